@@ -1,0 +1,218 @@
+"""The ``onrecord`` command line: a thin layer that parses, calls the library, and renders."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from onrecord import __version__
+from onrecord.errors import OnRecordError
+from onrecord.models import ArticleRecord, Discarded
+
+app = typer.Typer(
+    name="onrecord",
+    help="Turn news coverage into a sourced record: who said what, what happened, and when.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+out = Console()
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+DbOption = Annotated[
+    Path, typer.Option("--db", help="SQLite corpus file (created if missing).")
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option("--published", metavar="YYYY-MM-DD",
+                 help="Publication date; overrides any date found in the document."),
+]
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[red]onrecord:[/red] {message}", markup=True, highlight=False, soft_wrap=True)
+    return typer.Exit(code=1)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"onrecord {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn news coverage into a sourced record: who said what, what happened, and when."""
+
+
+def _emit(records: list[ArticleRecord], fmt: Format) -> None:
+    if fmt is Format.json:
+        if len(records) == 1:
+            sys.stdout.write(json.dumps(records[0].to_json(), ensure_ascii=False, indent=2))
+            sys.stdout.write("\n")
+        else:
+            for rec in records:
+                sys.stdout.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
+        return
+    from onrecord.cli.render import render_record
+
+    for rec in records:
+        render_record(rec, out)
+
+
+@app.command()
+def analyze(
+    path: Annotated[str, typer.Argument(help="An article file (text, HTML, JSONL) or - for stdin.")],
+    published: PublishedOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+) -> None:
+    """Print the whole record of one article: entities, statements, times, events.
+
+    Example: [bold]onrecord analyze story.txt --published 2020-01-14 --format json[/bold]
+    """
+    from onrecord.analyze import analyze_articles
+    from onrecord.ingest import load_path
+
+    try:
+        loaded = list(load_path(path, published=published))
+    except OnRecordError as error:
+        raise _fail(f"{path}: {error}") from error
+    discarded = [d for d in loaded if isinstance(d, Discarded)]
+    articles = [a for a in loaded if not isinstance(a, Discarded)]
+    for d in discarded:
+        err.print(f"[red]onrecord:[/red] {d.doc_id}: {d.reason}", highlight=False, soft_wrap=True)
+    if not articles:
+        raise typer.Exit(code=1)
+    records: list[ArticleRecord] = []
+    for result in analyze_articles(articles):
+        if isinstance(result, Discarded):
+            err.print(f"[red]onrecord:[/red] {result.doc_id}: {result.reason}", highlight=False)
+            discarded.append(result)
+        else:
+            records.append(result)
+    _emit(records, fmt)
+    if discarded and len(loaded) == 1:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    db: DbOption = Path("onrecord.db"),
+    published: PublishedOption = None,
+) -> None:
+    """Analyse articles and store their records in the corpus database.
+
+    Re-ingesting is idempotent: an article already stored (same text) is skipped. A document
+    that cannot be analysed is reported, recorded as discarded with its reason, and the batch
+    goes on.
+
+    Example: [bold]onrecord ingest examples/ --db onrecord.db[/bold]
+    """
+    from onrecord.analyze import analyze_articles
+    from onrecord.ingest import load_sources
+    from onrecord.models import Article
+    from onrecord.store import Corpus
+
+    try:
+        corpus = Corpus(db)
+        loaded = list(load_sources(paths, published=published))
+    except OnRecordError as error:
+        raise _fail(str(error)) from error
+    stored = skipped = 0
+    discarded: list[Discarded] = [d for d in loaded if isinstance(d, Discarded)]
+    fresh: list[Article] = []
+    for item in loaded:
+        if isinstance(item, Article):
+            if corpus.has_article(item.id) or any(a.id == item.id for a in fresh):
+                skipped += 1
+            else:
+                fresh.append(item)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with corpus, Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("analysing", total=len(fresh))
+        for result in analyze_articles(fresh):
+            if isinstance(result, Discarded):
+                discarded.append(result)
+            else:
+                try:
+                    stored += corpus.add(result)
+                except OnRecordError as error:
+                    discarded.append(Discarded(result.article.origin or result.article.id,
+                                               "store", str(error)))
+            progress.advance(task)
+        for d in discarded:
+            corpus.add_discarded(d)
+            err.print(f"[yellow]discarded[/yellow] {d.doc_id} ({d.stage}): {d.reason}",
+                      highlight=False, soft_wrap=True)
+        counts = corpus.counts()
+    err.print(f"stored {stored} new, {skipped} already stored, {len(discarded)} discarded; "
+              f"{db} now holds {counts['articles']} articles, {counts['statements']} statements",
+              highlight=False)
+    if not stored and not skipped and discarded:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str | None, typer.Argument(
+        help="An article id (or a unique prefix of 6+ characters); all articles when omitted.")]
+    = None,
+    db: DbOption = Path("onrecord.db"),
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+) -> None:
+    """Print stored records from the corpus database, oldest publication first.
+
+    Example: [bold]onrecord show --db onrecord.db[/bold]
+    """
+    from onrecord.store import Corpus
+
+    if not db.exists():
+        raise _fail(f"{db}: no such corpus database (run 'onrecord ingest' first)")
+    try:
+        with Corpus(db) as corpus:
+            records = [corpus.record(article_id)] if article_id else list(corpus.records())
+    except OnRecordError as error:
+        raise _fail(str(error)) from error
+    _emit(records, fmt)
+
+
+@app.command()
+def discarded(db: DbOption = Path("onrecord.db")) -> None:
+    """List the documents that could not be analysed, with the stage and the reason.
+
+    Example: [bold]onrecord discarded --db onrecord.db[/bold]
+    """
+    from onrecord.store import Corpus
+
+    if not db.exists():
+        raise _fail(f"{db}: no such corpus database")
+    with Corpus(db) as corpus:
+        for d in corpus.discarded():
+            out.print(f"{d.doc_id}\t{d.stage}\t{d.reason}", highlight=False, soft_wrap=True)
+
+
+def main() -> None:
+    """Entry point of the ``onrecord`` script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

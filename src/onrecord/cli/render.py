@@ -1,0 +1,128 @@
+"""A record as a readable Rich report: header, entities, statements by speaker, timeline."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.console import Console, Group, RenderableType
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from onrecord.models import ArticleRecord, Statement, TimeExpr
+
+_SOURCING_STYLE = {
+    "named": "green", "anonymous": "yellow", "organization": "cyan",
+    "document": "magenta", "unattributed": "red",
+}
+
+
+def _header(record: ArticleRecord) -> RenderableType:
+    a = record.article
+    lines = Text()
+    lines.append(a.title or "(untitled)", style="bold")
+    meta = [x for x in (a.source, a.byline, a.published and f"published {a.published}") if x]
+    if meta:
+        lines.append("\n" + " · ".join(meta), style="dim")
+    lines.append(f"\nid {a.id}" + (f" · {a.origin}" if a.origin else ""), style="dim")
+    counts = (f"{len(record.entities)} entities · {len(record.statements)} statements · "
+              f"{len(record.times)} time expressions · {len(record.events)} events")
+    lines.append("\n" + counts)
+    return Panel(lines, expand=True)
+
+
+def _entities(record: ArticleRecord) -> RenderableType:
+    table = Table(title="Entities", title_justify="left", expand=True)
+    for col in ("name", "kind", "actor", "titles", "also written", "mentions"):
+        table.add_column(col, justify="right" if col == "mentions" else "left")
+    for e in sorted(record.entities, key=lambda e: (-len(e.mentions), e.name)):
+        table.add_row(escape(e.name), e.kind, e.actor or "", escape("; ".join(e.titles)),
+                      escape(", ".join(e.aliases[:4])), str(len(e.mentions)))
+    return table
+
+
+def _time_label(record: ArticleRecord, time_id: str | None, defaulted: bool = False) -> str:
+    t = record.time(time_id)
+    if t is None:
+        return ""
+    when = t.start if t.start and t.start == t.end else (
+        f"{t.start}…{t.end}" if t.start else t.value)
+    return f"{t.text} = {when}" + (" (article date)" if defaulted else "")
+
+
+def _speaker_key(record: ArticleRecord, s: Statement) -> tuple[str, str]:
+    ent = record.entity(s.speaker)
+    if ent is not None:
+        return ent.name, s.sourcing
+    if s.speaker_text:
+        return s.speaker_text, s.sourcing
+    return "(no source given)", s.sourcing
+
+
+def _reporter(record: ArticleRecord, statement_id: str) -> str:
+    for s in record.statements:
+        if s.id == statement_id:
+            return _speaker_key(record, s)[0]
+    return statement_id
+
+
+def _statements(record: ArticleRecord) -> RenderableType:
+    groups: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    for s in record.statements:
+        groups[_speaker_key(record, s)].append(s)
+    parts: list[RenderableType] = [Text("Statements by speaker", style="bold underline")]
+    for (speaker, sourcing), items in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        head = Text()
+        head.append(speaker, style="bold")
+        head.append(f"  [{sourcing}]", style=_SOURCING_STYLE.get(sourcing, ""))
+        parts.append(head)
+        for s in items:
+            line = Text("  • ")
+            line.append(f"({s.kind}) ", style="dim")
+            line.append(f"“{s.content}”" if s.kind == "direct" else s.content)
+            details = [x for x in (
+                s.cue and f"cue: {s.cue}",
+                s.channel and f"channel: {s.channel}",
+                _time_label(record, s.time, s.time_defaulted) and
+                f"when: {_time_label(record, s.time, s.time_defaulted)}",
+                s.speaker_text and record.entity(s.speaker) and s.speaker_text != speaker
+                and f"as “{s.speaker_text}”",
+                s.nested_in and f"as reported by {_reporter(record, s.nested_in)}",
+            ) if x]
+            if details:
+                line.append("\n    " + " · ".join(details), style="dim")
+            parts.append(line)
+    if not record.statements:
+        parts.append(Text("  (none found)", style="dim"))
+    return Group(*parts)
+
+
+def _timeline(record: ArticleRecord) -> RenderableType:
+    table = Table(title="Timeline", title_justify="left", expand=True)
+    for col in ("from", "to", "expression", "value", "type"):
+        table.add_column(col)
+
+    def key(t: TimeExpr) -> tuple[int, str, int]:
+        return (0 if t.start else 1, t.start or "", t.span[0])
+
+    for t in sorted(record.times, key=key):
+        table.add_row(t.start or "", t.end or "", escape(t.text), t.value, t.type)
+    return table
+
+
+def render_record(record: ArticleRecord, console: Console) -> None:
+    """Print the whole record of one article."""
+    console.print(_header(record))
+    console.print(_entities(record))
+    console.print(_statements(record))
+    console.print(_timeline(record))
+    if record.events:
+        table = Table(title="Events", title_justify="left", expand=True)
+        for col in ("type", "source", "target", "trigger", "status", "when"):
+            table.add_column(col)
+        for ev in record.events:
+            table.add_row(ev.type, ev.source.text if ev.source else "",
+                          ev.target.text if ev.target else "", escape(ev.trigger), ev.status,
+                          _time_label(record, ev.time))
+        console.print(table)

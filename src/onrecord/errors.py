@@ -1,0 +1,87 @@
+"""Errors raised by onrecord.
+
+Every error onrecord raises on purpose derives from :class:`OnRecordError`, so a caller can catch
+them all at once, or only the branch it cares about::
+
+    OnRecordError
+    ├── InputError            a document cannot be read or is not something onrecord analyses
+    │   ├── EmptyInputError        no text at all (an empty file, whitespace, an HTML page with no body)
+    │   ├── BinaryInputError       bytes that are not text (an image, an archive, a PDF)
+    │   ├── InputTooLargeError     over the size cap (20 MB by default)
+    │   ├── EncodingError          not UTF-8 and no other encoding could be detected with confidence
+    │   ├── UnsupportedLanguageError  the text is not English
+    │   └── MalformedInputError    a JSONL line that is not JSON, a record without text, a bad date
+    ├── ModelError            the spaCy pipeline cannot be loaded (the model package is missing)
+    ├── ExtractionError       an extractor failed on a document (a bug; the document is discarded)
+    └── StoreError            the corpus database cannot be opened, migrated or written
+
+Inside a batch, errors never escape: each failing document becomes a
+:class:`onrecord.models.Discarded` record carrying the stage and the message.
+"""
+
+from __future__ import annotations
+
+
+class OnRecordError(Exception):
+    """Base class of every error onrecord raises on purpose."""
+
+
+class InputError(OnRecordError):
+    """A document cannot be read, or is not something onrecord analyses."""
+
+    stage = "ingest"
+
+
+class EmptyInputError(InputError):
+    """The document holds no text."""
+
+
+class BinaryInputError(InputError):
+    """The document's bytes are not text."""
+
+
+class InputTooLargeError(InputError):
+    """The document is over the size cap."""
+
+
+class EncodingError(InputError):
+    """The bytes are not UTF-8 and no other encoding could be detected."""
+
+
+class UnsupportedLanguageError(InputError):
+    """The text is not in a language onrecord analyses (English only for now)."""
+
+    stage = "language"
+
+
+class MalformedInputError(InputError):
+    """A structured input (JSONL, a date) is malformed."""
+
+
+class ModelError(OnRecordError):
+    """The NLP model cannot be loaded."""
+
+
+class ExtractionError(OnRecordError):
+    """An extractor failed on a document."""
+
+    stage = "extract"
+
+
+class StoreError(OnRecordError):
+    """The corpus database cannot be opened, migrated or written."""
+
+
+__all__ = [
+    "BinaryInputError",
+    "EmptyInputError",
+    "EncodingError",
+    "ExtractionError",
+    "InputError",
+    "InputTooLargeError",
+    "MalformedInputError",
+    "ModelError",
+    "OnRecordError",
+    "StoreError",
+    "UnsupportedLanguageError",
+]

@@ -1,0 +1,236 @@
+"""The parts of an attribution around its content: cue, speaker, sourcing, channel.
+
+Helpers of :mod:`onrecord.extract.statements`, over spaCy tokens; they return plain values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from onrecord.extract.entities import entity_index
+from onrecord.extract.lexicon import (
+    ALL_CUES,
+    BELIEF_CUES,
+    ANONYMOUS_HEADS,
+    DOCUMENT_HEADS,
+    ORGANIZATION_HEADS,
+    PERSONAL_PRONOUNS,
+    TWEET_WORDS,
+    WEAK_CUES,
+)
+from onrecord.models import Entity, Sourcing
+
+_INHERITING_DEPS = frozenset(
+    {"advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "acomp", "advmod", "npadvmod"}
+)
+_CHANNEL_NOUNS = {
+    "tweet": "tweet", "post": "social media post", "statement": "statement",
+    "interview": "interview", "briefing": "briefing", "conference": "news conference",
+    "podcast": "podcast", "letter": "letter", "speech": "speech", "email": "email",
+}
+_SOCIAL = {"twitter": "tweet", "x": "tweet", "facebook": "Facebook", "instagram": "Instagram",
+           "telegram": "Telegram", "truth": "Truth Social", "youtube": "YouTube"}
+
+
+def is_cue(tok: Token, strict: bool = True) -> bool:
+    """True when ``tok`` is a verb that can introduce a statement."""
+    if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and tok.lower_ == "tweeted"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma not in ALL_CUES:
+        return False
+    if lemma == "call" and any(c.dep_ == "prt" for c in tok.children):
+        return False  # "call off", "call up"
+    if tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}:
+        return False  # "the group believed responsible"
+    weak = lemma in WEAK_CUES or lemma in BELIEF_CUES
+    return not (strict and weak and not any(c.dep_ == "ccomp" for c in tok.children))
+
+
+def cue_subject(cue: Token) -> Token | None:
+    """The head of the phrase saying it: the cue's subject, inherited through participles."""
+    tok = cue
+    for _ in range(6):
+        subjects = [c for c in tok.children if c.dep_ in {"nsubj", "csubj"}]
+        if subjects:
+            child = min(subjects, key=lambda c: abs(c.i - tok.i))  # the parser may give two
+            if child.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
+                return tok.head  # "Haspel, who had summed up ..."
+            return child
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.dep_ == "conj" and tok.i > 0:
+            prev = tok.doc[tok.i - 1]  # "... and other officials indicated": a misparsed subject
+            if prev.pos_ in {"NOUN", "PROPN"} and prev.head is not tok.head and prev.i < tok.i:
+                return prev
+        if tok.dep_ not in _INHERITING_DEPS or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def speaker_extent(doc: Doc, head: Token) -> tuple[int, int]:
+    """Characters of the speaker phrase: the subject's subtree without time phrases or punctuation."""
+    tokens = [head]
+    stack = list(head.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ == "prep" and any(c.ent_type_ in {"DATE", "TIME"} for c in t.subtree):
+            continue
+        if t.dep_ in {"punct", "cc"} and (t.i < head.i and t.i == head.left_edge.i):
+            continue
+        if t.text in {"“", "”", '"'}:
+            continue
+        if t.dep_ in {"relcl", "acl"} and head.pos_ == "PROPN":
+            continue  # a named speaker needs no relative clause; an anonymous one keeps it
+        tokens.append(t)
+        stack.extend(t.children)
+    tokens.sort(key=lambda t: t.i)
+    # keep a contiguous run around the head
+    lo = hi = tokens.index(head)
+    while lo > 0 and tokens[lo - 1].i == tokens[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(tokens) and tokens[hi + 1].i == tokens[hi].i + 1:
+        hi += 1
+    run = tokens[lo:hi + 1]
+    while len(run) > 1 and (run[-1].is_punct or run[-1].dep_ == "cc"):
+        run.pop()
+    while len(run) > 1 and (run[0].is_punct or run[0].dep_ == "cc"):
+        run.pop(0)
+    if len(run) > 30:
+        run = [t for t in run if t.i <= head.i][-6:]
+    return run[0].idx, run[-1].idx + len(run[-1].text)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    entity: str | None
+    text: str | None
+    span: tuple[int, int] | None
+    sourcing: Sourcing
+
+
+def _kind(entities: Sequence[Entity], entity_id: str | None) -> str | None:
+    for e in entities:
+        if e.id == entity_id:
+            return e.kind
+    return None
+
+
+def sourcing_of(doc: Doc, head: Token | None, entity_id: str | None,
+                entities: Sequence[Entity]) -> Sourcing:
+    """How a statement is sourced, from its speaker's head word and entity."""
+    if head is None:
+        return "unattributed"
+    kind = _kind(entities, entity_id)
+    if kind == "PERSON":
+        return "named"
+    if kind is not None:
+        return "organization"
+    lemma = head.lemma_.lower()
+    if head.lower_ in PERSONAL_PRONOUNS:
+        return "anonymous" if PERSONAL_PRONOUNS[head.lower_] == "p" else "named"
+    if lemma in DOCUMENT_HEADS:
+        return "document"
+    if lemma in ANONYMOUS_HEADS:
+        return "anonymous"
+    if lemma in ORGANIZATION_HEADS or head.ent_type_ in {"ORG", "GPE", "NORP"}:
+        return "organization"
+    if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+        return "named"
+    return "anonymous"
+
+
+def resolve_speakers(doc: Doc, drafts: Sequence[Any],
+                     entities: Sequence[Entity]) -> dict[int, tuple[str | None, str | None,
+                                                                   tuple[int, int] | None]]:
+    """Each draft's speaker as (entity id, text, span); pronouns resolved to an antecedent.
+
+    "he"/"she" take the latest person named outside any statement's content; "they" takes the
+    latest plural speaker. ``drafts`` are in text order and carry ``subject``, ``speaker_span``
+    and ``content``.
+    """
+    index = entity_index(entities)
+    kinds = {e.id: e.kind for e in entities}
+    contents = [d.content for d in drafts]
+    person_mentions = sorted(
+        (s, e.id) for e in entities if e.kind == "PERSON" for s, _ in e.mentions
+    )
+
+    def outside_content(pos: int) -> bool:
+        return not any(s <= pos < e for s, e in contents)
+
+    out: dict[int, tuple[str | None, str | None, tuple[int, int] | None]] = {}
+    done: list[tuple[int, str | None, bool]] = []  # (position, entity, plural)
+    for d in drafts:
+        head: Token | None = d.subject
+        if head is None or d.speaker_span is None:
+            continue
+        text = doc.text[d.speaker_span[0]:d.speaker_span[1]]
+        entity = index.get(head.idx)
+
+        pron = PERSONAL_PRONOUNS.get(head.lower_)
+        if entity is None and pron in {"m", "f"}:
+            previous = [eid for pos, eid in person_mentions if pos < head.idx
+                        and outside_content(pos)]
+            prior_speakers = [eid for pos, eid, _ in done if pos < head.idx and eid
+                              and kinds.get(eid) == "PERSON" and head.idx - pos < 800]
+            if prior_speakers and (not previous or prior_speakers[-1] in previous[-2:]):
+                entity = prior_speakers[-1]
+            elif previous:
+                entity = previous[-1]
+        elif entity is None and pron == "p":
+            plural = [eid for pos, eid, pl in done if pos < head.idx and pl]
+            entity = plural[-1] if plural else None
+        plural = head.tag_ in {"NNS", "NNPS"} or pron == "p"
+        plural = plural or any(c.dep_ == "conj" for c in head.children)
+        out[id(d)] = (entity, text, d.speaker_span)
+        done.append((head.idx, entity, plural))
+    return out
+
+
+def _name_of(tok: Token) -> str:
+    """The proper-name phrase headed by ``tok`` ("Fox News"), without a determiner."""
+    left = tok
+    for c in tok.lefts:
+        if c.dep_ == "compound":
+            left = c if c.i < left.i else left
+    return tok.doc[left.i:tok.i + 1].text
+
+
+def channel_of(doc: Doc, cue: Token) -> str | None:
+    """The channel of a statement: "tweet", a network ("Fox News"), "statement", "interview"."""
+    if cue.lemma_.lower() == "tweet" or cue.lower_ == "tweeted":
+        return "tweet"
+    scope = [cue] + [c for c in cue.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG":
+        scope.append(cue.head)
+    for verb in scope:
+        for child in verb.children:
+            if child.dep_ in {"dobj", "dative", "iobj"} and child.ent_type_ == "ORG":
+                return _name_of(child)
+            if child.dep_ != "prep":
+                continue
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                low = obj.lower_
+                if obj.ent_type_ == "ORG" and child.lower_ in {"to", "on", "with"}:
+                    return _name_of(obj)
+                if child.lower_ == "on" and low in _SOCIAL:
+                    return _SOCIAL[low]
+                if child.lower_ in {"in", "during", "on"} and obj.lemma_.lower() in _CHANNEL_NOUNS:
+                    for p in obj.children:  # "in an interview with CNN"
+                        if p.dep_ == "prep" and p.lower_ in {"with", "on", "to"}:
+                            for o in p.children:
+                                if o.dep_ == "pobj" and o.ent_type_ == "ORG":
+                                    return _name_of(o)
+                    if obj.lemma_.lower() in TWEET_WORDS:
+                        return "tweet"
+                    mods = [c.text for c in obj.lefts if c.dep_ == "compound"]
+                    return " ".join([*mods, obj.text]) if mods else _CHANNEL_NOUNS[obj.lemma_.lower()]
+    return None

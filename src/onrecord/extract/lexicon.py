@@ -1,0 +1,107 @@
+"""Word lists the extractors share: speech and belief cues, titles, anonymous and document sources.
+
+Written for onrecord from ordinary English usage in news reporting; lemmas are lower case.
+"""
+
+from __future__ import annotations
+
+# Verbs that introduce what someone said, wrote, or believes (lemmas).
+SPEECH_CUES: frozenset[str] = frozenset(
+    """
+    say tell state announce claim insist deny acknowledge add note warn argue explain report write
+    tweet post confirm suggest indicate maintain assert contend predict estimate testify recall reply
+    respond ask urge allege stress emphasize emphasise declare vow promise threaten complain concede
+    admit reiterate repeat caution quip joke remark observe comment point disclose reveal mention
+    acknowledge agree disagree dispute counter insist assure signal hint charge accuse blame praise
+    criticize criticise describe characterize call demand propose recommend question wonder
+    conclude find show estimate project forecast announce inform brief quote echo
+    """.split()
+)
+
+# Cues of belief and cognition, attributed like speech in news (PolNeAR annotates them too).
+BELIEF_CUES: frozenset[str] = frozenset(
+    """
+    believe think fear worry hope expect doubt suspect feel know understand consider assume
+    """.split()
+)
+
+ALL_CUES: frozenset[str] = SPEECH_CUES | BELIEF_CUES
+
+# Cues that need a clausal complement to count ("call" without one is a phone call).
+WEAK_CUES: frozenset[str] = frozenset(
+    """
+    call find show know understand consider feel describe characterize point question add
+    post agree echo quote praise blame charge accuse criticize criticise demand propose recommend
+    """.split()
+)
+
+# Nouns that carry a statement: "in a statement", "the spokesman's remarks".
+STATEMENT_NOUNS: frozenset[str] = frozenset(
+    "statement remark remarks comment comments interview tweet post briefing speech".split()
+)
+
+# Channels named by a preposition phrase or an object: "in a tweet", "told CNN".
+TWEET_WORDS: frozenset[str] = frozenset({"tweet", "retweet", "twitter", "x"})
+
+# Head nouns of anonymous sources.
+ANONYMOUS_HEADS: frozenset[str] = frozenset(
+    """
+    official officials source sources aide aides person people diplomat diplomats officer officers
+    insider insiders staffer staffers adviser advisers advisor advisors administrator lawmaker
+    lawmakers analyst analysts member members witness witnesses resident residents someone
+    """.split()
+)
+
+# Words that mark a source as anonymous when they modify it.
+ANONYMITY_MARKERS: frozenset[str] = frozenset(
+    """
+    anonymity anonymous unnamed unidentified familiar condition authorized authorised
+    """.split()
+)
+
+# Head nouns of documentary sources.
+DOCUMENT_HEADS: frozenset[str] = frozenset(
+    """
+    report reports document documents memo memorandum letter filing filings indictment complaint
+    study survey poll statement statements record records data transcript cable email emails
+    assessment analysis review audit order ruling bill resolution communique communiqué release
+    """.split()
+)
+
+# Head nouns of institutional sources ("the ministry said").
+ORGANIZATION_HEADS: frozenset[str] = frozenset(
+    """
+    ministry department government administration agency office embassy army military police
+    navy ministry committee council commission company spokesman spokeswoman spokesperson
+    spokespeople campaign party court white house pentagon kremlin team firm group union
+    cabinet parliament congress senate house prosecutors prosecutor coalition alliance
+    """.split()
+)
+
+# Words that make up a person's title ("Secretary of State", "Defense Minister", "Gen.").
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    president vice prime minister secretary general gen. gen attorney director chief deputy
+    ambassador envoy senator sen. sen rep. rep representative governor gov. gov mayor chancellor
+    king queen prince princess sheikh emir sultan ayatollah pope commander admiral adm. adm
+    colonel col. col lieutenant lt. lt major maj. maj captain capt. capt sergeant sgt. sgt
+    spokesman spokeswoman spokesperson editor judge justice speaker leader chairman chairwoman
+    chair ceo founder premier foreign defense defence interior finance state treasury homeland
+    security national advisor adviser press counsel special supreme first lady dr. dr mr. mr
+    mrs. mrs ms. ms managing executive commissioner inspector superintendent
+    """.split()
+)
+
+# Title heads a definite description can refer back with: "the president", "the minister".
+TITLE_HEADS: frozenset[str] = frozenset(
+    """
+    president minister secretary general director ambassador envoy senator governor mayor
+    chancellor king queen prince emir sultan ayatollah pope commander admiral spokesman
+    spokeswoman spokesperson chairman chairwoman premier judge leader
+    """.split()
+)
+
+PERSONAL_PRONOUNS: dict[str, str] = {
+    "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
+    "they": "p", "them": "p", "their": "p", "i": "s", "we": "p",
+}

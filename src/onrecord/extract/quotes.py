@@ -1,0 +1,128 @@
+"""Direct quotations found by their quote marks, tolerant of the marks real copy uses.
+
+Handles curly and straight marks and mismatched pairs (an opening curly mark closed by a straight
+one), quotes nested inside quotes (a scare-quoted word inside a quotation), and a quotation running
+over several paragraphs (by the convention that each continued paragraph opens with a mark and only
+the last one closes). Pure functions over text; offsets are character offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = frozenset("“„«")
+CLOSERS = frozenset("”»")
+AMBIGUOUS = frozenset('"')
+_MARKS = re.compile('[“”„«»"]')
+_PARAGRAPH = re.compile(r"[^\n]+")
+_WORD = re.compile(r"\w+(?:['’]\w+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: ``start``/``end`` span the words inside the outer marks."""
+
+    start: int
+    end: int
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark, None when the paragraph ends unclosed
+    paragraph_start: int  # offset where the (first) paragraph begins
+    paragraph_end: int  # offset where the (last) paragraph ends
+    words: int
+
+    @property
+    def whole_paragraph(self) -> bool:
+        """True when nothing but the quotation (and its marks) stands in its paragraph."""
+        return self.open_mark == self.paragraph_start and (
+            self.close_mark is None or self.close_mark >= self.paragraph_end - 2
+        )
+
+
+def _role(text: str, i: int, depth: int) -> str:
+    ch = text[i]
+    if ch in OPENERS:
+        return "open"
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if ch in CLOSERS:
+        # a closing mark typed where an opening one belongs: "said, ”We will"
+        if depth == 0 and (prev.isspace() or prev in "([—–-:") and nxt.isalnum():
+            return "open"
+        return "close"
+    # a straight mark: decide by its neighbours
+    if prev.isspace() or prev in "([{—–-:" or i == 0:
+        return "open" if not nxt.isspace() else ("close" if depth else "open")
+    if nxt.isspace() or nxt in ".,;:!?)]}—–-" or i + 1 == len(text):
+        return "close"
+    return "close" if depth else "open"
+
+
+def _paragraph_quotes(text: str, p_start: int, p_end: int) -> list[tuple[int, int | None]]:
+    """(open mark, close mark or None) pairs of outer quotations within one paragraph."""
+    pairs: list[tuple[int, int | None]] = []
+    depth = 0
+    opened = -1
+    for m in _MARKS.finditer(text, p_start, p_end):
+        i = m.start()
+        role = _role(text, i, depth)
+        if role == "open":
+            if depth == 0:
+                opened = i
+            depth += 1
+        else:
+            if depth == 0:
+                continue  # a stray closing mark
+            depth -= 1
+            if depth == 0:
+                pairs.append((opened, i))
+    if depth > 0:
+        pairs.append((opened, None))
+    return pairs
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every outer quotation in ``text``, in order, multi-paragraph quotations joined."""
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    raw: list[tuple[int, int | None, int, int]] = []
+    for p_start, p_end in paragraphs:
+        # skip leading whitespace so a paragraph "starts" at its first character
+        while p_start < p_end and text[p_start].isspace():
+            p_start += 1
+        for open_mark, close_mark in _paragraph_quotes(text, p_start, p_end):
+            raw.append((open_mark, close_mark, p_start, p_end))
+    quotes: list[Quote] = []
+    i = 0
+    while i < len(raw):
+        open_mark, close_mark, p_start, p_end = raw[i]
+        last_p_end = p_end
+        # continued: this one runs to the paragraph's end and the next paragraph opens with a mark
+        while close_mark is None and i + 1 < len(raw):
+            n_open, n_close, n_pstart, n_pend = raw[i + 1]
+            if n_open != n_pstart:
+                break
+            close_mark, last_p_end = n_close, n_pend
+            i += 1
+        end = close_mark if close_mark is not None else last_p_end
+        start = open_mark + 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            words = len(_WORD.findall(text, start, end))
+            quotes.append(Quote(start, end, open_mark, close_mark, p_start, last_p_end, words))
+        i += 1
+    return quotes
+
+
+def is_statement_quote(text: str, quote: Quote) -> bool:
+    """True when a quotation reads as something said rather than a scare-quoted term or a title.
+
+    A statement quote has at least three words and ends with punctuation inside its marks, or
+    is a sentence of six words or more.
+    """
+    if quote.words < 3:
+        return False
+    last = text[quote.end - 1]
+    return last in ".,!?;:…—–-" or quote.words >= 6

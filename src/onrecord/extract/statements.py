@@ -1,0 +1,408 @@
+"""Who said what: attributed statements from a parsed article.
+
+``extract_statements(doc, entities, times)`` finds
+- reported speech and belief: a cue verb ("say", "tell", "insist", "fear") and its clause;
+- "according to X" and parenthetical cues ("Soleimani, the officials said, had been ...");
+- direct quotations (see :mod:`onrecord.extract.quotes`) attributed to the cue next to them,
+  split quotations, and floating quotations that continue the previous speaker;
+- mixed statements, a reported clause that contains a quotation;
+and for each the speaker (pronouns and "the president" resolved to entities), how it is sourced
+(named, anonymous, organisation, document), the channel ("tweet", "Fox News"), the time of the
+cue's own clause, and nesting (an official quoting another).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from onrecord.extract.attribution import (
+    channel_of,
+    cue_subject,
+    is_cue,
+    resolve_speakers,
+    sourcing_of,
+    speaker_extent,
+)
+from onrecord.extract.quotes import Quote, find_quotes, is_statement_quote
+from onrecord.models import Entity, Statement, TimeExpr
+
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+_TRIM_PUNCT = " \t\n,;:—–-"
+_NOMINAL_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "npadvmod", "compound", "appos", "attr",
+     "poss", "amod", "nummod", "det", "dative"}
+)
+
+
+@dataclass
+class _Draft:
+    """A statement under construction, still holding token indices."""
+
+    content: tuple[int, int]  # char span
+    kind: str
+    cue: Token | None
+    cue_span: tuple[int, int] | None = None
+    cue_lemma: str | None = None
+    subject: Token | None = None  # head token of the speaker phrase
+    speaker_span: tuple[int, int] | None = None
+    inherit_from: _Draft | None = None  # floating quotes continue a previous draft
+    nested_speaker: Token | None = None  # "X quoted Y": Y speaks inside X's statement
+
+
+def _quote_content(text: str, q: Quote) -> tuple[int, int]:
+    """A quotation's words, without the comma that hands over to its cue."""
+    end = q.end
+    while end > q.start and text[end - 1] in ",;:—– ":
+        end -= 1
+    return q.start, end
+
+
+def _char_span(tokens: Sequence[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _TRIM_PUNCT or text[start] in "“”\"'"):
+        start += 1
+    while end > start and (text[end - 1] in _TRIM_PUNCT or text[end - 1] in "“”\"."):
+        end -= 1
+    return start, end
+
+
+def _clause_span(doc: Doc, head: Token) -> tuple[int, int]:
+    """The characters of a clause: the subtree of ``head``, without a leading "that"."""
+    left, right = head.left_edge.i, head.right_edge.i
+    while left < right and (doc[left].dep_ == "mark" or doc[left].is_punct):
+        left += 1
+    return _trim(doc.text, *_char_span(doc[left:right + 1]))
+
+
+def _parenthetical_span(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """For "X, the officials said, had been ...": the host clause around the cue."""
+    host = cue.head
+    if host is cue:
+        return None
+    sent = cue.sent
+    left, right = host.left_edge.i, host.right_edge.i
+    left = max(left, sent.start)
+    right = min(right, sent.end - 1)
+    if cue.left_edge.i <= left:
+        left = cue.right_edge.i + 1
+    if left > right:
+        return None
+    return _trim(doc.text, *_char_span(doc[left:right + 1]))
+
+
+def _quote_between(quotes: list[Quote], start: int, end: int) -> bool:
+    return any(q.close_mark is not None and start <= q.close_mark < end for q in quotes)
+
+
+def _is_parenthetical(doc: Doc, cue: Token) -> bool:
+    """", the officials said," inside or after the clause it attributes."""
+    if cue.dep_ == "parataxis":
+        return True
+    if cue.dep_ not in {"ccomp", "conj", "advcl"} or cue.i < cue.head.i:
+        return False
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in cue.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in cue.children):
+        return False
+    before = cue.left_edge.i - 1
+    return before >= 0 and doc[before].text == ","
+
+
+def _according_to(doc: Doc, tok: Token) -> tuple[tuple[int, int], Token, tuple[int, int]] | None:
+    """"..., according to X": the content, the head of X, and the cue's characters."""
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    phrase = (tok.i, max(to.right_edge.i, objs[0].right_edge.i))
+    sent = tok.sent
+    before = (sent.start, phrase[0] - 1)
+    after = (phrase[1] + 1, sent.end - 1)
+    lo, hi = before if before[1] - before[0] >= after[1] - after[0] else after
+    if hi < lo:
+        return None
+    while lo <= hi and doc[lo].dep_ == "cc":
+        lo += 1
+    if hi < lo:
+        return None
+    content = _trim(doc.text, *_char_span(doc[lo:hi + 1]))
+    return content, objs[0], _char_span(doc[tok.i:tok.i + 2])
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _classify(content: tuple[int, int], quotes: list[Quote]) -> tuple[str, list[Quote]]:
+    """Direct when the content is (nearly) one quotation, mixed when it holds one, else indirect."""
+    touching = [q for q in quotes if _overlap(content, (q.start, q.end)) > 0]
+    touching = [q for q in touching if q.words >= 3]
+    if not touching:
+        return "indirect", []
+    size = max(1, content[1] - content[0])
+    for q in touching:
+        if _overlap(content, (q.start, q.end)) >= 0.8 * size:
+            return "direct", [q]
+    return "mixed", touching
+
+
+def _settle(text: str, content: tuple[int, int], kind: str,
+            quotes: list[Quote]) -> tuple[int, int]:
+    """The final content: a direct quotation's words, or a mixed clause with its closing mark."""
+    if kind == "direct":
+        return _quote_content(text, quotes[0])
+    if kind == "mixed":
+        last = max(quotes, key=lambda q: q.end)
+        if last.close_mark is not None and 0 <= last.close_mark - content[1] <= 2:
+            return content[0], last.close_mark + 1
+    return content
+
+
+def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
+    drafts: list[_Draft] = []
+    used: set[Quote] = set()
+    for tok in doc:
+        acc = _according_to(doc, tok)
+        if acc is not None:
+            content, source, cue_span = acc
+            kind, qs = _classify(content, quotes)
+            content = _settle(doc.text, content, kind, qs)
+            used.update(qs)
+            drafts.append(_Draft(content, kind, tok, cue_span, "according to", source))
+            continue
+        if not is_cue(tok):
+            continue
+        clauses = [c for c in tok.children if c.dep_ in _CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}]
+        clauses = [c for c in clauses if c.dep_ == "ccomp" or tok.lemma_ in {"promise", "vow"}]
+        if clauses:
+            content = _clause_span(doc, clauses[0])
+            if content[1] <= tok.idx and _quote_between(quotes, content[1], tok.idx):
+                continue  # '"...," he tweeted': the cue belongs to the quotation, not the clause
+        elif _is_parenthetical(doc, tok):
+            span = _parenthetical_span(doc, tok)
+            if span is None:
+                continue
+            content = span
+        else:
+            continue
+        if content[1] - content[0] < 3:
+            continue
+        kind, qs = _classify(content, quotes)
+        content = _settle(doc.text, content, kind, qs)
+        used.update(qs)
+        cue_span = _char_span([tok] + [c for c in tok.children if c.dep_ == "prt"])
+        drafts.append(_Draft(content, kind, tok, cue_span, tok.lemma_.lower(), cue_subject(tok)))
+    return drafts, used
+
+
+def _cue_near(doc: Doc, quote: Quote, quote_spans: list[tuple[int, int]]) -> Token | None:
+    """A cue verb outside quotations in the sentence right after or right before a quotation."""
+    def outside(t: Token) -> bool:
+        return not any(s - 1 <= t.idx < e + 1 for s, e in quote_spans)
+
+    after = doc.char_span(quote.close_mark, quote.close_mark + 1, alignment_mode="expand") \
+        if quote.close_mark is not None else None
+    if after is not None:
+        i = after.end
+        while i < len(doc) and doc[i].idx < quote.paragraph_end:
+            t = doc[i]
+            if t.is_sent_start and i > after.end:
+                break
+            if not outside(t):
+                break
+            if is_cue(t, strict=False) and cue_subject(t) is not None:
+                return t
+            i += 1
+    before = doc.char_span(quote.open_mark, quote.open_mark + 1, alignment_mode="expand")
+    if before is not None:
+        i = before.start - 1
+        while i >= 0 and doc[i].idx >= quote.paragraph_start:
+            t = doc[i]
+            if not outside(t):
+                break
+            if is_cue(t, strict=False) and cue_subject(t) is not None:
+                return t
+            if t.is_sent_start:
+                break
+            i -= 1
+    return None
+
+
+def _direct(doc: Doc, quotes: list[Quote], used: set[Quote], drafts: list[_Draft]) -> None:
+    spans = [(q.open_mark, q.close_mark if q.close_mark is not None else q.end) for q in quotes]
+    for q in quotes:
+        if q in used or not is_statement_quote(doc.text, q):
+            continue
+        if any(d.content[0] <= q.start and q.end <= d.content[1] for d in drafts):
+            continue
+        cue = _cue_near(doc, q, spans)
+        content = _quote_content(doc.text, q)
+        if cue is not None:
+            cue_span = _char_span([cue] + [c for c in cue.children if c.dep_ == "prt"])
+            drafts.append(_Draft(content, "direct", cue, cue_span, cue.lemma_.lower(),
+                                 cue_subject(cue)))
+            continue
+        # a floating quotation continues the latest statement in this or the previous paragraph
+        prior = [d for d in drafts if d.content[1] <= q.open_mark and d.kind != "indirect"]
+        prior = prior or [d for d in drafts if d.content[1] <= q.open_mark]
+        previous = max(prior, key=lambda d: d.content[1], default=None)
+        near = previous is not None and q.open_mark - previous.content[1] < 600
+        if near and previous is not None:
+            drafts.append(_Draft(content, "direct", None, inherit_from=previous))
+        elif q.words >= 5:
+            drafts.append(_Draft(content, "direct", None))
+
+
+def _nested(drafts: list[_Draft]) -> list[_Draft]:
+    """"X quoted Y: '...'" gives Y's statement inside X's."""
+    out: list[_Draft] = []
+    for d in drafts:
+        if d.cue is not None and d.cue_lemma in {"quote", "cite"}:
+            objs = [c for c in d.cue.children if c.dep_ in {"dobj", "pobj"}]
+            if objs:
+                said = [c for c in objs[0].children if c.dep_ == "relcl" and is_cue(c, False)]
+                said = said or [c for c in objs[0].children if c.dep_ == "relcl"]
+                cue = said[0] if said else None
+                cue_span = _char_span([cue] + [c for c in cue.children if c.dep_ == "prt"]) \
+                    if cue is not None else None
+                lemma = " ".join([cue.lemma_] + [c.lower_ for c in cue.children
+                                                 if c.dep_ == "prt"]) if cue else None
+                out.append(_Draft(d.content, d.kind, cue, cue_span, lemma, objs[0],
+                                  nested_speaker=objs[0]))
+    return out
+
+
+def _cut_at_other_speakers(text: str, drafts: list[_Draft]) -> None:
+    """End a clause where the parser let it run into the next speaker ("... and officials said")."""
+    for d in drafts:
+        if d.kind == "direct":
+            continue
+        for o in drafts:
+            if o is d or o.speaker_span is None or o.cue_span is None:
+                continue
+            s = o.speaker_span[0]
+            if d.content[0] < s < d.content[1] and not (
+                d.content[0] <= o.cue_span[0] < d.content[1]
+            ):
+                d.content = (d.content[0], _end_before_conjunction(text, d.content[0], s))
+
+
+def _end_before_conjunction(text: str, start: int, end: int) -> int:
+    """``end`` moved back over spaces, commas and a dangling "and"/"but"."""
+    head = text[start:end].rstrip(" ,;")
+    for word in ("and", "but", "while", "or"):
+        if head.endswith(" " + word):
+            head = head[: -len(word)].rstrip(" ,;")
+    return start + max(len(head), 3)
+
+
+def _time_of(doc: Doc, cue: Token | None, times: Sequence[TimeExpr],
+             content: tuple[int, int]) -> str | None:
+    """The time expression of the cue's own clause ("Trump on Friday told ...")."""
+    if cue is None:
+        return None
+    best: tuple[int, str] | None = None
+    for t in times:
+        if _overlap(t.span, content) > 0:
+            continue
+        span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        if span is None or span.sent != cue.sent:
+            continue
+        verb = span.root
+        while verb.head is not verb and (
+            verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in _NOMINAL_DEPS
+        ):
+            verb = verb.head  # up through "on Friday" and the noun it hangs from
+        linked = verb == cue
+        linked = linked or (verb.head == cue and verb.dep_ in {"advcl", "xcomp"}
+                            and not any(c.dep_ == "nsubj" for c in verb.children))
+        linked = linked or (cue.head == verb and cue.dep_ in {"advcl", "xcomp", "pcomp"}
+                            and not any(c.dep_ == "nsubj" for c in cue.children))
+        if linked:
+            distance = abs(span.root.i - cue.i)
+            if best is None or distance < best[0]:
+                best = (distance, t.id)
+    return best[1] if best else None
+
+
+def extract_statements(
+    doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpr] = ()
+) -> list[Statement]:
+    """Every attributed statement in ``doc``, in text order."""
+    quotes = find_quotes(doc.text)
+    drafts, used = _reported(doc, quotes)
+    _direct(doc, quotes, used, drafts)
+    drafts.extend(_nested(drafts))
+    drafts.sort(key=lambda d: (d.content[0], d.nested_speaker is not None))
+    for d in drafts:
+        if d.subject is not None:
+            d.speaker_span = speaker_extent(doc, d.subject)
+    _cut_at_other_speakers(doc.text, drafts)
+    speakers = resolve_speakers(doc, drafts, entities)
+    statements: list[Statement] = []
+    ids: dict[int, str] = {}
+    seen: set[str] = set()
+    for d in drafts:
+        root = d
+        while root.inherit_from is not None and root.cue is None:
+            root = root.inherit_from
+        speaker_id, speaker_text, speaker_span = speakers.get(id(root), (None, None, None))
+        base = f"s{d.content[0]}"
+        sid = base
+        k = 1
+        while sid in seen:
+            k += 1
+            sid = f"{base}.{k}"
+        seen.add(sid)
+        ids[id(d)] = sid
+        cue = root.cue
+        sourcing = sourcing_of(doc, root.subject, speaker_id, entities)
+        channel = channel_of(doc, cue) if cue is not None else None
+        stmt = Statement(
+            id=sid,
+            content=doc.text[d.content[0]:d.content[1]],
+            content_span=d.content,
+            kind=d.kind,  # type: ignore[arg-type]
+            sourcing=sourcing,
+            speaker=speaker_id,
+            speaker_text=speaker_text,
+            speaker_span=speaker_span,
+            cue=root.cue_lemma,
+            cue_span=root.cue_span,
+            channel=channel,
+            time=_time_of(doc, cue, times, d.content),
+        )
+        statements.append(stmt)
+    return _link_nesting(statements, drafts, ids)
+
+
+def _link_nesting(statements: list[Statement], drafts: list[_Draft],
+                  ids: dict[int, str]) -> list[Statement]:
+    """Set ``nested_in`` where one statement's speaker speaks inside another's content."""
+    out: list[Statement] = []
+    for stmt, d in zip(statements, drafts, strict=True):
+        parent: str | None = None
+        if d.nested_speaker is not None:
+            for other, od in zip(statements, drafts, strict=True):
+                if other is not stmt and od.content == d.content and od.nested_speaker is None:
+                    parent = ids[id(od)]
+                    break
+        elif stmt.cue_span is not None:
+            for other in statements:
+                if other is stmt:
+                    continue
+                s, e = other.content_span
+                if s <= stmt.cue_span[0] and stmt.cue_span[1] <= e and (e - s) > (
+                    stmt.content_span[1] - stmt.content_span[0]
+                ):
+                    parent = other.id
+        out.append(replace(stmt, nested_in=parent) if parent else stmt)
+    return out

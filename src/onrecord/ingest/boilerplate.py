@@ -1,0 +1,244 @@
+"""Removing site furniture from a plain-text article, keeping every other character as it was.
+
+Three kinds of boilerplate are removed:
+
+- a video caption or teaser paragraph that comes before the dateline paragraph
+  (``WASHINGTON —``, ``ATHENS (AP) —``, ``LONDON, March 3 (Reuters) -``);
+- site furniture lines (``In Other News``, ``Load More``, ``Advertisement``, share, subscribe and
+  follow prompts), and a trailing "other stories" block after a heading like ``Related Stories``;
+- wire credit lines (``Associated Press writers ... contributed to this report.``,
+  ``Reporting by ...; Editing by ...``).
+
+Matching is on whole lines or paragraphs, so a paragraph that merely mentions "news" or
+"related" is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_AGENCY = r"\((?:AP|AFP|Reuters|UPI|CNN|Bloomberg|dpa|Xinhua|[A-Z][A-Za-z&. ]{1,30})\)"
+_UPPER_PLACE = r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}"
+_MIXED_PLACE = r"[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,3}"
+_REGION = r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
+_DAY = rf"(?:,?\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+_DASH = r"\s*(?:—|–|--|-)\s+"
+DATELINE_RE = re.compile(
+    rf"^(?:{_UPPER_PLACE}{_REGION}{_DAY}(?:\s*{_AGENCY})?"
+    rf"|{_MIXED_PLACE}{_REGION}{_DAY}\s*{_AGENCY}"
+    rf"|{_AGENCY}){_DASH}\S"
+)
+
+# Lines that are site furniture wherever they appear (the whole line must match).
+_FURNITURE_RE = re.compile(
+    r"^(?:in other news|load more(?: stories| articles)?|show more|see more|"
+    r"advertisement|advertisement\s*[-–—:]\s*scroll to continue|"
+    r"story continues below(?: advertisement)?|continue reading(?: below)?|"
+    r"share(?: this(?: article| story| post)?)?|share (?:on|via) [\w ]{1,30}|"
+    r"(?:tweet|email|print|facebook|twitter|whatsapp|linkedin|reddit)(?: this)?|"
+    r"subscribe(?: to (?:our|the) [\w ]{0,30}newsletters?| now| today)?|"
+    r"(?:skip|back) to (?:main content|content|top)|"
+    r"(?:related|related (?:stories|articles|content|coverage|news|links|topics))|"
+    r"(?:more|top|latest|trending|recommended) (?:stories|news|articles|videos)|"
+    r"(?:most (?:read|popular|viewed)|trending(?: now)?|recommended(?: for you)?|"
+    r"you (?:may|might) also like|read more|more from [\w .’']{1,40})|"
+    r"comments?|show comments|view comments|\d+ comments?)"
+    r"\s*[:.!»›>]*$",
+    re.IGNORECASE,
+)
+# Prompts that start a furniture line; only removed in the article's trailing block.
+_TRAILING_PROMPT_RE = re.compile(
+    r"^(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|follow us (?:on|at)|"
+    r"follow [\w ]{1,40} on (?:twitter|x|facebook|instagram)|click here (?:to|for)|"
+    r"get (?:our|the) [\w ]{0,30}newsletter|"
+    r"download (?:our|the) [\w ]{0,20}app|read (?:more|the full story|next)\b|"
+    r"related:|see also:|watch:|more:|©|\(c\)\s*\d{4}|copyright\s+(?:©\s*)?\d{4}|"
+    r"all rights reserved)",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_RE = re.compile(r"\b(?:said|says|told|tells|according to|urged|added)\b", re.I)
+# Headings after which the rest of the article is a list of other stories.
+_OTHER_STORIES_RE = re.compile(
+    r"^(?:in other news|related|related (?:stories|articles|content|coverage|news)|"
+    r"(?:more|top|latest|trending|recommended) (?:stories|news|articles|videos)|"
+    r"most (?:read|popular|viewed)|trending(?: now)?|recommended(?: for you)?|"
+    r"you (?:may|might) also like|read more|more from [\w .’']{1,40}|read next)\s*:?$",
+    re.IGNORECASE,
+)
+_CREDIT_RES = (
+    re.compile(
+        r"^\(?(?:The )?Associated Press (?:writers?|reporters?|correspondents?|researchers?|"
+        r"videojournalists?|photographers?)\b.{0,300}\bcontributed\b.{0,80}$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^[A-Z][\w.'’ -]{1,80}(?:,[\w.'’ -]{1,80}){0,6}(?: and [\w.'’ -]{1,80})? "
+        r"(?:also )?contributed (?:to )?(?:this )?(?:report|reporting|story|article)"
+        r"(?: (?:from|in) [^.]{1,80})?\.\)?$"
+    ),
+    re.compile(r"^Contributing:\s.{1,300}$"),
+)
+_CAPTION_RE = re.compile(
+    r"^(?:\(?(?:watch|video|photo|photos|gallery|listen|audio|file|caption)\b\s*[:\-—–|)]"
+    r"|.{0,400}\((?:AP|AFP|Reuters|Getty) (?:Photo|Video)\b)",
+    re.IGNORECASE,
+)
+_BY_CREDIT_RE = re.compile(
+    r"^\(?(?:Additional |Further )?(?:reporting|writing|editing|compiled|research(?:ing)?) by\b",
+    re.IGNORECASE,
+)
+_MAX_TEASERS = 3
+_MAX_TEASER_WORDS = 120
+_DATELINE_WITHIN = 5
+_MAX_OTHER_STORY_WORDS = 25
+_MAX_OTHER_STORIES = 40
+
+
+def remove_boilerplate(text: str) -> str:
+    """Remove captions before the dateline, site furniture and wire credits from ``text``.
+
+    Everything else is kept byte for byte, except that newlines are normalised to ``\\n``,
+    runs of blank lines are collapsed to one, and leading/trailing whitespace is trimmed.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    drop: set[int] = set()
+    drop.update(_teaser_lines(lines))
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and (_FURNITURE_RE.match(stripped) or is_credit_line(stripped)):
+            drop.add(index)
+    drop.update(_trailing_lines(lines, drop))
+    kept = "\n".join(line for index, line in enumerate(lines) if index not in drop)
+    return re.sub(r"\n(?:[ \t]*\n){2,}", "\n\n", kept).strip()
+
+
+def is_dateline(paragraph: str) -> bool:
+    """Whether a paragraph opens with a dateline (``WASHINGTON —``, ``LONDON (Reuters) -``)."""
+    return bool(DATELINE_RE.match(paragraph.lstrip()))
+
+
+def is_credit_line(line: str) -> bool:
+    """Whether a line is a wire credit (``Reporting by ...; Editing by ...``)."""
+    words = len(line.split())
+    if words > 60:
+        return False
+    if _BY_CREDIT_RE.match(line):
+        # "Reporting by the ministry's auditors showed ..." is a sentence, not a credit.
+        lowered = line.lower()
+        return (
+            words <= 8
+            or ";" in line
+            or line.startswith("(")
+            or "editing by" in lowered
+            or "writing by" in lowered
+        )
+    return any(rx.match(line) for rx in _CREDIT_RES)
+
+
+def looks_like_title(line: str, max_words: int = 20) -> bool:
+    """Whether a line reads as a headline: short, and not ending like a sentence."""
+    stripped = line.strip()
+    words = stripped.split()
+    if not words or len(words) >= max_words:
+        return False
+    if stripped.endswith((",", ";", ":", "—", "-")):
+        return False
+    if stripped.endswith((".", ".”", '."', ".’", ".)")) and not re.search(
+        r"\b(?:[A-Z]\.){2,}$", stripped
+    ):
+        return False
+    return not is_dateline(stripped) and not is_credit_line(stripped)
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[int, int]]:
+    """Paragraphs as ``(first_line, last_line + 1)``: blank-line separated, else one per line."""
+    if not any(not line.strip() for line in lines[: _first_content_end(lines)]):
+        return [(i, i + 1) for i, line in enumerate(lines) if line.strip()]
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for index, line in enumerate(lines):
+        if line.strip():
+            if start is None:
+                start = index
+        elif start is not None:
+            spans.append((start, index))
+            start = None
+    if start is not None:
+        spans.append((start, len(lines)))
+    return spans
+
+
+def _first_content_end(lines: list[str]) -> int:
+    """The index just past the first few non-blank lines (where the dateline can be)."""
+    seen = 0
+    for index, line in enumerate(lines):
+        if line.strip():
+            seen += 1
+            if seen > _DATELINE_WITHIN + 1:
+                return index
+    return len(lines)
+
+
+def _teaser_lines(lines: list[str]) -> list[int]:
+    """Lines of the caption/teaser paragraphs between the title (if any) and the dateline."""
+    paragraphs = _paragraphs(lines)[:_DATELINE_WITHIN]
+    texts = [" ".join(line.strip() for line in lines[a:b]) for a, b in paragraphs]
+    dateline = next((i for i, para in enumerate(texts) if i and is_dateline(para)), None)
+    if dateline is None:
+        return []
+    first = 0
+    while (
+        first < dateline and looks_like_title(texts[first]) and not _CAPTION_RE.match(texts[first])
+    ):
+        first += 1  # a headline, a byline, a timestamp: kept
+    teasers = range(first, dateline)
+    if not teasers or len(teasers) > _MAX_TEASERS:
+        return []
+    if any(len(texts[i].split()) > _MAX_TEASER_WORDS for i in teasers):
+        return []
+    return [line for i in teasers for line in range(*paragraphs[i])]
+
+
+def _trailing_lines(lines: list[str], dropped: set[int]) -> list[int]:
+    """Lines of the trailing furniture block: an "other stories" list, prompts and credits."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    drop: list[int] = []
+    # An "other stories" heading followed only by short headline-like lines.
+    lowest = max(0, len(content) - _MAX_OTHER_STORIES - 1)
+    for position in range(len(content) - 1, lowest, -1):
+        if _OTHER_STORIES_RE.match(lines[content[position]].strip()):
+            if all(_is_headline_like(lines[i]) for i in content[position + 1 :]):
+                drop.extend(content[position:])
+                content = content[:position]
+            break
+    # Then prompts and credits, from the end up (lines already dropped are passed over).
+    while content:
+        index = content[-1]
+        line = lines[index].strip()
+        if index in dropped or _is_trailing_prompt(line):
+            drop.append(content.pop())
+        else:
+            break
+    return drop
+
+
+def _is_trailing_prompt(line: str) -> bool:
+    """A prompt to the reader ("Sign up for ...") and not a sentence reporting one."""
+    return (
+        len(line.split()) <= 30
+        and bool(_TRAILING_PROMPT_RE.match(line))
+        and not _ATTRIBUTION_RE.search(line)
+    )
+
+
+def _is_headline_like(line: str) -> bool:
+    stripped = line.strip()
+    return len(stripped.split()) <= _MAX_OTHER_STORY_WORDS and (
+        looks_like_title(stripped, max_words=_MAX_OTHER_STORY_WORDS + 1)
+        or bool(_FURNITURE_RE.match(stripped))
+        or _is_trailing_prompt(stripped)
+    )

