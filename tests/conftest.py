@@ -46,9 +46,19 @@ def parsed(nlp):
     return run
 
 
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or skip the test (visibly) when it is absent."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is not present (CI provides ../shared)")
-    return path
+@pytest.fixture(scope="session")
+def shared_path():
+    """shared_path(*parts) -> a path under ../shared, or skip (visibly) when it is absent."""
+
+    def find(*parts: str) -> Path:
+        path = SHARED.joinpath(*parts)
+        if not path.exists():
+            pytest.skip(f"{path} is not present (CI provides ../shared)")
+        return path
+
+    return find
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/*.json from the current output")

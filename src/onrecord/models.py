@@ -60,6 +60,7 @@ class Article:
             "byline": self.byline,
             "published": self.published,
             "language": self.language,
+            "origin": self.origin,
             "text": self.text,
         }
 
@@ -274,7 +275,7 @@ def record_from_json(data: dict[str, Any]) -> ArticleRecord:
     article = Article(
         id=a["id"], text=a["text"], url=a.get("url"), source=a.get("source"),
         title=a.get("title"), byline=a.get("byline"), published=a.get("published"),
-        language=a.get("language") or "en",
+        language=a.get("language") or "en", origin=a.get("origin"),
     )
     entities = tuple(
         Entity(id=e["id"], name=e["name"], kind=e["kind"],

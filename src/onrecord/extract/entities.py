@@ -87,21 +87,26 @@ def _title_before(doc: Doc, start: int) -> int:
     return begin if has_title else start
 
 
-def _split_title(doc: Doc, ent: Span) -> tuple[int, str | None]:
-    """Where the name starts inside ``ent`` and the title in front of it, if any."""
+def _split_title(doc: Doc, ent: Span) -> tuple[int, str | None, str]:
+    """Where the name starts inside ``ent``, the title in front of it, and the label to use.
+
+    A name that follows a person's title is a person, whatever the model labelled it
+    ("Secretary of State Anne Holt" tagged ORG as "State Anne Holt").
+    """
+    if ent.label_ != "PERSON" and actor_code(ent.text) is not None:
+        return ent.start, None, ent.label_  # "U.S." in "U.S. President": a state, not a name
     start = ent.start
-    if ent.label_ != "PERSON" and (len(ent) > 1 or actor_code(ent.text) is not None):
-        return start, None  # titles belong to people (and to surnames the model mislabels)
     while start < ent.end - 1 and _is_title_token(doc[start]) and doc[start].text[:1].isupper():
         start += 1
-    if ent.start == 0 or not _is_title_token(doc[ent.start - 1]):
-        begin = ent.start
-    else:
-        begin = _title_before(doc, ent.start)
-    if begin < start:
-        title = doc[begin:start].text
-        return start, title
-    return start, None
+    before_is_title = ent.start > 0 and (
+        _is_title_token(doc[ent.start - 1])
+        or (start > ent.start and doc[ent.start - 1].lower_ in _TITLE_JOINERS)
+    )
+    begin = _title_before(doc, ent.start) if before_is_title else ent.start
+    if begin >= start:
+        return ent.start, None, ent.label_
+    label = "PERSON" if all(doc[i].pos_ == "PROPN" for i in range(start, ent.end)) else ent.label_
+    return start, doc[begin:start].text, label
 
 
 def _norm(text: str) -> str:
@@ -115,14 +120,14 @@ def _collect(doc: Doc) -> tuple[list[_Mention], set[int]]:
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
             continue
-        name_start, title = _split_title(doc, ent)
+        name_start, title, label = _split_title(doc, ent)
         start, end = _trim(doc, name_start, ent.end)
         if start >= end:
             continue
         if title is not None:
             begin = _title_before(doc, ent.start)
             title_tokens.update(range(min(begin, ent.start), name_start))
-        mentions.append(_Mention(start, end, ent.label_, title))
+        mentions.append(_Mention(start, end, label, title))
     kept: list[_Mention] = []
     for m in mentions:
         inside_title = all(i in title_tokens for i in range(m.start, m.end))

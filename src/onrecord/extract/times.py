@@ -79,7 +79,7 @@ _PATTERNS = [
     r"|third|fourth)\s+)?(?:quarter|period))?",
     # durations: "two weeks", "the past two months", "a three-year", "decades", "recent days"
     rf"{_MOD}?(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|following|remaining"
-    r"|additional|further|ensuing|recent|latest)\s+)?(?:{_NUM}[\s-]+)?(?:(?:more|additional|full"
+    rf"|additional|further|ensuing|recent|latest)\s+)?(?:{_NUM}[\s-]+)?(?:(?:more|additional|full"
     rf"|straight|consecutive|trading|business|working)\s+)?{_UNIT}(?:[\s-]+long\b|\s+ahead\b)?"
     r"(?![\s-]+old\b)",
     # month and day: "Dec. 29", "Friday, Oct. 23, 1998", "the 29th of December"
@@ -165,27 +165,34 @@ def _select(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # --- tense of the governing verb ---------------------------------------------------------
 
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "must", "can", "could", "may", "might",
+               "should", "ca"}  # fmt: skip
 _FUTURE_HEADS = {"plan", "expect", "schedule", "intend", "hope", "want", "aim", "set", "prepare",
                  "vow", "promise", "threaten", "seek", "due", "going", "agree", "try", "decide",
-                 "propose", "pledge", "likely"}  # fmt: skip
-_PAST_AUX = {"had", "has", "have", "did", "was", "were", "'d", "been"}
+                 "propose", "pledge", "likely", "ask", "order", "urge", "call"}  # fmt: skip
+_FUTURE_WORDS = {"payable", "effective", "due", "deadline", "scheduled", "slated", "expire",
+                 "expires", "upcoming", "until", "through", "till", "next"}  # fmt: skip
+_PAST_AUX = {"had", "has", "have", "did", "was", "were", "'ve", "been"}
 
 
 def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     """"past", "present" or "future" for the verb governing ``doc.text[start:end]``, else None.
 
-    Past for VBD and for VBN with "had"/"has"/"was"; future for "will"/"would"/"shall",
-    "going to" and infinitives under verbs such as "plan" or "expect"; present otherwise.
-    ``None`` when no verb governs the span (a headline, a dateline).
+    Future for "will"/"would"/"going to" and other modals, for infinitives under verbs such
+    as "plan" or "expect", and for spans hanging on "payable", "effective", "due", "until";
+    past for VBD, perfects and past passives; present otherwise. ``None`` when no verb
+    governs the span (a headline, a dateline).
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     tok: Token = span.root
     for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") and tok.i not in range(span.start, span.end):
-            break
+        if tok.i < span.start or tok.i >= span.end:
+            if tok.pos_ in ("VERB", "AUX"):
+                break
+            if tok.lower_ in _FUTURE_WORDS:
+                return "future"
         if tok.head.i == tok.i:
             break
         tok = tok.head
@@ -195,21 +202,24 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _tense_of(verb: Token, depth: int = 0) -> str:
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if verb.tag_ == "VBN" and words & {"have", "'ve"} and words & _FUTURE_AUX:
+        return "past"  # "may have met", "would have been"
+    if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
         return "future"
-    if "going" in auxes or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)):
+    if "going" in words or (verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)):
         return "future"
-    if verb.tag_ == "VBD" or auxes & _PAST_AUX:
+    if verb.lemma_ in _FUTURE_HEADS and verb.tag_ == "VBN" and not words & _PAST_AUX:
+        return "future"  # "is scheduled", "is expected"
+    if verb.tag_ == "VBD" or words & _PAST_AUX or any(c.tag_ == "VBD" for c in aux):
         return "past"
-    if verb.tag_ == "VBN":
-        return "past"
-    if "to" in auxes and verb.dep_ in ("xcomp", "ccomp", "advcl") and depth < 3:
+    if "to" in words and depth < 3 and verb.head.i != verb.i:
         if verb.head.lemma_.lower() in _FUTURE_HEADS:
             return "future"
         return _tense_of(verb.head, depth + 1)
-    if verb.tag_ == "MD":
-        return "future"
+    if verb.tag_ == "VBN":
+        return "present" if words else "past"
     return "present"
 
 

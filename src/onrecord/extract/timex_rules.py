@@ -385,16 +385,21 @@ def _year_from(m: re.Match[str], anchor: date | None) -> int | None:
 
 
 def _nearest(candidates: list[tuple[date, Normalized]], anchor: date, tense: str | None) -> Normalized:
-    """Pick the candidate period before (past), after (future) or nearest (else) the anchor."""
+    """The candidate period nearest the anchor; a past (future) clause prefers the one before
+    (after) it unless that one lies more than half a year away."""
+    best = min(candidates, key=lambda c: (abs((c[0] - anchor).days), c[0] > anchor))
     if tense == "past":
         past = [c for c in candidates if c[0] <= anchor]
-        if past:
+        if past and (anchor - max(past, key=lambda c: c[0])[0]).days <= _BIAS_DAYS:
             return max(past, key=lambda c: c[0])[1]
     if tense == "future":
         future = [c for c in candidates if c[0] >= anchor]
-        if future:
+        if future and (min(future, key=lambda c: c[0])[0] - anchor).days <= _BIAS_DAYS:
             return min(future, key=lambda c: c[0])[1]
-    return min(candidates, key=lambda c: (abs((c[0] - anchor).days), c[0] > anchor))[1]
+    return best[1]
+
+
+_BIAS_DAYS = 183
 
 
 def _day_of_month(word: str) -> int:

@@ -83,8 +83,7 @@ def _has_article_text(body: str) -> bool:
     if words >= MIN_TOTAL_WORDS and len(body) >= MIN_TOTAL_CHARS:
         return True
     return any(
-        (len(p.split()) >= MIN_PARAGRAPH_WORDS or _is_unspaced(p))
-        and _SENTENCE_END_RE.search(p)
+        (len(p.split()) >= MIN_PARAGRAPH_WORDS or _is_unspaced(p)) and _SENTENCE_END_RE.search(p)
         for p in paragraphs
     )
 

@@ -136,8 +136,6 @@ def ensure_english(text: str, origin: str = "-") -> None:
     other, other_score = max(scores.items(), key=lambda item: item[1])
     if other_score > max(1.5 * english, 2.0):
         _refuse(other, origin)
-    if len(words) >= 50 and english == 0:  # 50 words and not one "the", "of" or "and"
-        _refuse(other if other_score >= 2.0 else UNDETERMINED, origin)
 
 
 def _refuse(code: str, origin: str) -> None:

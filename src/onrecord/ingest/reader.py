@@ -63,6 +63,7 @@ _UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 
 # Control characters other than tab, newline, vertical tab, form feed and carriage return.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _DECLARED_CHARSET_RE = re.compile(
     rb"""(?:<meta[^>]+charset\s*=\s*["']?|<\?xml[^>]+encoding\s*=\s*["'])([A-Za-z0-9_.:-]{2,40})""",
     re.IGNORECASE,
@@ -234,7 +235,7 @@ def _decode_mostly_utf8(data: bytes) -> str | None:
     """UTF-8 with a few broken bytes (a mixed-up scrape): keep it, marking the bad bytes."""
     text = data.decode("utf-8", errors="replace")
     broken = text.count("\ufffd")
-    valid = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    valid = len(_NON_ASCII_RE.findall(text)) - broken
     if valid >= 3 and broken * 4 <= valid:
         return text
     return None
@@ -246,10 +247,10 @@ def _decode_western(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
-    non_ascii = [ch for ch in text if ord(ch) > 127]
+    non_ascii = _NON_ASCII_RE.findall(text)
     if not non_ascii or len(non_ascii) * 5 > len(text):
         return None
-    if all(ch in _WESTERN_CHARS for ch in non_ascii):
+    if set(non_ascii) <= _WESTERN_CHARS:
         return text
     return None
 

@@ -94,7 +94,9 @@ def test_gzip_bomb_is_refused() -> None:
         decompress_gzip(bomb, max_bytes=1_000)
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  ", b"\xef\xbb\xbf", "\u00a0\u3000\n".encode()])
+@pytest.mark.parametrize(
+    "data", [b"", b"   \n\t\r\n  ", b"\xef\xbb\xbf", "\u00a0\u3000\n".encode()]
+)
 def test_empty_or_blank_input(data: bytes) -> None:
     with pytest.raises(EmptyInputError):
         decode_text(data, "x.txt")

@@ -1,0 +1,136 @@
+"""Statements: one invented sentence per attribution pattern, through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def by_content(record, fragment):
+    found = [s for s in record.statements if fragment in s.content]
+    assert found, f"no statement contains {fragment!r}: {[s.content for s in record.statements]}"
+    return found[0]
+
+
+def speaker_name(record, statement):
+    entity = record.entity(statement.speaker)
+    return entity.name if entity else None
+
+
+def test_direct_quote_with_curly_marks(analyse):
+    rec = analyse("“We will reopen the port by Friday,” Harbour Minister Ana Costa said.")
+    s = by_content(rec, "reopen the port")
+    assert s.kind == "direct" and s.sourcing == "named" and s.cue == "say"
+    assert speaker_name(rec, s) == "Ana Costa"
+    assert s.content == "We will reopen the port by Friday"
+
+
+def test_curly_quote_closed_by_straight_mark(analyse):
+    rec = analyse("Harbour Minister Ana Costa said, “The port stays open for cargo.\"")
+    s = by_content(rec, "stays open for cargo")
+    assert s.kind == "direct" and speaker_name(rec, s) == "Ana Costa"
+    assert s.content == "The port stays open for cargo."
+
+
+def test_split_quote_both_halves_attributed(analyse):
+    rec = analyse("Defence Minister Karl Weber spoke after the meeting. “We will respond,” "
+                  "Weber said, “but not in haste and not alone.”")
+    first = by_content(rec, "We will respond")
+    second = by_content(rec, "not in haste")
+    assert speaker_name(rec, first) == speaker_name(rec, second) == "Karl Weber"
+
+
+def test_multi_paragraph_quote(analyse):
+    rec = analyse("Mayor Ruth Okafor described the storm.\n\n"
+                  "“The ferries could not sail for three days and the shops ran out of bread.\n\n"
+                  "“We lost a week of trade,” Okafor said.")
+    s = by_content(rec, "ferries could not sail")
+    assert "lost a week of trade" in s.content
+    assert speaker_name(rec, s) == "Ruth Okafor"
+
+
+def test_floating_quote_continues_previous_speaker(analyse):
+    rec = analyse("“The harbour is safe again,” Mayor Ruth Okafor said on Tuesday.\n\n"
+                  "“Nobody should panic about the ferries this week.”")
+    s = by_content(rec, "Nobody should panic")
+    assert s.kind == "direct" and speaker_name(rec, s) == "Ruth Okafor"
+
+
+def test_reported_speech(analyse):
+    rec = analyse("Interior Minister Paul Renard said the curfew would end on Sunday.")
+    s = by_content(rec, "curfew would end")
+    assert s.kind == "indirect" and s.cue == "say" and speaker_name(rec, s) == "Paul Renard"
+    assert s.content == "the curfew would end on Sunday"
+
+
+def test_according_to_anonymous_officials_keeps_description(analyse):
+    rec = analyse("The convoy was attacked twice near the border, according to three senior "
+                  "officials who spoke on the condition of anonymity to discuss the inquiry.")
+    s = by_content(rec, "convoy was attacked")
+    assert s.cue == "according to" and s.sourcing == "anonymous" and s.speaker is None
+    assert "condition of anonymity" in s.speaker_text
+
+
+def test_parenthetical_cue(analyse):
+    rec = analyse("The tanker, the officials said, had switched off its transponder for hours.")
+    s = by_content(rec, "switched off its transponder")
+    assert s.sourcing == "anonymous" and s.speaker_text == "the officials"
+
+
+def test_tweet_channel(analyse):
+    rec = analyse("Paul Renard was in Lyon. “The bridge will reopen next month,” Renard tweeted.")
+    s = by_content(rec, "bridge will reopen")
+    assert s.channel == "tweet" and speaker_name(rec, s) == "Paul Renard"
+
+
+def test_told_network_channel_and_time_of_clause(analyse):
+    rec = analyse("Paul Renard on Friday told Fox News that the talks had failed.")
+    s = by_content(rec, "talks had failed")
+    assert s.channel == "Fox News" and s.cue == "tell"
+    assert rec.time(s.time).value == "2020-01-10"  # the Friday before Tuesday 2020-01-14
+
+
+def test_pronoun_resolved_to_person(analyse):
+    rec = analyse("Governor Lena Park toured the flooded town on Monday. "
+                  "She said the levee had held through the night.")
+    s = by_content(rec, "levee had held")
+    assert speaker_name(rec, s) == "Lena Park" and s.speaker_text == "She"
+
+
+def test_the_president_resolved(analyse):
+    rec = analyse("President Maria Duarte met the envoys in the capital. "
+                  "The president said the border would stay open.")
+    s = by_content(rec, "border would stay open")
+    assert speaker_name(rec, s) == "Maria Duarte" and s.sourcing == "named"
+
+
+def test_nested_attribution(analyse):
+    rec = analyse("Paul Renard quoted Finance Minister Ilse Berg, who had told the cabinet: "
+                  "\"We cannot afford another delay on the bridge.\"")
+    inner = [s for s in rec.statements if speaker_name(rec, s) == "Ilse Berg"]
+    outer = [s for s in rec.statements if speaker_name(rec, s) == "Paul Renard"]
+    assert inner and outer
+    assert inner[0].nested_in == outer[0].id
+    assert inner[0].content == outer[0].content
+
+
+def test_document_source(analyse):
+    rec = analyse("A report released by the auditors said the dam was unsafe.")
+    s = by_content(rec, "dam was unsafe")
+    assert s.sourcing == "document"
+
+
+def test_scare_quotes_are_not_statements(analyse):
+    rec = analyse("The so-called “peace dividend” never arrived in the valley.")
+    assert rec.statements == ()
+
+
+def test_offsets_reslice(analyse):
+    text = ("“We will respond,” Weber said, “but not in haste.” The officials, who asked not to "
+            "be named, said the talks would resume, according to a memo seen by reporters.")
+    rec = analyse(text)
+    for s in rec.statements:
+        assert text[s.content_span[0]:s.content_span[1]] == s.content
+        if s.speaker_span:
+            assert text[s.speaker_span[0]:s.speaker_span[1]] == s.speaker_text
