@@ -5,9 +5,9 @@ them all at once, or only the branch it cares about::
 
     OnRecordError
     ├── InputError            a document cannot be read or is not something onrecord analyses
-    │   ├── EmptyInputError        no text at all (an empty file, whitespace, an HTML page with no body)
+    │   ├── EmptyInputError        no text (an empty file, only whitespace, HTML with no body)
     │   ├── BinaryInputError       bytes that are not text (an image, an archive, a PDF)
-    │   ├── InputTooLargeError     over the size cap (20 MB by default)
+    │   ├── InputTooLargeError     over the size cap (20 MB)
     │   ├── EncodingError          not UTF-8 and no other encoding could be detected with confidence
     │   ├── UnsupportedLanguageError  the text is not English
     │   └── MalformedInputError    a JSONL line that is not JSON, a record without text, a bad date

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -27,7 +27,7 @@ out = Console()
 err = Console(stderr=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
 
@@ -78,7 +78,7 @@ def _emit(records: list[ArticleRecord], fmt: Format) -> None:
 
 @app.command()
 def analyze(
-    path: Annotated[str, typer.Argument(help="An article file (text, HTML, JSONL) or - for stdin.")],
+    path: Annotated[str, typer.Argument(help="An article (text, HTML, JSONL), or - for stdin.")],
     published: PublishedOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
 ) -> None:

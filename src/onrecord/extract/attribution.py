@@ -11,11 +11,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from onrecord.extract.doctext import text_of
 from onrecord.extract.entities import entity_index
 from onrecord.extract.lexicon import (
     ALL_CUES,
-    BELIEF_CUES,
     ANONYMOUS_HEADS,
+    BELIEF_CUES,
     DOCUMENT_HEADS,
     ORGANIZATION_HEADS,
     PERSONAL_PRONOUNS,
@@ -74,7 +75,7 @@ def cue_subject(cue: Token) -> Token | None:
 
 
 def speaker_extent(doc: Doc, head: Token) -> tuple[int, int]:
-    """Characters of the speaker phrase: the subject's subtree without time phrases or punctuation."""
+    """Characters of the speaker phrase: the subject's subtree less time phrases and punctuation."""
     tokens = [head]
     stack = list(head.children)
     while stack:
@@ -170,7 +171,7 @@ def resolve_speakers(doc: Doc, drafts: Sequence[Any],
         head: Token | None = d.subject
         if head is None or d.speaker_span is None:
             continue
-        text = doc.text[d.speaker_span[0]:d.speaker_span[1]]
+        text = text_of(doc)[d.speaker_span[0]:d.speaker_span[1]]
         entity = index.get(head.idx)
 
         pron = PERSONAL_PRONOUNS.get(head.lower_)
@@ -184,8 +185,8 @@ def resolve_speakers(doc: Doc, drafts: Sequence[Any],
             elif previous:
                 entity = previous[-1]
         elif entity is None and pron == "p":
-            plural = [eid for pos, eid, pl in done if pos < head.idx and pl]
-            entity = plural[-1] if plural else None
+            groups = [eid for pos, eid, pl in done if pos < head.idx and pl]
+            entity = groups[-1] if groups else None
         plural = head.tag_ in {"NNS", "NNPS"} or pron == "p"
         plural = plural or any(c.dep_ == "conj" for c in head.children)
         out[id(d)] = (entity, text, d.speaker_span)
@@ -232,5 +233,7 @@ def channel_of(doc: Doc, cue: Token) -> str | None:
                     if obj.lemma_.lower() in TWEET_WORDS:
                         return "tweet"
                     mods = [c.text for c in obj.lefts if c.dep_ == "compound"]
-                    return " ".join([*mods, obj.text]) if mods else _CHANNEL_NOUNS[obj.lemma_.lower()]
+                    if mods:  # "on a video conference", "at a press briefing"
+                        return " ".join([*mods, obj.text])
+                    return _CHANNEL_NOUNS[obj.lemma_.lower()]
     return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extract.actors import actor_code, is_capital, is_demonym, state_name
+from onrecord.extract.doctext import text_of
 from onrecord.extract.lexicon import TITLE_HEADS, TITLE_WORDS
 from onrecord.models import Entity
 
@@ -76,9 +77,6 @@ def _title_before(doc: Doc, start: int) -> int:
             begin = i
         elif tok.lower_ in _TITLE_JOINERS and i > 0 and _is_title_token(doc[i - 1]):
             pass
-        elif tok.text[:1].isupper() and tok.pos_ == "PROPN" and has_title is False and i == start - 1:
-            # "CIA Director" style: a proper noun right before a title word is checked below
-            break
         elif tok.text[:1].isupper() and tok.pos_ in {"PROPN", "ADJ", "NOUN"} and has_title:
             begin = i  # "CIA" in "CIA Director", "U.S." in "U.S. President"
         else:
@@ -265,7 +263,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
             if span not in seen:
                 seen.add(span)
                 spans.append(span)
-        aliases = _unique(doc.text[s:e] for s, e in spans if doc.text[s:e] != name)
+        aliases = _unique(text_of(doc)[s:e] for s, e in spans if text_of(doc)[s:e] != name)
         titles = _unique(m.title for m in sorted(cl.mentions, key=lambda m: m.start) if m.title)
         entities.append(
             Entity(

@@ -8,13 +8,13 @@ from __future__ import annotations
 # Verbs that introduce what someone said, wrote, or believes (lemmas).
 SPEECH_CUES: frozenset[str] = frozenset(
     """
-    say tell state announce claim insist deny acknowledge add note warn argue explain report write
-    tweet post confirm suggest indicate maintain assert contend predict estimate testify recall reply
-    respond ask urge allege stress emphasize emphasise declare vow promise threaten complain concede
-    admit reiterate repeat caution quip joke remark observe comment point disclose reveal mention
-    acknowledge agree disagree dispute counter insist assure signal hint charge accuse blame praise
-    criticize criticise describe characterize call demand propose recommend question wonder
-    conclude find show estimate project forecast announce inform brief quote echo
+    say tell state announce claim insist deny acknowledge add note warn argue explain report
+    write tweet post confirm suggest indicate maintain assert contend predict estimate testify
+    recall reply respond ask urge allege stress emphasize emphasise declare vow promise
+    threaten complain concede admit reiterate repeat caution quip joke remark observe comment
+    point disclose reveal mention agree disagree dispute counter assure signal hint charge
+    accuse blame praise criticize criticise describe characterize call demand propose recommend
+    question wonder conclude find show project forecast inform brief quote echo
     """.split()
 )
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from onrecord.extract.attribution import (
     channel_of,
@@ -26,6 +26,7 @@ from onrecord.extract.attribution import (
     sourcing_of,
     speaker_extent,
 )
+from onrecord.extract.doctext import sentence_of, text_of
 from onrecord.extract.quotes import Quote, find_quotes, is_statement_quote
 from onrecord.models import Entity, Statement, TimeExpr
 
@@ -60,7 +61,7 @@ def _quote_content(text: str, q: Quote) -> tuple[int, int]:
     return q.start, end
 
 
-def _char_span(tokens: Sequence[Token]) -> tuple[int, int]:
+def _char_span(tokens: Span | Sequence[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
@@ -77,7 +78,7 @@ def _clause_span(doc: Doc, head: Token) -> tuple[int, int]:
     left, right = head.left_edge.i, head.right_edge.i
     while left < right and (doc[left].dep_ == "mark" or doc[left].is_punct):
         left += 1
-    return _trim(doc.text, *_char_span(doc[left:right + 1]))
+    return _trim(text_of(doc), *_char_span(doc[left:right + 1]))
 
 
 def _parenthetical_span(doc: Doc, cue: Token) -> tuple[int, int] | None:
@@ -85,15 +86,15 @@ def _parenthetical_span(doc: Doc, cue: Token) -> tuple[int, int] | None:
     host = cue.head
     if host is cue:
         return None
-    sent = cue.sent
+    sent_start, sent_end = sentence_of(doc, cue.i)
     left, right = host.left_edge.i, host.right_edge.i
-    left = max(left, sent.start)
-    right = min(right, sent.end - 1)
+    left = max(left, sent_start)
+    right = min(right, sent_end - 1)
     if cue.left_edge.i <= left:
         left = cue.right_edge.i + 1
     if left > right:
         return None
-    return _trim(doc.text, *_char_span(doc[left:right + 1]))
+    return _trim(text_of(doc), *_char_span(doc[left:right + 1]))
 
 
 def _quote_between(quotes: list[Quote], start: int, end: int) -> bool:
@@ -123,9 +124,9 @@ def _according_to(doc: Doc, tok: Token) -> tuple[tuple[int, int], Token, tuple[i
     if not objs:
         return None
     phrase = (tok.i, max(to.right_edge.i, objs[0].right_edge.i))
-    sent = tok.sent
-    before = (sent.start, phrase[0] - 1)
-    after = (phrase[1] + 1, sent.end - 1)
+    sent_start, sent_end = sentence_of(doc, tok.i)
+    before = (sent_start, phrase[0] - 1)
+    after = (phrase[1] + 1, sent_end - 1)
     lo, hi = before if before[1] - before[0] >= after[1] - after[0] else after
     if hi < lo:
         return None
@@ -133,7 +134,7 @@ def _according_to(doc: Doc, tok: Token) -> tuple[tuple[int, int], Token, tuple[i
         lo += 1
     if hi < lo:
         return None
-    content = _trim(doc.text, *_char_span(doc[lo:hi + 1]))
+    content = _trim(text_of(doc), *_char_span(doc[lo:hi + 1]))
     return content, objs[0], _char_span(doc[tok.i:tok.i + 2])
 
 
@@ -174,7 +175,7 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
         if acc is not None:
             content, source, cue_span = acc
             kind, qs = _classify(content, quotes)
-            content = _settle(doc.text, content, kind, qs)
+            content = _settle(text_of(doc), content, kind, qs)
             used.update(qs)
             drafts.append(_Draft(content, kind, tok, cue_span, "according to", source))
             continue
@@ -196,7 +197,7 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
         if content[1] - content[0] < 3:
             continue
         kind, qs = _classify(content, quotes)
-        content = _settle(doc.text, content, kind, qs)
+        content = _settle(text_of(doc), content, kind, qs)
         used.update(qs)
         cue_span = _char_span([tok] + [c for c in tok.children if c.dep_ == "prt"])
         drafts.append(_Draft(content, kind, tok, cue_span, tok.lemma_.lower(), cue_subject(tok)))
@@ -239,12 +240,12 @@ def _cue_near(doc: Doc, quote: Quote, quote_spans: list[tuple[int, int]]) -> Tok
 def _direct(doc: Doc, quotes: list[Quote], used: set[Quote], drafts: list[_Draft]) -> None:
     spans = [(q.open_mark, q.close_mark if q.close_mark is not None else q.end) for q in quotes]
     for q in quotes:
-        if q in used or not is_statement_quote(doc.text, q):
+        if q in used or not is_statement_quote(text_of(doc), q):
             continue
         if any(d.content[0] <= q.start and q.end <= d.content[1] for d in drafts):
             continue
         cue = _cue_near(doc, q, spans)
-        content = _quote_content(doc.text, q)
+        content = _quote_content(text_of(doc), q)
         if cue is not None:
             cue_span = _char_span([cue] + [c for c in cue.children if c.dep_ == "prt"])
             drafts.append(_Draft(content, "direct", cue, cue_span, cue.lemma_.lower(),
@@ -310,11 +311,13 @@ def _time_of(doc: Doc, cue: Token | None, times: Sequence[TimeExpr],
     if cue is None:
         return None
     best: tuple[int, str] | None = None
+    sent_start, sent_end = sentence_of(doc, cue.i)
+    lo, hi = doc[sent_start].idx, doc[sent_end - 1].idx + len(doc[sent_end - 1])
     for t in times:
-        if _overlap(t.span, content) > 0:
+        if _overlap(t.span, content) > 0 or not (lo <= t.span[0] and t.span[1] <= hi):
             continue
         span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-        if span is None or span.sent != cue.sent:
+        if span is None:
             continue
         verb = span.root
         while verb.head is not verb and (
@@ -337,7 +340,7 @@ def extract_statements(
     doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpr] = ()
 ) -> list[Statement]:
     """Every attributed statement in ``doc``, in text order."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text_of(doc))
     drafts, used = _reported(doc, quotes)
     _direct(doc, quotes, used, drafts)
     drafts.extend(_nested(drafts))
@@ -345,7 +348,7 @@ def extract_statements(
     for d in drafts:
         if d.subject is not None:
             d.speaker_span = speaker_extent(doc, d.subject)
-    _cut_at_other_speakers(doc.text, drafts)
+    _cut_at_other_speakers(text_of(doc), drafts)
     speakers = resolve_speakers(doc, drafts, entities)
     statements: list[Statement] = []
     ids: dict[int, str] = {}
@@ -368,7 +371,7 @@ def extract_statements(
         channel = channel_of(doc, cue) if cue is not None else None
         stmt = Statement(
             id=sid,
-            content=doc.text[d.content[0]:d.content[1]],
+            content=text_of(doc)[d.content[0]:d.content[1]],
             content_span=d.content,
             kind=d.kind,  # type: ignore[arg-type]
             sourcing=sourcing,

@@ -8,6 +8,7 @@ analysed becomes a :class:`Discarded` record carrying the stage and the reason.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -114,10 +115,25 @@ def _parse_document(
     return parse_text(text, origin, **meta)
 
 
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_from_name(origin: str) -> str | None:
+    """A publication date written in a file name ("2025-03-03-harbor-wire.txt"), if valid."""
+    match = _NAME_DATE.search(Path(origin.split("#", 1)[0]).name)
+    if match is None:
+        return None
+    try:
+        return parse_published(match.group(0))
+    except MalformedInputError:
+        return None
+
+
 def _finish(article: Article, origin: str, published: str | None) -> Article:
-    """Check the language and apply the ``published`` override."""
+    """Check the language and settle the date: the override, the document's, the file name's."""
     ensure_english(article.text, origin)
-    return replace(article, language="en", published=published or article.published)
+    date = published or article.published or date_from_name(origin)
+    return replace(article, language="en", published=date)
 
 
 def _iter_sources(paths: list[str | Path], published: str | None) -> Iterator[Loaded]:

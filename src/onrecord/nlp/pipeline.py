@@ -28,7 +28,7 @@ def _load_model(model: str) -> Language:
         ) from err
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_pipeline(model: str = MODEL) -> Language:
     """spaCy's English pipeline with onrecord's components added. Cached: one per process."""
     from onrecord.nlp import factories  # noqa: F401  registers the components
@@ -40,7 +40,7 @@ def load_pipeline(model: str = MODEL) -> Language:
     return nlp
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_baseline(model: str = MODEL) -> Language:
     """The bare spaCy pipeline (no onrecord components): the benchmark's baseline."""
     return _load_model(model)

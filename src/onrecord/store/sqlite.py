@@ -154,7 +154,8 @@ class Corpus:
     def record(self, article_id: str) -> ArticleRecord:
         """The stored record of one article; a unique id prefix of 6+ characters will do."""
         rows = self._db.execute(
-            "SELECT record_json FROM articles WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%')",
+            "SELECT record_json FROM articles"
+            " WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%')",
             (article_id, article_id, article_id.replace("%", "").replace("_", "")),
         ).fetchall()
         if len(rows) != 1:

@@ -18,8 +18,10 @@ from onrecord.models import (
 )
 from onrecord.store import Corpus
 
+FERRIES = "Mayor Ruth Okafor said on Monday the ferries would sail."
 
-def make_record(text: str = "Mayor Ruth Okafor said on Monday the ferries would sail.") -> ArticleRecord:
+
+def make_record(text: str = FERRIES) -> ArticleRecord:
     article = Article.create(text, title="Ferries", published="2024-05-07", origin="t.txt")
     s = text.index("the ferries")
     person = Entity("e6", "Ruth Okafor", "PERSON", ((6, 17),), titles=("Mayor",))

@@ -1,0 +1,33 @@
+"""The text of a Doc, computed once: ``Doc.text`` rebuilds the string on every access."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_KEY = "onrecord_text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, cached in ``doc.user_data`` (a Doc's text never changes)."""
+    text = doc.user_data.get(_KEY)
+    if text is None:
+        text = doc.user_data[_KEY] = doc.text
+    return text
+
+
+def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
+    """Token bounds ``(start, end)`` of the sentence holding token ``i``, computed once per Doc.
+
+    ``Token.sent`` scans the document on every call; extractors ask often.
+    """
+    bounds: list[tuple[int, int]] | None = doc.user_data.get(_SENTS)
+    if bounds is None:
+        bounds = [(0, 0)] * len(doc)
+        for sent in doc.sents:
+            for j in range(sent.start, sent.end):
+                bounds[j] = (sent.start, sent.end)
+        doc.user_data[_SENTS] = bounds
+    return bounds[i]
+
+
+_SENTS = "onrecord_sentences"
