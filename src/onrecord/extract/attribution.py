@@ -66,9 +66,9 @@ def cue_subject(cue: Token) -> Token | None:
             return tok.head
         if tok.dep_ == "conj" and tok.i > 0:
             prev = tok.doc[tok.i - 1]  # "... and other officials indicated": a misparsed subject
-            if prev.pos_ in {"NOUN", "PROPN"} and prev.head is not tok.head and prev.i < tok.i:
+            if prev.pos_ in {"NOUN", "PROPN"} and prev.head.i != tok.head.i and prev.i < tok.i:
                 return prev
-        if tok.dep_ not in _INHERITING_DEPS or tok.head is tok:
+        if tok.dep_ not in _INHERITING_DEPS or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None

@@ -84,14 +84,16 @@ def _clause_span(doc: Doc, head: Token) -> tuple[int, int]:
 def _parenthetical_span(doc: Doc, cue: Token) -> tuple[int, int] | None:
     """For "X, the officials said, had been ...": the host clause around the cue."""
     host = cue.head
-    if host is cue:
+    if host.i == cue.i:  # spaCy makes a new Token object on every access: compare indices
         return None
     sent_start, sent_end = sentence_of(doc, cue.i)
     left, right = host.left_edge.i, host.right_edge.i
     left = max(left, sent_start)
     right = min(right, sent_end - 1)
-    if cue.left_edge.i <= left:
+    if cue.left_edge.i <= left:  # "The officials said, ..." heading the clause
         left = cue.right_edge.i + 1
+    elif cue.right_edge.i >= right - 1:  # "..., the officials said." closing it
+        right = cue.left_edge.i - 1
     if left > right:
         return None
     return _trim(text_of(doc), *_char_span(doc[left:right + 1]))
@@ -305,22 +307,27 @@ def _end_before_conjunction(text: str, start: int, end: int) -> int:
     return start + max(len(head), 3)
 
 
-def _time_of(doc: Doc, cue: Token | None, times: Sequence[TimeExpr],
+def _times_by_sentence(doc: Doc, times: Sequence[TimeExpr]) -> dict[int, list[tuple[str, Span]]]:
+    """Each time expression's tokens, grouped by the start of their sentence (done once)."""
+    grouped: dict[int, list[tuple[str, Span]]] = {}
+    for t in times:
+        span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        if span is not None and len(span):
+            grouped.setdefault(sentence_of(doc, span.start)[0], []).append((t.id, span))
+    return grouped
+
+
+def _time_of(doc: Doc, cue: Token | None, times: dict[int, list[tuple[str, Span]]],
              content: tuple[int, int]) -> str | None:
     """The time expression of the cue's own clause ("Trump on Friday told ...")."""
     if cue is None:
         return None
     best: tuple[int, str] | None = None
-    sent_start, sent_end = sentence_of(doc, cue.i)
-    lo, hi = doc[sent_start].idx, doc[sent_end - 1].idx + len(doc[sent_end - 1])
-    for t in times:
-        if _overlap(t.span, content) > 0 or not (lo <= t.span[0] and t.span[1] <= hi):
-            continue
-        span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-        if span is None:
+    for time_id, span in times.get(sentence_of(doc, cue.i)[0], ()):
+        if _overlap((span.start_char, span.end_char), content) > 0:
             continue
         verb = span.root
-        while verb.head is not verb and (
+        while verb.head.i != verb.i and (
             verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in _NOMINAL_DEPS
         ):
             verb = verb.head  # up through "on Friday" and the noun it hangs from
@@ -332,7 +339,7 @@ def _time_of(doc: Doc, cue: Token | None, times: Sequence[TimeExpr],
         if linked:
             distance = abs(span.root.i - cue.i)
             if best is None or distance < best[0]:
-                best = (distance, t.id)
+                best = (distance, time_id)
     return best[1] if best else None
 
 
@@ -350,6 +357,7 @@ def extract_statements(
             d.speaker_span = speaker_extent(doc, d.subject)
     _cut_at_other_speakers(text_of(doc), drafts)
     speakers = resolve_speakers(doc, drafts, entities)
+    times_in = _times_by_sentence(doc, times)
     statements: list[Statement] = []
     ids: dict[int, str] = {}
     seen: set[str] = set()
@@ -381,7 +389,7 @@ def extract_statements(
             cue=root.cue_lemma,
             cue_span=root.cue_span,
             channel=channel,
-            time=_time_of(doc, cue, times, d.content),
+            time=_time_of(doc, cue, times_in, d.content),
         )
         statements.append(stmt)
     return _link_nesting(statements, drafts, ids)

@@ -134,3 +134,28 @@ def test_offsets_reslice(analyse):
         assert text[s.content_span[0]:s.content_span[1]] == s.content
         if s.speaker_span:
             assert text[s.speaker_span[0]:s.speaker_span[1]] == s.speaker_text
+
+
+def test_time_hanging_from_a_nominal_root_terminates():
+    # a hand-built parse whose root is a noun: the walk up from "Monday" must stop there
+    import spacy
+    from spacy.tokens import Doc
+
+    from onrecord.extract.statements import _time_of, _times_by_sentence, extract_statements
+    from onrecord.models import TimeExpr
+
+    words = ["Talks", "resume", ",", "officials", "said", "Monday", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              spaces=[True, False, True, True, True, False, False],
+              heads=[0, 0, 0, 4, 0, 0, 0],
+              deps=["ROOT", "acl", "punct", "nsubj", "parataxis", "npadvmod", "punct"],
+              pos=["NOUN", "NOUN", "PUNCT", "NOUN", "VERB", "PROPN", "PUNCT"],
+              tags=["NNS", "NN", ",", "NNS", "VBD", "NNP", "."],
+              lemmas=["talk", "resume", ",", "official", "say", "Monday", "."],
+              sent_starts=[True] + [False] * 6)
+    monday = TimeExpr("t29", "Monday", (29, 35), "DATE", "2020-01-13")
+    assert doc.text[29:35] == "Monday"
+    # the walk from "Monday" reaches the noun root and must stop there
+    assert _time_of(doc, doc[4], _times_by_sentence(doc, [monday]), (0, 12)) is None
+    statements = extract_statements(doc, [], [monday])
+    assert statements[0].sourcing == "anonymous"
