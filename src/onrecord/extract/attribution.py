@@ -33,6 +33,8 @@ _CHANNEL_NOUNS = {
     "interview": "interview", "briefing": "briefing", "conference": "news conference",
     "podcast": "podcast", "letter": "letter", "speech": "speech", "email": "email",
 }
+_MEDIA_MODIFIERS = frozenset({"video", "news", "press", "radio", "television", "tv", "phone",
+                              "telephone", "written", "joint"})
 _SOCIAL = {"twitter": "tweet", "x": "tweet", "facebook": "Facebook", "instagram": "Instagram",
            "telegram": "Telegram", "truth": "Truth Social", "youtube": "YouTube"}
 
@@ -46,8 +48,10 @@ def is_cue(tok: Token, strict: bool = True) -> bool:
         return False
     if lemma == "call" and any(c.dep_ == "prt" for c in tok.children):
         return False  # "call off", "call up"
-    if tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod"}:
-        return False  # "the group believed responsible"
+    if tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod", "advcl"}:
+        return False  # "the group believed responsible", "Asked whether ..., she said"
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"decline", "refuse"}:
+        return False  # "declined to say what caused it" reports no statement
     weak = lemma in WEAK_CUES or lemma in BELIEF_CUES
     return not (strict and weak and not any(c.dep_ == "ccomp" for c in tok.children))
 
@@ -134,7 +138,7 @@ def sourcing_of(doc: Doc, head: Token | None, entity_id: str | None,
         return "organization"
     lemma = head.lemma_.lower()
     if head.lower_ in PERSONAL_PRONOUNS:
-        return "anonymous" if PERSONAL_PRONOUNS[head.lower_] == "p" else "named"
+        return {"p": "anonymous", "n": "organization"}.get(PERSONAL_PRONOUNS[head.lower_], "named")
     if lemma in DOCUMENT_HEADS:
         return "document"
     if lemma in ANONYMOUS_HEADS:
@@ -161,6 +165,7 @@ def resolve_speakers(doc: Doc, drafts: Sequence[Any],
     person_mentions = sorted(
         (s, e.id) for e in entities if e.kind == "PERSON" for s, _ in e.mentions
     )
+    org_mentions = sorted((s, e.id) for e in entities if e.kind == "ORG" for s, _ in e.mentions)
 
     def outside_content(pos: int) -> bool:
         return not any(s <= pos < e for s, e in contents)
@@ -173,7 +178,11 @@ def resolve_speakers(doc: Doc, drafts: Sequence[Any],
             continue
         text = text_of(doc)[d.speaker_span[0]:d.speaker_span[1]]
         entity = index.get(head.idx)
-
+        if entity is None:  # "The survey ship's master, Captain Hakan Sezer, told ..."
+            for t in head.children:
+                if t.dep_ == "appos" and index.get(t.idx) is not None:
+                    entity = index[t.idx]
+                    break
         pron = PERSONAL_PRONOUNS.get(head.lower_)
         if entity is None and pron in {"m", "f"}:
             previous = [eid for pos, eid in person_mentions if pos < head.idx
@@ -184,6 +193,10 @@ def resolve_speakers(doc: Doc, drafts: Sequence[Any],
                 entity = prior_speakers[-1]
             elif previous:
                 entity = previous[-1]
+        elif entity is None and pron == "n":  # "it said": the latest organisation named
+            orgs = [(pos, eid) for pos, eid in org_mentions
+                    if pos < head.idx and outside_content(pos)]
+            entity = orgs[-1][1] if orgs and head.idx - orgs[-1][0] < 600 else None
         elif entity is None and pron == "p":
             groups = [eid for pos, eid, pl in done if pos < head.idx and pl]
             entity = groups[-1] if groups else None
@@ -212,8 +225,12 @@ def channel_of(doc: Doc, cue: Token) -> str | None:
         scope.append(cue.head)
     for verb in scope:
         for child in verb.children:
-            if child.dep_ in {"dobj", "dative", "iobj"} and child.ent_type_ == "ORG":
-                return _name_of(child)
+            if child.dep_ in {"dobj", "dative", "iobj"}:
+                if child.ent_type_ == "ORG":
+                    return _name_of(child)
+                for t in child.children:  # "told the Turkish broadcaster TRT Haber"
+                    if t.dep_ in {"appos", "compound"} and t.ent_type_ == "ORG":
+                        return _name_of(t)
             if child.dep_ != "prep":
                 continue
             for obj in child.children:
@@ -232,7 +249,8 @@ def channel_of(doc: Doc, cue: Token) -> str | None:
                                     return _name_of(o)
                     if obj.lemma_.lower() in TWEET_WORDS:
                         return "tweet"
-                    mods = [c.text for c in obj.lefts if c.dep_ == "compound"]
+                    mods = [c.text for c in obj.lefts
+                            if c.dep_ == "compound" and c.lower_ in _MEDIA_MODIFIERS]
                     if mods:  # "on a video conference", "at a press briefing"
                         return " ".join([*mods, obj.text])
                     return _CHANNEL_NOUNS[obj.lemma_.lower()]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from onrecord.extract.actors import actor_code, is_capital, is_demonym, state_name
 from onrecord.extract.doctext import text_of
-from onrecord.extract.lexicon import TITLE_HEADS, TITLE_WORDS
+from onrecord.extract.lexicon import ORGANIZATION_HEADS, TITLE_CORE, TITLE_HEADS, TITLE_WORDS
 from onrecord.models import Entity
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -103,6 +103,10 @@ def _split_title(doc: Doc, ent: Span) -> tuple[int, str | None, str]:
     begin = _title_before(doc, ent.start) if before_is_title else ent.start
     if begin >= start:
         return ent.start, None, ent.label_
+    if not any(doc[i].lower_ in TITLE_CORE for i in range(begin, start)):
+        return ent.start, None, ent.label_  # "Defence Ministry": no title head, no title
+    if doc[ent.end - 1].lower_ in ORGANIZATION_HEADS:
+        return ent.start, None, ent.label_  # "Foreign Ministry" names an office, not a person
     label = "PERSON" if all(doc[i].pos_ == "PROPN" for i in range(start, ent.end)) else ent.label_
     return start, doc[begin:start].text, label
 
@@ -224,8 +228,14 @@ def _add_descriptions(doc: Doc, clusters: list[_Cluster], title_tokens: set[int]
                 continue
             phrase = _norm(doc[tok.i + 1:end].text)
             found = holders.get(phrase)
-            if not found or len(found) != 1:
+            if not found:
                 continue
+            if len(found) > 1:  # several ministers: the one mentioned last
+                before = [c for c in found if c.first < tok.i]
+                if not before:
+                    continue
+                found = [max(before, key=lambda c: max(m.start for m in c.mentions
+                                                        if m.start < tok.i))]
             if end < len(doc) and doc[end].lower_ in {"of", "'s", "’s"}:
                 break  # "the president of France" is someone else
             if any(i in title_tokens for i in range(tok.i, end)):

@@ -103,5 +103,14 @@ TITLE_HEADS: frozenset[str] = frozenset(
 
 PERSONAL_PRONOUNS: dict[str, str] = {
     "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
-    "they": "p", "them": "p", "their": "p", "i": "s", "we": "p",
+    "they": "p", "them": "p", "their": "p", "i": "s", "we": "p", "it": "n",
 }
+
+# The words a title must contain to be one ("Defence Ministry" is no title: no head word).
+TITLE_CORE: frozenset[str] = TITLE_HEADS | frozenset(
+    """
+    gen. gen col. col capt. capt lt. lt adm. adm sgt. sgt maj. maj dr. dr mr. mr mrs. mrs ms. ms
+    sen. sen rep. rep gov. gov cmdr. cmdr attorney editor chief officer captain colonel
+    lieutenant major sergeant commissioner inspector superintendent representative lady
+    """.split()
+)

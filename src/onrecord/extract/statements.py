@@ -172,6 +172,7 @@ def _settle(text: str, content: tuple[int, int], kind: str,
 def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
     drafts: list[_Draft] = []
     used: set[Quote] = set()
+    inside = [q for q in quotes if q.words >= 3]
     for tok in doc:
         acc = _according_to(doc, tok)
         if acc is not None:
@@ -181,8 +182,8 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
             used.update(qs)
             drafts.append(_Draft(content, kind, tok, cue_span, "according to", source))
             continue
-        if not is_cue(tok):
-            continue
+        if not is_cue(tok) or any(q.start <= tok.idx < q.end for q in inside):
+            continue  # a verb inside a quotation is part of the quoted words
         clauses = [c for c in tok.children if c.dep_ in _CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}]
         clauses = [c for c in clauses if c.dep_ == "ccomp" or tok.lemma_ in {"promise", "vow"}]
         if clauses:
@@ -292,6 +293,14 @@ def _cut_at_other_speakers(text: str, drafts: list[_Draft]) -> None:
             if o is d or o.speaker_span is None or o.cue_span is None:
                 continue
             s = o.speaker_span[0]
+            coordinated = o.cue is not None and o.cue.dep_ == "conj" and (
+                d.content[0] <= o.cue.head.idx < d.content[1])
+            if coordinated and d.content[0] < s < d.content[1]:
+                # "... said A, and on Tuesday he told parliament B": two statements, not one
+                left = min(s, o.cue.left_edge.idx)
+                if left > d.content[0]:
+                    d.content = (d.content[0], _end_before_conjunction(text, d.content[0], left))
+                continue
             if d.content[0] < s < d.content[1] and not (
                 d.content[0] <= o.cue_span[0] < d.content[1]
             ):
@@ -311,6 +320,8 @@ def _times_by_sentence(doc: Doc, times: Sequence[TimeExpr]) -> dict[int, list[tu
     """Each time expression's tokens, grouped by the start of their sentence (done once)."""
     grouped: dict[int, list[tuple[str, Span]]] = {}
     for t in times:
+        if t.type not in {"DATE", "TIME"}:
+            continue  # a duration or a set is not when something was said
         span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
         if span is not None and len(span):
             grouped.setdefault(sentence_of(doc, span.start)[0], []).append((t.id, span))
