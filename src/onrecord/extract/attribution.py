@@ -138,7 +138,8 @@ def sourcing_of(doc: Doc, head: Token | None, entity_id: str | None,
         return "organization"
     lemma = head.lemma_.lower()
     if head.lower_ in PERSONAL_PRONOUNS:
-        return {"p": "anonymous", "n": "organization"}.get(PERSONAL_PRONOUNS[head.lower_], "named")
+        kind = PERSONAL_PRONOUNS[head.lower_]
+        return "anonymous" if kind == "p" else "organization" if kind == "n" else "named"
     if lemma in DOCUMENT_HEADS:
         return "document"
     if lemma in ANONYMOUS_HEADS:

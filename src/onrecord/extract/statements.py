@@ -293,11 +293,11 @@ def _cut_at_other_speakers(text: str, drafts: list[_Draft]) -> None:
             if o is d or o.speaker_span is None or o.cue_span is None:
                 continue
             s = o.speaker_span[0]
-            coordinated = o.cue is not None and o.cue.dep_ == "conj" and (
-                d.content[0] <= o.cue.head.idx < d.content[1])
-            if coordinated and d.content[0] < s < d.content[1]:
+            cue = o.cue
+            if (cue is not None and cue.dep_ == "conj" and d.content[0] < s < d.content[1]
+                    and d.content[0] <= cue.head.idx < d.content[1]):
                 # "... said A, and on Tuesday he told parliament B": two statements, not one
-                left = min(s, o.cue.left_edge.idx)
+                left = min(s, cue.left_edge.idx)
                 if left > d.content[0]:
                     d.content = (d.content[0], _end_before_conjunction(text, d.content[0], left))
                 continue
