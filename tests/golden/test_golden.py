@@ -46,6 +46,8 @@ def test_examples_match_golden(example_records, request):
     for name, record in example_records.items():
         path = HERE / name
         data = record.to_json()
+        origin = data["article"]["origin"]  # where the checkout lives must not matter
+        data["article"]["origin"] = Path(origin).relative_to(EXAMPLES.parent).as_posix()
         if update:
             path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
                             encoding="utf-8")
