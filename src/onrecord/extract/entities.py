@@ -62,8 +62,9 @@ def _is_title_token(tok: Token) -> bool:
 def _title_before(doc: Doc, start: int) -> int:
     """The token index where a title run before ``start`` begins (``start`` when there is none).
 
-    A title run is a stretch of capitalised words and joiners ("Secretary of State",
-    "Defense Secretary", "CIA Director") ending right before the name, containing a title word.
+    A title run is a stretch of title words, joiners and their modifiers ("Secretary of
+    State", "Defense Secretary", "CIA Director", "government spokesperson") ending right before
+    the name. Lower-case title words count too: AP style writes "coast guard spokesman X".
     """
     i = start - 1
     begin = start
@@ -72,13 +73,16 @@ def _title_before(doc: Doc, start: int) -> int:
         tok = doc[i]
         if tok.is_sent_start and not (tok.text[:1].isupper()):
             break
-        if _is_title_token(tok) and (tok.text[:1].isupper() or tok.lower_ in {"of"}):
+        upper = tok.text[:1].isupper()
+        if _is_title_token(tok) and (upper or tok.lower_ in TITLE_CORE or has_title):
             has_title = True
             begin = i
         elif tok.lower_ in _TITLE_JOINERS and i > 0 and _is_title_token(doc[i - 1]):
             pass
-        elif tok.text[:1].isupper() and tok.pos_ in {"PROPN", "ADJ", "NOUN"} and has_title:
-            begin = i  # "CIA" in "CIA Director", "U.S." in "U.S. President"
+        elif has_title and tok.pos_ in {"PROPN", "ADJ", "NOUN"} and (
+            upper or tok.dep_ in {"compound", "amod"}
+        ):
+            begin = i  # "CIA" in "CIA Director", "government" in "government spokesperson"
         else:
             break
         i -= 1
