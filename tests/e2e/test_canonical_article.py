@@ -57,8 +57,13 @@ def test_people_are_canonical(record):
 
 def test_named_speakers_quotes(record):
     barr = said_by(record, "William Barr")
-    assert [s.kind for s in barr] == ["direct"]
-    assert barr[0].content.startswith("Our ability to deter attacks")
+    assert sorted(s.kind for s in barr) == ["direct", "indirect"]
+    (quote,) = [s for s in barr if s.kind == "direct"]
+    assert quote.content.startswith("Our ability to deter attacks")
+    # Pompeo and Barr "gave voice to the broader rationale on Monday, saying deterrence ..."
+    joint = [s for s in record.statements if s.content.startswith("deterrence was a key")]
+    assert {speaker(record, s) for s in joint} == {"Mike Pompeo", "William Barr"}
+    assert {when(record, s) for s in joint} == {"2020-01-13"}
     pompeo = [s for s in said_by(record, "Mike Pompeo") if s.kind == "direct"]
     assert len(pompeo) == 1 and "re-establishing deterrence" in pompeo[0].content
     assert pompeo[0].content.endswith("Islamic Republic.")  # curly opening, straight closing

@@ -13,6 +13,7 @@ cue's own clause, and nesting (an official quoting another).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -284,6 +285,51 @@ def _nested(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+_COORDINATION = re.compile(r"\s*(?:,\s*and\b|,|\band\b)\s*")
+
+
+def _split_coordinated_speakers(doc: Doc, drafts: list[_Draft],
+                                entities: Sequence[Entity]) -> list[_Draft]:
+    """"Secretary X and Attorney General Y said ...": one statement for each named person.
+
+    The speaker phrase splits at "and" and commas when every part is a (titled) name of a
+    person: capitalised words ending with a mention of a PERSON entity.
+    """
+    ends: dict[int, int] = {}  # end offset of a person mention -> its start
+    for e in entities:
+        if e.kind == "PERSON":
+            for s, t in e.mentions:
+                ends[t] = s
+    text = text_of(doc)
+    out: list[_Draft] = []
+    for d in drafts:
+        out.append(d)
+        if d.speaker_span is None:
+            continue
+        start, end = d.speaker_span
+        parts: list[tuple[int, int]] = []
+        cursor = start
+        for sep in [*_COORDINATION.finditer(text, start, end), None]:
+            stop = sep.start() if sep else end
+            parts.append((cursor, stop))
+            cursor = sep.end() if sep else end
+        if len(parts) < 2 or not all(_is_titled_name(text, p, ends) for p in parts):
+            continue
+        out.pop()
+        for p in parts:
+            tok = doc.char_span(p[1] - 1, p[1], alignment_mode="expand")
+            if tok is not None:
+                out.append(replace(d, subject=tok.root, speaker_span=p))
+    return out
+
+
+def _is_titled_name(text: str, part: tuple[int, int], person_ends: dict[int, int]) -> bool:
+    start = person_ends.get(part[1])
+    if start is None or start < part[0]:
+        return False
+    return all(w[:1].isupper() or w in {"of", "the", "for"} for w in text[part[0]:start].split())
+
+
 def _cut_at_other_speakers(text: str, drafts: list[_Draft]) -> None:
     """End a clause where the parser let it run into the next speaker ("... and officials said")."""
     for d in drafts:
@@ -366,6 +412,7 @@ def extract_statements(
     for d in drafts:
         if d.subject is not None:
             d.speaker_span = speaker_extent(doc, d.subject)
+    drafts = _split_coordinated_speakers(doc, drafts, entities)
     _cut_at_other_speakers(text_of(doc), drafts)
     speakers = resolve_speakers(doc, drafts, entities)
     times_in = _times_by_sentence(doc, times)

@@ -159,3 +159,13 @@ def test_time_hanging_from_a_nominal_root_terminates():
     assert _time_of(doc, doc[4], _times_by_sentence(doc, [monday]), (0, 12)) is None
     statements = extract_statements(doc, [], [monday])
     assert statements[0].sourcing == "anonymous"
+
+
+def test_coordinated_speakers_each_get_the_statement(analyse):
+    rec = analyse("Foreign Minister Elena Vasquez and Finance Minister Omar Haddad defended the "
+                  "deal on Monday, saying the tariffs would fall within a year.")
+    found = [s for s in rec.statements if "tariffs would fall" in s.content]
+    assert {speaker_name(rec, s) for s in found} == {"Elena Vasquez", "Omar Haddad"}
+    assert {s.speaker_text for s in found} == {"Foreign Minister Elena Vasquez",
+                                               "Finance Minister Omar Haddad"}
+    assert all(rec.time(s.time).value == "2020-01-13" for s in found)
