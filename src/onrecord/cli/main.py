@@ -209,6 +209,50 @@ def discarded(db: DbOption = Path("onrecord.db")) -> None:
             out.print(f"{d.doc_id}\t{d.stage}\t{d.reason}", highlight=False, soft_wrap=True)
 
 
+eval_app = typer.Typer(help="Measure onrecord against gold annotations.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("attribution")
+def eval_attribution(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold JSON Lines (PolNeAR format).")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1,
+                                         help="Worker processes.")] = 1,
+    limit: Annotated[int | None, typer.Option("--limit", min=1,
+                                              help="Score only the first N documents.")] = None,
+) -> None:
+    """Score statements (content, speaker, cue) against gold attributions.
+
+    Matching and measures as in ../shared/eval/attribution/README.md.
+
+    Example: [bold]onrecord eval attribution --gold ../shared/eval/attribution/dev.jsonl -w 2[/bold]
+    """
+    from onrecord.eval.attribution import aggregate, gold_items, predicted_items, score_document
+    from onrecord.eval.runner import analyse_documents, read_gold
+
+    try:
+        docs = read_gold(gold, limit)
+    except OnRecordError as error:
+        raise _fail(str(error)) from error
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    scores = []
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("scoring", total=len(docs))
+        for doc, record in analyse_documents(
+            docs, workers, progress=lambda n: progress.advance(task, n)
+        ):
+            scores.append(score_document(doc["text"], predicted_items(record), gold_items(doc)))
+    report = aggregate(scores)
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        return
+    from onrecord.cli.render import render_attribution_report
+
+    render_attribution_report(report, out, str(gold))
+
+
 def main() -> None:
     """Entry point of the ``onrecord`` script."""
     app()

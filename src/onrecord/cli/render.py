@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from rich.console import Console, Group, RenderableType
 from rich.markup import escape
@@ -126,3 +127,26 @@ def render_record(record: ArticleRecord, console: Console) -> None:
                           ev.target.text if ev.target else "", escape(ev.trigger), ev.status,
                           _time_label(record, ev.time))
         console.print(table)
+
+
+def render_attribution_report(report: dict[str, Any], console: Console, gold: str) -> None:
+    """The attribution scores as a table: measures by kind."""
+    table = Table(title=f"Attribution against {escape(gold)} ({report['documents']} documents)",
+                  title_justify="left")
+    table.add_column("measure")
+    groups = [("overall", report["overall"])] + list(report["by_kind"].items())
+    for name, _ in groups:
+        table.add_column(name, justify="right")
+    rows = [("content exact F1", "content_exact_f1"), ("content Jaccard>=0.5 F1",
+            "content_jaccard_f1"), ("  precision", "content_jaccard_p"),
+            ("  recall", "content_jaccard_r"), ("coverage>0.3 F1", "coverage_0.3_f1"),
+            ("coverage>0.8 F1", "coverage_0.8_f1"), ("speaker overlap acc", "speaker_overlap_acc"),
+            ("speaker exact acc", "speaker_exact_acc"), ("cue exact F1", "cue_exact_f1"),
+            ("cue overlap F1", "cue_overlap_f1"), ("predicted", "predicted"), ("gold", "gold")]
+    for label, key in rows:
+        cells = []
+        for _, values in groups:
+            v = values[key]
+            cells.append(f"{v:.3f}" if isinstance(v, float) else str(v))
+        table.add_row(label, *cells)
+    console.print(table)

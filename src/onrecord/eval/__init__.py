@@ -1,0 +1,1 @@
+"""Evaluation against gold annotations: readers, metrics, and the runner behind ``onrecord eval``."""
