@@ -1,1 +1,1 @@
-"""Evaluation against gold annotations: readers, metrics, and the runner behind ``onrecord eval``."""
+"""Evaluation against gold annotations: readers, metrics, the runner of ``onrecord eval``."""
