@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from onrecord.errors import ExtractionError, InputError
+from onrecord.errors import EmptyInputError, ExtractionError, InputError
 from onrecord.models import Article, ArticleRecord, Discarded
 from onrecord.nlp.pipeline import ONRECORD_COMPONENTS, load_pipeline
 
@@ -106,13 +107,9 @@ def analyze(article: Article | str, published: str | None = None) -> ArticleReco
     """
     if isinstance(article, str):
         if not article.strip():
-            from onrecord.errors import EmptyInputError
-
             raise EmptyInputError("the text is empty")
         article = Article.create(article, published=published, origin="-")
     elif published is not None:
-        from dataclasses import replace
-
         article = replace(article, published=published)
     for result in analyze_articles([article]):
         if isinstance(result, Discarded):
