@@ -253,6 +253,50 @@ def eval_attribution(
     render_attribution_report(report, out, str(gold))
 
 
+@eval_app.command("timex")
+def eval_timex(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold JSON Lines (TimeML, with dct).")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1,
+                                         help="Worker processes.")] = 1,
+    limit: Annotated[int | None, typer.Option("--limit", min=1,
+                                              help="Score only the first N documents.")] = None,
+) -> None:
+    """Score time expressions (recognition and TIMEX3 values) as TempEval-3 does.
+
+    Each document's ``dct`` is its publication date.
+
+    Example: [bold]onrecord eval timex --gold ../shared/eval/timex/dev.jsonl -f json[/bold]
+    """
+    from onrecord.eval.runner import analyse_documents, read_gold
+    from onrecord.eval.timex import gold_timexes, predicted_timexes, score_timexes, timex_report
+
+    try:
+        docs = read_gold(gold, limit)
+    except OnRecordError as error:
+        raise _fail(str(error)) from error
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    counts = []
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("scoring", total=len(docs))
+        for doc, record in analyse_documents(
+            docs, workers, date_key="dct", progress=lambda n: progress.advance(task, n)
+        ):
+            counts.append(score_timexes(doc["text"], predicted_timexes(record),
+                                        gold_timexes(doc)))
+    report = timex_report(counts)
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        return
+    out.print(f"Time expressions against {gold} ({report['documents']} documents)")
+    for level in ("relaxed", "strict"):
+        r = report[level]
+        out.print(f"  {level:8} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
+    out.print(f"  value accuracy {report['value_accuracy']:.3f} · value F1 "
+              f"{report['value_f1']:.3f} · type accuracy {report['type_accuracy']:.3f}")
+
+
 def main() -> None:
     """Entry point of the ``onrecord`` script."""
     app()
