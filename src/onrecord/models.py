@@ -137,6 +137,7 @@ class Statement:
     time: str | None = None  # TimeExpr id
     time_defaulted: bool = False  # True when ``time`` is the article's date, not the clause's
     nested_in: str | None = None  # Statement id
+    continues: str | None = None  # the statement this one continues (a split quotation's rest)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -154,6 +155,7 @@ class Statement:
             "time": self.time,
             "time_defaulted": self.time_defaulted,
             "nested_in": self.nested_in,
+            "continues": self.continues,
         }
 
 
@@ -290,7 +292,7 @@ def record_from_json(data: dict[str, Any]) -> ArticleRecord:
                   speaker_text=s.get("speaker_text"), speaker_span=_span(s.get("speaker_span")),
                   cue=s.get("cue"), cue_span=_span(s.get("cue_span")), channel=s.get("channel"),
                   time=s.get("time"), time_defaulted=bool(s.get("time_defaulted", False)),
-                  nested_in=s.get("nested_in"))
+                  nested_in=s.get("nested_in"), continues=s.get("continues"))
         for s in data.get("statements", ())
     )
     times = tuple(

@@ -22,7 +22,8 @@ from typing import Any
 
 KINDS = ("direct", "mixed", "indirect")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-_TRIM = " \t\n\r\"'“”‘’«».,;:!?—–-"
+_QUOTES = "\"'“”‘’«» \t\n\r"
+_PUNCT = ".,;:!?—–- \t\n\r"
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,10 @@ def _chars(spans: Sequence[tuple[int, int]]) -> set[int]:
 
 
 def _normal(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    joined = " ".join(text[s:e] for s, e in spans)
-    return " ".join(joined.strip(_TRIM).split())
+    """The text compared for "exact": whitespace, outer quote marks, trailing punctuation gone."""
+    joined = " ".join(text[s:e] for s, e in spans).strip()
+    joined = joined.strip(_QUOTES).rstrip(_PUNCT).rstrip(_QUOTES + " ").rstrip(_PUNCT)
+    return " ".join(joined.split())
 
 
 def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
@@ -75,18 +78,27 @@ def gold_items(doc: dict[str, Any]) -> list[Item]:
 
 
 def predicted_items(record_json: dict[str, Any]) -> list[Item]:
-    """onrecord's statements in a record (JSON contract), one item per distinct content.
+    """onrecord's statements in a record (JSON contract), one item per attribution.
 
     A claim recorded once per coordinated speaker ("X and Y said ...") is one attribution in
-    the gold annotation, so repeated contents count once.
+    the gold annotation, so repeated contents count once; the parts of a split quotation
+    (linked by ``continues``) are one attribution with a discontinuous content.
     """
     seen: set[tuple[int, int]] = set()
-    items = []
+    items: list[Item] = []
+    index: dict[str, int] = {}  # statement id -> its item
     for s in record_json["statements"]:
         span = _span(s["content_span"])
         if span is None or span in seen:
             continue
         seen.add(span)
+        parent = index.get(s.get("continues") or "")
+        if parent is not None:  # the rest of a split quotation: one attribution in two parts
+            first = items[parent]
+            items[parent] = Item((*first.content, span), first.kind, first.speaker, first.cue)
+            index[s["id"]] = parent
+            continue
+        index[s["id"]] = len(items)
         items.append(Item((span,), s["kind"], _span(s.get("speaker_span")),
                           _span(s.get("cue_span"))))
     return items

@@ -18,6 +18,8 @@ from onrecord.extract.lexicon import (
     ANONYMOUS_HEADS,
     BELIEF_CUES,
     DOCUMENT_HEADS,
+    INFINITIVE_CUES,
+    OBJECT_CUES,
     ORGANIZATION_HEADS,
     PERSONAL_PRONOUNS,
     TWEET_WORDS,
@@ -39,19 +41,27 @@ _SOCIAL = {"twitter": "tweet", "x": "tweet", "facebook": "Facebook", "instagram"
            "telegram": "Telegram", "truth": "Truth Social", "youtube": "YouTube"}
 
 
-def is_cue(tok: Token, strict: bool = True) -> bool:
-    """True when ``tok`` is a verb that can introduce a statement."""
+def is_cue(tok: Token, strict: bool = True, objects: bool = False) -> bool:
+    """True when ``tok`` is a verb that can introduce a statement.
+
+    With ``objects``, also a verb that states a position through its object or infinitive
+    ("criticized the deal", "promised to act"), without a clause.
+    """
     if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and tok.lower_ == "tweeted"):
         return False
     lemma = tok.lemma_.lower()
-    if lemma not in ALL_CUES:
+    if lemma not in ALL_CUES and not (objects and (lemma in OBJECT_CUES
+                                                   or lemma in INFINITIVE_CUES)):
         return False
-    if lemma == "call" and any(c.dep_ == "prt" for c in tok.children):
+    if lemma == "call" and any(c.dep_ == "prt" and c.lower_ in {"off", "up", "in", "back", "out"}
+                               for c in tok.children):
         return False  # "call off", "call up"
     if tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod", "advcl"}:
         return False  # "the group believed responsible", "Asked whether ..., she said"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"decline", "refuse"}:
         return False  # "declined to say what caused it" reports no statement
+    if objects:
+        return True
     weak = lemma in WEAK_CUES or lemma in BELIEF_CUES
     return not (strict and weak and not any(c.dep_ == "ccomp" for c in tok.children))
 
@@ -88,7 +98,7 @@ def speaker_extent(doc: Doc, head: Token) -> tuple[int, int]:
             continue
         if t.dep_ in {"punct", "cc"} and (t.i < head.i and t.i == head.left_edge.i):
             continue
-        if t.text in {"“", "”", '"'}:
+        if t.text in {"“", "”", '"'} or t.is_space:
             continue
         if t.dep_ in {"relcl", "acl"} and head.pos_ == "PROPN":
             continue  # a named speaker needs no relative clause; an anonymous one keeps it

@@ -35,6 +35,57 @@ WEAK_CUES: frozenset[str] = frozenset(
     """.split()
 )
 
+# Verbs whose object (a noun phrase, or a phrase after a preposition) states a position, a
+# judgement or an intention of their subject: "criticized the deal", "called for a recount".
+OBJECT_CUES: frozenset[str] = frozenset(
+    """
+    support endorse back oppose criticize criticise praise defend attack blast slam deride condemn
+    denounce reject dismiss welcome applaud hail laud tout cite mention discuss describe propose
+    recommend announce acknowledge admit deny confirm reveal disclose report predict promise pledge
+    vow threaten demand seek request want question dispute challenge blame accuse credit thank
+    advocate favor favour champion decry lament bemoan mock ridicule fault recall reiterate repeat
+    echo express voice highlight emphasize emphasise stress underscore note show find suggest
+    indicate signal estimate project forecast prefer fear expect anticipate call name label
+    dub brand ask answer address explain offer urge say claim insist argue warn complain boast
+    rail speak talk refer point comment lash push apologize apologise testify vote
+    consider see like hate love regret celebrate acknowledge trumpet concede tweet write post
+    assail excoriate berate scold rebuke chide castigate lambaste question doubt believe hope
+    dislike oppose plead press agree disagree
+    """.split()
+)
+
+# Prepositions that introduce what such a verb is about: "warned of", "called for".
+OBJECT_PREPOSITIONS: frozenset[str] = frozenset("for on to about of against at over".split())
+
+# Verbs whose infinitival complement is the content: "promised to cut taxes", "urged him to go".
+INFINITIVE_CUES: frozenset[str] = frozenset(
+    """
+    want hope plan promise vow pledge threaten agree refuse offer urge ask intend expect seek wish
+    aim decide propose demand claim pretend swear tell encourage push press warn persuade
+    convince call beg implore prefer like love hate vote resolve determine decline
+    refuse
+    """.split()
+)
+
+# Verbs whose first object is the person addressed, not what is said: "told reporters".
+ADDRESSEE_CUES: frozenset[str] = frozenset(
+    "tell ask urge inform brief remind warn assure persuade convince encourage press push beg"
+    " implore thank".split()
+)
+
+# Nouns that take what is said or believed as a clause: "the claim that ...", "his view that".
+CLAIM_NOUNS: frozenset[str] = frozenset(
+    """
+    claim claims belief beliefs view views argument arguments assertion assertions promise
+    promises warning warnings fear fears hope hopes suggestion suggestions statement accusation
+    accusations allegation allegations charge charges insistence assurance assurances pledge
+    prediction predictions notion idea theory contention conviction sense impression complaint
+    complaints concern concerns worry worries demand demands call calls threat threats vow
+    announcement admission denial report reports message position promise estimate expectation
+    expectations
+    """.split()
+)
+
 # Nouns that carry a statement: "in a statement", "the spokesman's remarks".
 STATEMENT_NOUNS: frozenset[str] = frozenset(
     "statement remark remarks comment comments interview tweet post briefing speech".split()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 OPENERS = frozenset("“„«")
 CLOSERS = frozenset("”»")
 AMBIGUOUS = frozenset('"')
-_MARKS = re.compile('[“”„«»"]')
+_MARKS = re.compile("'{2,3}|[“”„«»\"]")  # two apostrophes: a double mark in some wire copy
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 
@@ -30,6 +30,7 @@ class Quote:
     paragraph_start: int  # offset where the (first) paragraph begins
     paragraph_end: int  # offset where the (last) paragraph ends
     words: int
+    close_end: int | None = None  # offset just after the closing mark
 
     @property
     def whole_paragraph(self) -> bool:
@@ -39,12 +40,12 @@ class Quote:
         )
 
 
-def _role(text: str, i: int, depth: int) -> str:
+def _role(text: str, i: int, depth: int, size: int = 1) -> str:
     ch = text[i]
     if ch in OPENERS:
         return "open"
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + size] if i + size < len(text) else " "
     if ch in CLOSERS:
         # a closing mark typed where an opening one belongs: "said, ”We will"
         if depth == 0 and (prev.isspace() or prev in "([—–-:") and nxt.isalnum():
@@ -53,65 +54,70 @@ def _role(text: str, i: int, depth: int) -> str:
     # a straight mark: decide by its neighbours
     if prev.isspace() or prev in "([{—–-:" or i == 0:
         return "open" if not nxt.isspace() else ("close" if depth else "open")
-    if nxt.isspace() or nxt in ".,;:!?)]}—–-" or i + 1 == len(text):
+    if nxt.isspace() or nxt in ".,;:!?)]}—–-" or i + size == len(text):
         return "close"
     return "close" if depth else "open"
 
 
-def _paragraph_quotes(text: str, p_start: int, p_end: int) -> list[tuple[int, int | None]]:
-    """(open mark, close mark or None) pairs of outer quotations within one paragraph."""
-    pairs: list[tuple[int, int | None]] = []
+def _paragraph_quotes(text: str, p_start: int,
+                      p_end: int) -> list[tuple[int, int | None, int, int]]:
+    """(open mark, close mark or None, their lengths) of outer quotations within one paragraph."""
+    pairs: list[tuple[int, int | None, int, int]] = []
     depth = 0
-    opened = -1
+    opened, opened_size = -1, 1
     for m in _MARKS.finditer(text, p_start, p_end):
-        i = m.start()
-        role = _role(text, i, depth)
+        i, size = m.start(), m.end() - m.start()
+        if size == 3:  # a single mark next to a double one: the double one is outermost
+            i, size = (i, 2) if _role(text, i, depth, 3) == "open" else (i + 1, 2)
+        role = _role(text, i, depth, size)
         if role == "open":
             if depth == 0:
-                opened = i
+                opened, opened_size = i, size
             depth += 1
         else:
             if depth == 0:
                 continue  # a stray closing mark
             depth -= 1
             if depth == 0:
-                pairs.append((opened, i))
+                pairs.append((opened, i, opened_size, size))
     if depth > 0:
-        pairs.append((opened, None))
+        pairs.append((opened, None, opened_size, 0))
     return pairs
 
 
 def find_quotes(text: str) -> list[Quote]:
     """Every outer quotation in ``text``, in order, multi-paragraph quotations joined."""
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
-    raw: list[tuple[int, int | None, int, int]] = []
+    raw: list[tuple[int, int | None, int, int, int, int]] = []
     for p_start, p_end in paragraphs:
         # skip leading whitespace so a paragraph "starts" at its first character
         while p_start < p_end and text[p_start].isspace():
             p_start += 1
-        for open_mark, close_mark in _paragraph_quotes(text, p_start, p_end):
-            raw.append((open_mark, close_mark, p_start, p_end))
+        for open_mark, close_mark, open_size, close_size in _paragraph_quotes(text, p_start, p_end):
+            raw.append((open_mark, close_mark, p_start, p_end, open_size, close_size))
     quotes: list[Quote] = []
     i = 0
     while i < len(raw):
-        open_mark, close_mark, p_start, p_end = raw[i]
+        open_mark, close_mark, p_start, p_end, open_size, close_size = raw[i]
         last_p_end = p_end
         # continued: this one runs to the paragraph's end and the next paragraph opens with a mark
         while close_mark is None and i + 1 < len(raw):
-            n_open, n_close, n_pstart, n_pend = raw[i + 1]
+            n_open, n_close, n_pstart, n_pend, _, n_size = raw[i + 1]
             if n_open != n_pstart:
                 break
-            close_mark, last_p_end = n_close, n_pend
+            close_mark, last_p_end, close_size = n_close, n_pend, n_size
             i += 1
         end = close_mark if close_mark is not None else last_p_end
-        start = open_mark + 1
+        start = open_mark + open_size
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:
             words = len(_WORD.findall(text, start, end))
-            quotes.append(Quote(start, end, open_mark, close_mark, p_start, last_p_end, words))
+            close_end = close_mark + close_size if close_mark is not None else None
+            quotes.append(Quote(start, end, open_mark, close_mark, p_start, last_p_end, words,
+                                close_end))
         i += 1
     return quotes
 

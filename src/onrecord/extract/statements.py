@@ -1,7 +1,10 @@
 """Who said what: attributed statements from a parsed article.
 
 ``extract_statements(doc, entities, times)`` finds
-- reported speech and belief: a cue verb ("say", "tell", "insist", "fear") and its clause;
+- reported speech and belief: a cue verb ("say", "tell", "insist", "fear") and its clause, or the
+  object or infinitive of a verb of stance ("criticized the deal", "vowed to veto it"), a noun's
+  clause ("the claim that ..."), "X seems to ...", and headings ("Rubio: I'm not running");
+  see :mod:`onrecord.extract.reported`;
 - "according to X" and parenthetical cues ("Soleimani, the officials said, had been ...");
 - direct quotations (see :mod:`onrecord.extract.quotes`) attributed to the cue next to them,
   split quotations, and floating quotations that continue the previous speaker;
@@ -29,10 +32,18 @@ from onrecord.extract.attribution import (
 )
 from onrecord.extract.doctext import sentence_of, text_of
 from onrecord.extract.quotes import Quote, find_quotes, is_statement_quote
+from onrecord.extract.reported import (
+    according_to,
+    claim_noun,
+    clause_span,
+    colon_speaker,
+    complement,
+    is_parenthetical,
+    parenthetical_span,
+    raising,
+)
 from onrecord.models import Entity, Statement, TimeExpr
 
-_CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
-_TRIM_PUNCT = " \t\n,;:—–-"
 _NOMINAL_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "npadvmod", "compound", "appos", "attr",
      "poss", "amod", "nummod", "det", "dative"}
@@ -52,6 +63,8 @@ class _Draft:
     speaker_span: tuple[int, int] | None = None
     inherit_from: _Draft | None = None  # floating quotes continue a previous draft
     nested_speaker: Token | None = None  # "X quoted Y": Y speaks inside X's statement
+    continues: _Draft | None = None  # the first part of a quotation split by its cue
+    by_object: bool = False  # content is the cue's object or infinitive, not a clause
 
 
 def _quote_content(text: str, q: Quote) -> tuple[int, int]:
@@ -66,79 +79,8 @@ def _char_span(tokens: Span | Sequence[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start] in _TRIM_PUNCT or text[start] in "“”\"'"):
-        start += 1
-    while end > start and (text[end - 1] in _TRIM_PUNCT or text[end - 1] in "“”\"."):
-        end -= 1
-    return start, end
-
-
-def _clause_span(doc: Doc, head: Token) -> tuple[int, int]:
-    """The characters of a clause: the subtree of ``head``, without a leading "that"."""
-    left, right = head.left_edge.i, head.right_edge.i
-    while left < right and (doc[left].dep_ == "mark" or doc[left].is_punct):
-        left += 1
-    return _trim(text_of(doc), *_char_span(doc[left:right + 1]))
-
-
-def _parenthetical_span(doc: Doc, cue: Token) -> tuple[int, int] | None:
-    """For "X, the officials said, had been ...": the host clause around the cue."""
-    host = cue.head
-    if host.i == cue.i:  # spaCy makes a new Token object on every access: compare indices
-        return None
-    sent_start, sent_end = sentence_of(doc, cue.i)
-    left, right = host.left_edge.i, host.right_edge.i
-    left = max(left, sent_start)
-    right = min(right, sent_end - 1)
-    if cue.left_edge.i <= left:  # "The officials said, ..." heading the clause
-        left = cue.right_edge.i + 1
-    elif cue.right_edge.i >= right - 1:  # "..., the officials said." closing it
-        right = cue.left_edge.i - 1
-    if left > right:
-        return None
-    return _trim(text_of(doc), *_char_span(doc[left:right + 1]))
-
-
 def _quote_between(quotes: list[Quote], start: int, end: int) -> bool:
     return any(q.close_mark is not None and start <= q.close_mark < end for q in quotes)
-
-
-def _is_parenthetical(doc: Doc, cue: Token) -> bool:
-    """", the officials said," inside or after the clause it attributes."""
-    if cue.dep_ == "parataxis":
-        return True
-    if cue.dep_ not in {"ccomp", "conj", "advcl"} or cue.i < cue.head.i:
-        return False
-    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in cue.children):
-        return False
-    if not any(c.dep_ == "nsubj" for c in cue.children):
-        return False
-    before = cue.left_edge.i - 1
-    return before >= 0 and doc[before].text == ","
-
-
-def _according_to(doc: Doc, tok: Token) -> tuple[tuple[int, int], Token, tuple[int, int]] | None:
-    """"..., according to X": the content, the head of X, and the cue's characters."""
-    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
-        return None
-    to = doc[tok.i + 1]
-    objs = [c for c in to.children if c.dep_ == "pobj"]
-    if not objs:
-        return None
-    phrase = (tok.i, max(to.right_edge.i, objs[0].right_edge.i))
-    sent_start, sent_end = sentence_of(doc, tok.i)
-    before = (sent_start, phrase[0] - 1)
-    after = (phrase[1] + 1, sent_end - 1)
-    lo, hi = before if before[1] - before[0] >= after[1] - after[0] else after
-    if hi < lo:
-        return None
-    while lo <= hi and doc[lo].dep_ == "cc":
-        lo += 1
-    if hi < lo:
-        return None
-    content = _trim(text_of(doc), *_char_span(doc[lo:hi + 1]))
-    return content, objs[0], _char_span(doc[tok.i:tok.i + 2])
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -165,8 +107,9 @@ def _settle(text: str, content: tuple[int, int], kind: str,
         return _quote_content(text, quotes[0])
     if kind == "mixed":
         last = max(quotes, key=lambda q: q.end)
-        if last.close_mark is not None and 0 <= last.close_mark - content[1] <= 2:
-            return content[0], last.close_mark + 1
+        if (last.close_mark is not None and last.close_end is not None
+                and 0 <= last.close_mark - content[1] <= 2):
+            return content[0], last.close_end
     return content
 
 
@@ -175,7 +118,7 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
     used: set[Quote] = set()
     inside = [q for q in quotes if q.words >= 3]
     for tok in doc:
-        acc = _according_to(doc, tok)
+        acc = according_to(doc, tok)
         if acc is not None:
             content, source, cue_span = acc
             kind, qs = _classify(content, quotes)
@@ -183,28 +126,72 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
             used.update(qs)
             drafts.append(_Draft(content, kind, tok, cue_span, "according to", source))
             continue
-        if not is_cue(tok) or any(q.start <= tok.idx < q.end for q in inside):
-            continue  # a verb inside a quotation is part of the quoted words
-        clauses = [c for c in tok.children if c.dep_ in _CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}]
-        clauses = [c for c in clauses if c.dep_ == "ccomp" or tok.lemma_ in {"promise", "vow"}]
-        if clauses:
-            content = _clause_span(doc, clauses[0])
-            if content[1] <= tok.idx and _quote_between(quotes, content[1], tok.idx):
-                continue  # '"...," he tweeted': the cue belongs to the quotation, not the clause
-        elif _is_parenthetical(doc, tok):
-            span = _parenthetical_span(doc, tok)
-            if span is None:
-                continue
-            content = span
-        else:
+        if any(q.start <= tok.idx < q.end for q in inside):
+            continue  # a word inside a quotation is part of the quoted words
+        if tok.i > 1 and doc[tok.i - 1].lower_ == "to" and doc[tok.i - 2].lower_ == "according":
+            continue  # "according to show insiders": part of the source, not a cue
+        judged = raising(doc, tok) if tok.pos_ in {"VERB", "AUX"} else None
+        if judged is not None:
+            kind, qs = _classify(judged, quotes)
+            used.update(qs)
+            drafts.append(_Draft(_settle(text_of(doc), judged, kind, qs), kind, tok,
+                                 _char_span([tok]), tok.lemma_.lower()))
             continue
+        heading = colon_speaker(doc, tok) if tok.is_sent_start else None
+        if heading is not None:
+            content, head, speaker = heading
+            kind, qs = _classify(content, quotes)
+            content = _settle(text_of(doc), content, kind, qs)
+            used.update(qs)
+            colon = text_of(doc).index(":", speaker[1])
+            drafts.append(_Draft(content, kind, None, (colon, colon + 1), None, head, speaker))
+            continue
+        extra: list[Token] = []
+        subject: Token | None = None
+        comp_used = False
+        noun = claim_noun(doc, tok)
+        if noun is not None:
+            content, subject = noun
+            cue_lemma = tok.lemma_.lower()
+        elif not is_cue(tok, objects=True):
+            continue
+        else:
+            cue_lemma = tok.lemma_.lower()
+            subject = cue_subject(tok)
+            clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+            comp = complement(doc, tok)
+            if clauses and is_cue(tok):
+                content = clause_span(doc, clauses[0])
+                if len(clauses) > 1 and (clauses[0].i > tok.i or clauses[-1].i < tok.i):
+                    # a clause the parser broke in two
+                    content = (content[0], clause_span(doc, clauses[-1])[1])
+                if content[1] <= tok.idx and _quote_between(quotes, content[1], tok.idx):
+                    continue  # '"...," he tweeted': the cue belongs to the quotation
+            elif is_cue(tok) and is_parenthetical(doc, tok):
+                span = parenthetical_span(doc, tok)
+                if span is None or _quote_between(quotes, span[0], tok.idx):
+                    continue  # '"...," Cruz said after ...': the quotation is the statement
+                content = span
+            elif comp is not None and subject is not None:
+                content, extra = comp
+                comp_used = True
+                extra = [t for t in extra if t.i == tok.i + 1]  # "called for", not "called him for"
+                if content[1] <= tok.idx and _quote_between(quotes, content[1], tok.idx):
+                    continue
+            else:
+                continue
         if content[1] - content[0] < 3:
             continue
         kind, qs = _classify(content, quotes)
         content = _settle(text_of(doc), content, kind, qs)
         used.update(qs)
-        cue_span = _char_span([tok] + [c for c in tok.children if c.dep_ == "prt"])
-        drafts.append(_Draft(content, kind, tok, cue_span, tok.lemma_.lower(), cue_subject(tok)))
+        cue_span = _char_span(sorted([tok, *extra, *(c for c in tok.children if c.dep_ == "prt")],
+                                     key=lambda t: t.i))
+        drafts.append(_Draft(content, kind, tok, cue_span, cue_lemma, subject,
+                             by_object=bool(comp_used)))
+    # "said he had seen no such evidence": the inner attitude is part of what was said
+    drafts = [d for d in drafts if not (d.by_object and d.cue_span is not None and any(
+        o.content[0] <= d.cue_span[0] < o.content[1] for o in drafts if o is not d))]
     return drafts, used
 
 
@@ -213,8 +200,8 @@ def _cue_near(doc: Doc, quote: Quote, quote_spans: list[tuple[int, int]]) -> Tok
     def outside(t: Token) -> bool:
         return not any(s - 1 <= t.idx < e + 1 for s, e in quote_spans)
 
-    after = doc.char_span(quote.close_mark, quote.close_mark + 1, alignment_mode="expand") \
-        if quote.close_mark is not None else None
+    after = doc.char_span(quote.close_mark, quote.close_end, alignment_mode="expand") \
+        if quote.close_mark is not None and quote.close_end is not None else None
     if after is not None:
         i = after.end
         while i < len(doc) and doc[i].idx < quote.paragraph_end:
@@ -252,8 +239,14 @@ def _direct(doc: Doc, quotes: list[Quote], used: set[Quote], drafts: list[_Draft
         content = _quote_content(text_of(doc), q)
         if cue is not None:
             cue_span = _char_span([cue] + [c for c in cue.children if c.dep_ == "prt"])
-            drafts.append(_Draft(content, "direct", cue, cue_span, cue.lemma_.lower(),
-                                 cue_subject(cue)))
+            kind = "direct"
+            lead = _lead_in(doc, q) if cue.idx > q.end else None
+            if lead is not None:  # 'The campaign is "doing everything it can," she said'
+                content, kind = (lead, content[1]), "mixed"
+            first = [d for d in drafts if d.cue is not None and d.cue.i == cue.i
+                     and d.kind == "direct" and d.content[1] <= q.open_mark]
+            drafts.append(_Draft(content, kind, cue, cue_span, cue.lemma_.lower(),
+                                 cue_subject(cue), continues=first[-1] if first else None))
             continue
         # a floating quotation continues the latest statement in this or the previous paragraph
         prior = [d for d in drafts if d.content[1] <= q.open_mark and d.kind != "indirect"]
@@ -261,9 +254,28 @@ def _direct(doc: Doc, quotes: list[Quote], used: set[Quote], drafts: list[_Draft
         previous = max(prior, key=lambda d: d.content[1], default=None)
         near = previous is not None and q.open_mark - previous.content[1] < 600
         if near and previous is not None:
-            drafts.append(_Draft(content, "direct", None, inherit_from=previous))
+            # '"We will not back down," she said. "Not now."': one quotation in two parts
+            same = previous.kind == "direct" and previous.content[0] >= q.paragraph_start
+            drafts.append(_Draft(content, "direct", None, inherit_from=previous,
+                                 continues=previous if same else None))
         elif q.words >= 5:
             drafts.append(_Draft(content, "direct", None))
+
+
+def _lead_in(doc: Doc, q: Quote) -> int | None:
+    """Where the words of a sentence begin that run into a quotation ending in its cue."""
+    mark = doc.char_span(q.open_mark, q.start, alignment_mode="expand")
+    if mark is None:
+        return None
+    lo = sentence_of(doc, mark.start)[0]
+    while lo < mark.start and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+        lo += 1
+    words = [t for t in doc[lo:mark.start] if t.is_alpha]
+    if len(words) < 2 or doc[lo].idx < q.paragraph_start:
+        return None
+    if any(t.text in {"“", "”", '"', "''", ":"} for t in doc[lo:mark.start]):
+        return None
+    return doc[lo].idx
 
 
 def _nested(drafts: list[_Draft]) -> list[_Draft]:
@@ -271,7 +283,8 @@ def _nested(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for d in drafts:
         if d.cue is not None and d.cue_lemma in {"quote", "cite"}:
-            objs = [c for c in d.cue.children if c.dep_ in {"dobj", "pobj"}]
+            objs = [c for c in d.cue.children if c.dep_ in {"dobj", "pobj"}
+                    and not d.content[0] <= c.idx < d.content[1]]
             if objs:
                 said = [c for c in objs[0].children if c.dep_ == "relcl" and is_cue(c, False)]
                 said = said or [c for c in objs[0].children if c.dep_ == "relcl"]
@@ -410,7 +423,7 @@ def extract_statements(
     drafts.extend(_nested(drafts))
     drafts.sort(key=lambda d: (d.content[0], d.nested_speaker is not None))
     for d in drafts:
-        if d.subject is not None:
+        if d.subject is not None and d.speaker_span is None:
             d.speaker_span = speaker_extent(doc, d.subject)
     drafts = _split_coordinated_speakers(doc, drafts, entities)
     _cut_at_other_speakers(text_of(doc), drafts)
@@ -448,6 +461,7 @@ def extract_statements(
             cue_span=root.cue_span,
             channel=channel,
             time=_time_of(doc, cue, times_in, d.content),
+            continues=ids.get(id(d.continues)) if d.continues is not None else None,
         )
         statements.append(stmt)
     return _link_nesting(statements, drafts, ids)

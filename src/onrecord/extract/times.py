@@ -261,6 +261,14 @@ _YEAR_BACK = re.compile(r"\byear[\s-](?:ago|earlier)\b", re.IGNORECASE)
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 
 
+def _strip_space(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
     """Every time expression in ``doc``, normalised against ``published``, sorted by start.
 
@@ -280,11 +288,14 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
                 expr = text[trimmed[0] : trimmed[1]]
                 if not BARE_CLOCK.fullmatch(expr) and plausible(doc, *trimmed, expr):
                     taken.append(trimmed)
+    taken = [_strip_space(text, s, e) for s, e in taken]  # an entity may end in whitespace
     out: list[TimeExpr] = []
     last_day: tuple[date, int] | None = None  # the last day-level value and where it was
     last_any: Normalized | None = None  # the last calendar value of any granularity
     for start, end in sorted(taken):
         expr = text[start:end]
+        if not expr:
+            continue
         reference = last_day[0] if last_day else None
         if BARE_CLOCK.fullmatch(expr):  # "3 p.m.": the day of its sentence, else publication
             same = last_day is not None and _same_sentence(doc, last_day[1], start)

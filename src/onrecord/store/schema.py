@@ -40,4 +40,11 @@ CREATE TABLE discarded (
     first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, PRIMARY KEY (doc_id, stage, reason))
 """,
     ),
+    (
+        2,
+        "statements: the part a split quotation continues",
+        """
+ALTER TABLE statements ADD COLUMN continues TEXT
+""",
+    ),
 ]

@@ -69,3 +69,19 @@ def test_precision_by_predicted_kind_recall_by_gold_kind():
     assert report["by_kind"]["indirect"]["content_jaccard_p"] == 1.0
     assert report["by_kind"]["indirect"]["content_jaccard_r"] == 0.0
     assert report["by_kind"]["mixed"]["content_jaccard_r"] == 1.0
+
+
+def test_split_quotation_parts_are_one_attribution():
+    from onrecord.eval.attribution import predicted_items
+
+    record = {"statements": [
+        {"id": "s1", "content_span": [0, 10], "kind": "direct", "speaker_span": [20, 25],
+         "cue_span": [26, 30], "continues": None},
+        {"id": "s2", "content_span": [35, 50], "kind": "direct", "speaker_span": [20, 25],
+         "cue_span": [26, 30], "continues": "s1"},
+        {"id": "s3", "content_span": [35, 50], "kind": "direct", "speaker_span": [60, 65],
+         "cue_span": None, "continues": None},  # the same content again: counted once
+    ]}
+    items = predicted_items(record)
+    assert len(items) == 1
+    assert items[0].content == ((0, 10), (35, 50))

@@ -39,6 +39,7 @@ def test_split_quote_both_halves_attributed(analyse):
     first = by_content(rec, "We will respond")
     second = by_content(rec, "not in haste")
     assert speaker_name(rec, first) == speaker_name(rec, second) == "Karl Weber"
+    assert second.continues == first.id and first.continues is None
 
 
 def test_multi_paragraph_quote(analyse):
@@ -55,6 +56,15 @@ def test_floating_quote_continues_previous_speaker(analyse):
                   "“Nobody should panic about the ferries this week.”")
     s = by_content(rec, "Nobody should panic")
     assert s.kind == "direct" and speaker_name(rec, s) == "Ruth Okafor"
+    assert s.continues is None  # a new paragraph: a new attribution
+
+
+def test_second_quote_in_the_paragraph_continues_the_first(analyse):
+    rec = analyse("“We will not back down,” Mayor Ruth Okafor said. “Not now, not ever.”")
+    first = by_content(rec, "We will not back down")
+    second = by_content(rec, "Not now, not ever")
+    assert speaker_name(rec, second) == "Ruth Okafor"
+    assert second.continues == first.id
 
 
 def test_reported_speech(analyse):

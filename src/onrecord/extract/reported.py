@@ -1,0 +1,322 @@
+"""Reported speech and attitude beyond "said that ...": what a cue verb or noun takes as content.
+
+Helpers of :mod:`onrecord.extract.statements`, over spaCy tokens; they return character spans.
+
+- a clause: "said (that) ...", "asked whether ...": the clause with its complementizer;
+- an infinitive: "promised to cut taxes", "urged lawmakers to act": from the object to the end;
+- a noun phrase: "criticized the deal", "called the plan a disaster", "accused him of lying";
+- a preposition's object: "called for a recount", "warned of a crisis" (the preposition is cued);
+- a noun's clause: "the claim that ...", "her hope that ..." (speaker: the possessor, if any).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from onrecord.extract.doctext import sentence_of, text_of
+from onrecord.extract.lexicon import (
+    ADDRESSEE_CUES,
+    CLAIM_NOUNS,
+    INFINITIVE_CUES,
+    OBJECT_CUES,
+    OBJECT_PREPOSITIONS,
+)
+
+_TRIM_PUNCT = " \t\n,;:—–-"
+_MARKS = frozenset({"that", "whether", "if"})
+# verbs of speaking whose content is only what they are "about": "spoke to CNN" says nothing
+_ABOUT_ONLY = frozenset({"speak", "talk", "write", "testify", "comment", "tweet", "post"})
+_ABOUT = frozenset({"about", "of", "against"})
+_LICENSING = frozenset({"authorize", "authorise", "allow", "permit", "speak", "authorized"})
+_ASKING = frozenset({"ask", "wonder", "question", "know", "see", "decide", "consider"})
+# where or how something was said, not what: "called it a hoax on his radio show"
+_VENUES = frozenset("""
+    show program programme interview statement rally event conference speech tweet broadcast
+    debate hearing meeting briefing call podcast appearance forum town hall website post
+    """.split())
+_OBJECT_DEPS = frozenset({"dobj", "oprd", "dative", "attr"})
+# objects that stand for no content of their own
+_EMPTY_OBJECTS = frozenset({"so", "what", "which", "that", "this", "nothing", "something",
+                            "anything", "one", "much", "more", "lot", "thing", "things", "way",
+                            "time", "times", "word", "words", "goodbye", "hello", "thanks"})
+
+
+def char_span(doc: Doc, left: int, right: int) -> tuple[int, int]:
+    """The characters of tokens ``left..right``, trimmed of punctuation and quote marks."""
+    text = text_of(doc)
+    start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+    while start < end and (text[start] in _TRIM_PUNCT or text[start] in "“”\"'"):
+        start += 1
+    while end > start and (text[end - 1] in _TRIM_PUNCT or text[end - 1] in "“”\"."):
+        end -= 1
+    if (text.count("“", start, end) + text.count('"', start, end)) % 2:
+        # 'called it "shameful"': keep the mark that closes a quoted word
+        close = next((i for i in range(end, min(end + 3, len(text))) if text[i] in "”\""), None)
+        if close is not None:
+            end = close + 1
+    return start, end
+
+
+def clause_span(doc: Doc, head: Token) -> tuple[int, int]:
+    """The characters of a clause: the subtree of ``head``, with its "that" or "whether"."""
+    left, right = head.left_edge.i, head.right_edge.i
+    while left < right and (doc[left].is_punct or (
+            doc[left].dep_ == "mark" and doc[left].lower_ not in _MARKS)):
+        left += 1
+    while right > left and doc[right].is_punct and doc[right].text not in "”\"'":
+        right -= 1
+    return char_span(doc, left, right)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
+
+
+def _right_edge(tok: Token) -> int:
+    """The last token of ``tok``'s phrase, short of a coordinated verb ("... and called on")."""
+    right = tok.i
+    rights = list(tok.rights)
+    for n, c in enumerate(rights):
+        if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}:
+            break
+        if c.dep_ == "cc" and any(d.dep_ == "conj" and d.pos_ in {"VERB", "AUX"}
+                                  for d in rights[n + 1:]):
+            break
+        right = c.right_edge.i
+    return right
+
+
+def complement(doc: Doc, cue: Token) -> tuple[tuple[int, int], list[Token]] | None:
+    """The content a cue verb takes other than a "that" clause, and the cue's extra words.
+
+    Returns None when the verb takes none (or its object names no content: "said so").
+    """
+    lemma = cue.lemma_.lower()
+    if lemma not in OBJECT_CUES and lemma not in INFINITIVE_CUES:
+        return None
+    if cue.dep_ in {"xcomp", "advcl", "acl"} and cue.head.lemma_.lower() in _LICENSING:
+        return None  # "not authorized to discuss the talks": anonymity, not a statement
+    parts: list[Token] = []
+    extra: list[Token] = []
+    has_clause = False
+    for c in cue.rights:
+        dep = c.dep_
+        if dep == "xcomp" and c.lemma_.lower() in {"name", "identify"}:
+            return None  # "asked not to be named"
+        if dep == "xcomp" and lemma in INFINITIVE_CUES and _to_infinitive(c):
+            parts.append(c)
+            has_clause = True
+        elif dep == "ccomp" and c.pos_ in {"VERB", "AUX"}:
+            parts.append(c)
+            has_clause = True
+        elif dep == "advcl" and lemma in _ASKING and any(
+                m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in c.children):
+            parts.append(c)  # "asked him if ...", misparsed as an adverbial clause
+            has_clause = True
+        elif lemma not in OBJECT_CUES:
+            continue
+        elif lemma in _ABOUT_ONLY and not (dep == "prep" and c.lower_ in _ABOUT):
+            continue
+        elif dep in _OBJECT_DEPS or (dep == "xcomp" and c.pos_ in {"ADJ", "NOUN", "PROPN"}):
+            parts.append(c)
+        elif dep == "prep" and c.lower_ in OBJECT_PREPOSITIONS:
+            objs = [o for o in c.children if o.dep_ in {"pobj", "pcomp"}]
+            if objs and objs[0].ent_type_ in {"DATE", "TIME"}:
+                continue  # "on Sunday" says when, not what
+            if objs:
+                if not parts:
+                    extra.append(c)  # "called for", "warned of": the preposition is cued
+                parts.append(c)
+            else:
+                break
+    if not parts:
+        return None
+    if lemma in ADDRESSEE_CUES and not has_clause:
+        # "told reporters", "thanked voters": an addressee, no content unless "about ..."
+        parts = [p for p in parts if p.dep_ == "prep" and p.lower_ in {"about", "of", "for",
+                                                                         "against"}]
+        if not parts:
+            return None
+    if lemma in ADDRESSEE_CUES and any(p.dep_ in {"ccomp", "advcl"} for p in parts):
+        # "asked the senator whether ...": what is asked, not whom
+        parts = parts[[p.dep_ in {"ccomp", "advcl"} for p in parts].index(True):]
+    if len(parts) == 1 and parts[0].dep_ in _OBJECT_DEPS:
+        obj = parts[0]
+        if obj.lower_ in _EMPTY_OBJECTS or obj.pos_ == "PRON" and obj.lower_ != "it":
+            return None
+    # what follows the object on the verb belongs to it: "cited his record in the House",
+    # "defended his call to raise the wage" (an infinitive the parser hangs on the verb)
+    for c in cue.rights:
+        if c.i <= parts[-1].i:
+            continue
+        if c.dep_ in {"prep", "npadvmod"} and not any(
+                o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in _VENUES
+                for o in c.children) and c.lower_ not in {"at", "during"}:
+            parts.append(c)
+        elif c.dep_ == "advcl" and _to_infinitive(c):
+            parts.append(c)
+        else:
+            break
+    first = parts[0]
+    left = first.left_edge.i
+    if first in extra:
+        objs = [o for o in first.children if o.dep_ in {"pobj", "pcomp"}]
+        left = objs[0].left_edge.i
+    right = max(_right_edge(p) for p in parts)
+    while left < right and (doc[left].is_punct or (
+            doc[left].dep_ == "mark" and doc[left].lower_ not in _MARKS)):
+        left += 1
+    while right > left and doc[right].is_punct and doc[right].text not in "”\"'":
+        right -= 1
+    span = char_span(doc, left, right)
+    if span[1] - span[0] < 2:
+        return None
+    return span, extra
+
+
+def claim_noun(doc: Doc, noun: Token) -> tuple[tuple[int, int], Token | None] | None:
+    """"the claim that ...": the clause and the possessor ("his claim") as speaker."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS:
+        return None
+    for c in noun.rights:
+        if c.dep_ in {"acl", "ccomp", "appos"} and c.pos_ in {"VERB", "AUX"} and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            if any(m.dep_ in {"nsubj", "nsubjpass"} for m in c.children):
+                owner = next((p for p in noun.children if p.dep_ == "poss"), None)
+                return clause_span(doc, c), owner
+    return None
+
+
+def _name_like(tok: Token) -> bool:
+    return tok.ent_type_ in {"PERSON", "ORG", "NORP"} or tok.pos_ == "PROPN" or (
+        tok.is_upper and len(tok.text) > 1 and tok.is_alpha)
+
+
+def colon_speaker(doc: Doc, tok: Token) -> tuple[tuple[int, int], Token, tuple[int, int]] | None:
+    """"Marco Rubio: I'm not interested", "SANDERS: We will win": a speaker heading a paragraph.
+
+    ``tok`` is the first token of a paragraph; returns the content (to the paragraph's end), the
+    speaker's head token and the speaker's characters.
+    """
+    text = text_of(doc)
+    if tok.idx > 0 and text[tok.idx - 1] != "\n":
+        return None
+    colon = None
+    for j in range(tok.i, min(tok.i + 9, len(doc))):
+        t = doc[j]
+        if "\n" in t.text_with_ws and t.text != ":":
+            return None
+        if t.text == ":":
+            colon = j
+            break
+        if t.pos_ in {"VERB", "AUX", "NUM", "PRON"} and not t.is_upper:
+            return None
+    if colon is None or colon == tok.i:
+        return None
+    first = tok.i
+    for j in range(tok.i, colon):  # "EXCLUSIVE – Roger Stone:": the name after a dash
+        if doc[j].text in {"–", "—", "-", "|"}:
+            first = j + 1
+    names = [doc[j] for j in range(first, colon) if _name_like(doc[j])]
+    if not names or first >= colon or not doc[first].text[:1].isupper():
+        return None
+    if colon - first == 1 and doc[first].ent_type_ not in {"PERSON", "ORG"} and not (
+            doc[first].is_upper and len(doc[first].text) > 2):
+        return None  # "Related:", "Update:"
+    end = colon + 1
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    if end - colon < 4:
+        return None
+    content = char_span(doc, colon + 1, end - 1)
+    speaker = (doc[first].idx, doc[colon - 1].idx + len(doc[colon - 1].text))
+    return content, names[-1], speaker
+
+
+_RAISING = frozenset({"seem", "appear"})
+_PASSIVE_RAISING = frozenset({"expect", "believe", "think", "say", "report", "consider", "rumor",
+                              "rumour", "project", "predict", "estimate", "know", "suppose"})
+
+
+def raising(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """"The plan seems to work", "Trump is expected to win": an unsourced judgement.
+
+    The content runs from the subject to the end of the infinitive (the cue inside it).
+    """
+    lemma = verb.lemma_.lower()
+    passive = lemma in _PASSIVE_RAISING and verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" for c in verb.children)
+    if lemma not in _RAISING and not passive:
+        return None
+    xcomp = next((c for c in verb.rights if c.dep_ == "xcomp" and _to_infinitive(c)), None)
+    subject = next((c for c in verb.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if xcomp is None or subject is None or subject.tag_ in {"WP", "WDT"}:
+        return None
+    if subject.lower_ in {"it", "there"}:
+        return None
+    return char_span(doc, subject.left_edge.i, xcomp.right_edge.i)
+
+
+def parenthetical_span(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """For "X, the officials said, had been ...": the host clause around the cue."""
+    host = cue.head
+    if host.i == cue.i:  # spaCy makes a new Token object on every access: compare indices
+        return None
+    sent_start, sent_end = sentence_of(doc, cue.i)
+    left, right = host.left_edge.i, host.right_edge.i
+    left = max(left, sent_start)
+    right = min(right, sent_end - 1)
+    if cue.left_edge.i <= left:  # "The officials said, ..." heading the clause
+        left = cue.right_edge.i + 1
+    elif cue.right_edge.i >= right - 1:  # "..., the officials said." closing it
+        right = cue.left_edge.i - 1
+    if left > right:
+        return None
+    return char_span(doc, left, right)
+
+
+def is_parenthetical(doc: Doc, cue: Token) -> bool:
+    """", the officials said," inside or after the clause it attributes."""
+    if cue.dep_ == "parataxis":
+        return True
+    if cue.dep_ not in {"ccomp", "conj", "advcl"} or cue.i < cue.head.i:
+        return False
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in cue.children):
+        return False
+    if not any(c.dep_ == "nsubj" for c in cue.children):
+        return False
+    before = cue.left_edge.i - 1
+    return before >= 0 and doc[before].text == ","
+
+
+def according_to(doc: Doc, tok: Token) -> tuple[tuple[int, int], Token, tuple[int, int]] | None:
+    """"..., according to X": the content, the head of X, and the cue's characters."""
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    if not objs:  # "according to show insiders", its noun misparsed as a verb
+        end = tok.i + 2
+        while end < len(doc) and not doc[end].is_punct and not doc[end].is_space and (
+                doc[end].pos_ in {"NOUN", "PROPN", "ADJ", "DET", "VERB"}):
+            end += 1
+        nouns = [t for t in doc[tok.i + 2:end] if t.pos_ in {"NOUN", "PROPN"}]
+        if not nouns:
+            return None
+        objs = [nouns[-1]]
+        phrase = (tok.i, end - 1)
+    else:
+        phrase = (tok.i, max(to.right_edge.i, objs[0].right_edge.i))
+    sent_start, sent_end = sentence_of(doc, tok.i)
+    before = (sent_start, phrase[0] - 1)
+    after = (phrase[1] + 1, sent_end - 1)
+    lo, hi = before if before[1] - before[0] >= after[1] - after[0] else after
+    if hi < lo:
+        return None
+    while lo <= hi and doc[lo].dep_ == "cc":
+        lo += 1
+    if hi < lo:
+        return None
+    content = char_span(doc, lo, hi)
+    return content, objs[0], (tok.idx, doc[tok.i + 1].idx + len(doc[tok.i + 1].text))
