@@ -146,3 +146,30 @@ def test_help_has_examples(runner):
     for command in ("analyze", "ingest", "show", "discarded"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "Example" in result.stdout
+
+
+@pytest.mark.corpus
+def test_eval_commands_report_the_contract_keys(runner, shared_path):
+    gold = shared_path("eval", "attribution", "dev.jsonl")
+    result = runner.invoke(app, ["eval", "attribution", "--gold", str(gold), "--limit", "3",
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    for group in [report["overall"], *report["by_kind"].values()]:
+        for key in ("content_exact_f1", "content_jaccard_f1", "coverage_0.3_f1",
+                    "coverage_0.8_f1", "speaker_overlap_acc", "speaker_exact_acc",
+                    "cue_exact_f1", "cue_overlap_f1", "content_jaccard_p", "content_jaccard_r"):
+            assert 0.0 <= group[key] <= 1.0
+    assert set(report["by_kind"]) == {"direct", "mixed", "indirect"}
+    timex = shared_path("eval", "timex", "dev.jsonl")
+    result = runner.invoke(app, ["eval", "timex", "--gold", str(timex), "--limit", "3",
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert set(report["relaxed"]) == {"p", "r", "f1"} and set(report["strict"]) == {"p", "r", "f1"}
+    assert {"value_accuracy", "value_f1", "type_accuracy"} <= set(report)
+
+
+def test_eval_missing_gold_file(runner, tmp_path):
+    result = runner.invoke(app, ["eval", "attribution", "--gold", str(tmp_path / "none.jsonl")])
+    assert result.exit_code == 1 and "none.jsonl" in result.stderr

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -15,6 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from onrecord import __version__
 from onrecord.errors import OnRecordError
 from onrecord.models import ArticleRecord, Discarded
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="onrecord",
@@ -213,6 +216,27 @@ eval_app = typer.Typer(help="Measure onrecord against gold annotations.", no_arg
 app.add_typer(eval_app, name="eval")
 
 
+def _score_gold(gold: Path, limit: int | None, workers: int, date_key: str,
+                score: Callable[[dict[str, Any], dict[str, Any]], T]) -> list[T]:
+    """Run onrecord over a gold file with a progress bar; ``score(doc, record)`` for each."""
+    from onrecord.eval.runner import analyse_documents, read_gold
+
+    try:
+        docs = read_gold(gold, limit)
+    except OnRecordError as error:
+        raise _fail(str(error)) from error
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    results: list[T] = []
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("scoring", total=len(docs))
+        for doc, record in analyse_documents(
+            docs, workers, date_key=date_key, progress=lambda n: progress.advance(task, n)
+        ):
+            results.append(score(doc, record))
+    return results
+
+
 @eval_app.command("attribution")
 def eval_attribution(
     gold: Annotated[Path, typer.Option("--gold", help="Gold JSON Lines (PolNeAR format).")],
@@ -229,22 +253,11 @@ def eval_attribution(
     Example: [bold]onrecord eval attribution --gold ../shared/eval/attribution/dev.jsonl -w 2[/bold]
     """
     from onrecord.eval.attribution import aggregate, gold_items, predicted_items, score_document
-    from onrecord.eval.runner import analyse_documents, read_gold
 
-    try:
-        docs = read_gold(gold, limit)
-    except OnRecordError as error:
-        raise _fail(str(error)) from error
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())
-    scores = []
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("scoring", total=len(docs))
-        for doc, record in analyse_documents(
-            docs, workers, progress=lambda n: progress.advance(task, n)
-        ):
-            scores.append(score_document(doc["text"], predicted_items(record), gold_items(doc)))
-    report = aggregate(scores)
+    report = aggregate(_score_gold(
+        gold, limit, workers, "published",
+        lambda doc, rec: score_document(doc["text"], predicted_items(rec), gold_items(doc)),
+    ))
     if fmt is Format.json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
         return
@@ -268,24 +281,12 @@ def eval_timex(
 
     Example: [bold]onrecord eval timex --gold ../shared/eval/timex/dev.jsonl -f json[/bold]
     """
-    from onrecord.eval.runner import analyse_documents, read_gold
     from onrecord.eval.timex import gold_timexes, predicted_timexes, score_timexes, timex_report
 
-    try:
-        docs = read_gold(gold, limit)
-    except OnRecordError as error:
-        raise _fail(str(error)) from error
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())
-    counts = []
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("scoring", total=len(docs))
-        for doc, record in analyse_documents(
-            docs, workers, date_key="dct", progress=lambda n: progress.advance(task, n)
-        ):
-            counts.append(score_timexes(doc["text"], predicted_timexes(record),
-                                        gold_timexes(doc)))
-    report = timex_report(counts)
+    report = timex_report(_score_gold(
+        gold, limit, workers, "dct",
+        lambda doc, rec: score_timexes(doc["text"], predicted_timexes(rec), gold_timexes(doc)),
+    ))
     if fmt is Format.json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
         return
