@@ -134,8 +134,9 @@ class Statement:
     cue: str | None = None  # lemma of the cue ("say", "tweet", "according to")
     cue_span: Span | None = None
     channel: str | None = None
-    time: str | None = None  # TimeExpr id
-    time_defaulted: bool = False  # True when ``time`` is the article's date, not the clause's
+    time: str | None = None  # TimeExpr id of the cue's own clause
+    date: str | None = None  # the day it was said (ISO), from ``time`` or the article's date
+    time_defaulted: bool = False  # True when ``date`` is the article's date, not the clause's
     nested_in: str | None = None  # Statement id
     continues: str | None = None  # the statement this one continues (a split quotation's rest)
 
@@ -153,6 +154,7 @@ class Statement:
             "content_span": list(self.content_span),
             "channel": self.channel,
             "time": self.time,
+            "date": self.date,
             "time_defaulted": self.time_defaulted,
             "nested_in": self.nested_in,
             "continues": self.continues,
@@ -291,7 +293,8 @@ def record_from_json(data: dict[str, Any]) -> ArticleRecord:
                   kind=s["kind"], sourcing=s["sourcing"], speaker=s.get("speaker"),
                   speaker_text=s.get("speaker_text"), speaker_span=_span(s.get("speaker_span")),
                   cue=s.get("cue"), cue_span=_span(s.get("cue_span")), channel=s.get("channel"),
-                  time=s.get("time"), time_defaulted=bool(s.get("time_defaulted", False)),
+                  time=s.get("time"), date=s.get("date"),
+                  time_defaulted=bool(s.get("time_defaulted", False)),
                   nested_in=s.get("nested_in"), continues=s.get("continues"))
         for s in data.get("statements", ())
     )

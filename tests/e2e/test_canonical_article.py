@@ -60,6 +60,7 @@ def test_named_speakers_quotes(record):
     assert sorted(s.kind for s in barr) == ["direct", "indirect"]
     (quote,) = [s for s in barr if s.kind == "direct"]
     assert quote.content.startswith("Our ability to deter attacks")
+    assert quote.time is None and quote.time_defaulted and quote.date == "2020-01-14"
     # Pompeo and Barr "gave voice to the broader rationale on Monday, saying deterrence ..."
     joint = [s for s in record.statements if s.content.startswith("deterrence was a key")]
     assert {speaker(record, s) for s in joint} == {"Mike Pompeo", "William Barr"}
@@ -73,6 +74,7 @@ def test_trump_fox_news_claim_friday(record):
     (fox,) = [s for s in said_by(record, "Donald Trump") if s.channel == "Fox News"]
     assert "four American embassies" in fox.content
     assert fox.cue == "tell" and when(record, fox) == "2020-01-10"
+    assert fox.date == "2020-01-10" and not fox.time_defaulted
 
 
 def test_esper_no_such_evidence_two_days_later(record):
@@ -116,6 +118,7 @@ def test_esper_quoting_haspel_on_cnn_sunday(record):
     assert when(record, esper) == "2020-01-12"
     (haspel,) = said_by(record, "Gina Haspel")
     assert haspel.nested_in == esper.id
+    assert haspel.date is None  # when she first said it is not known
     assert haspel.content.startswith("The risk of inaction")
 
 

@@ -43,13 +43,19 @@ def _entities(record: ArticleRecord) -> RenderableType:
     return table
 
 
-def _time_label(record: ArticleRecord, time_id: str | None, defaulted: bool = False) -> str:
+def _time_label(record: ArticleRecord, time_id: str | None) -> str:
     t = record.time(time_id)
     if t is None:
         return ""
     when = t.start if t.start and t.start == t.end else (
         f"{t.start}…{t.end}" if t.start else t.value)
-    return f"{t.text} = {when}" + (" (article date)" if defaulted else "")
+    return f"{t.text} = {when}"
+
+
+def _when(record: ArticleRecord, s: Statement) -> str:
+    if s.time_defaulted and s.date:
+        return f"{s.date} (article date)"
+    return _time_label(record, s.time)
 
 
 def _speaker_key(record: ArticleRecord, s: Statement) -> tuple[str, str]:
@@ -85,8 +91,7 @@ def _statements(record: ArticleRecord) -> RenderableType:
             details = [x for x in (
                 s.cue and f"cue: {s.cue}",
                 s.channel and f"channel: {s.channel}",
-                _time_label(record, s.time, s.time_defaulted) and
-                f"when: {_time_label(record, s.time, s.time_defaulted)}",
+                _when(record, s) and f"when: {_when(record, s)}",
                 s.speaker_text and record.entity(s.speaker) and s.speaker_text != speaker
                 and f"as “{s.speaker_text}”",
                 s.nested_in and f"as reported by {_reporter(record, s.nested_in)}",

@@ -16,6 +16,7 @@ cue's own clause, and nesting (an official quoting another).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -414,9 +415,15 @@ def _time_of(doc: Doc, cue: Token | None, times: dict[int, list[tuple[str, Span]
 
 
 def extract_statements(
-    doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpr] = ()
+    doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpr] = (),
+    published: dt.date | None = None,
 ) -> list[Statement]:
-    """Every attributed statement in ``doc``, in text order."""
+    """Every attributed statement in ``doc``, in text order.
+
+    Each statement's ``date`` is the day of its own clause's time expression ("Trump on Friday
+    told ..."); with none, the publication date, marked ``time_defaulted`` (a statement quoted
+    inside another keeps no date: when it was first said is not known).
+    """
     quotes = find_quotes(text_of(doc))
     drafts, used = _reported(doc, quotes)
     _direct(doc, quotes, used, drafts)
@@ -429,6 +436,7 @@ def extract_statements(
     _cut_at_other_speakers(text_of(doc), drafts)
     speakers = resolve_speakers(doc, drafts, entities)
     times_in = _times_by_sentence(doc, times)
+    days = {t.id: t.start if t.start is not None and t.start == t.end else None for t in times}
     statements: list[Statement] = []
     ids: dict[int, str] = {}
     seen: set[str] = set()
@@ -464,7 +472,16 @@ def extract_statements(
             continues=ids.get(id(d.continues)) if d.continues is not None else None,
         )
         statements.append(stmt)
-    return _link_nesting(statements, drafts, ids)
+    linked = _link_nesting(statements, drafts, ids)
+    return [_dated(s, days, published) for s in linked]
+
+
+def _dated(s: Statement, days: dict[str, str | None], published: dt.date | None) -> Statement:
+    if s.time is not None:
+        return replace(s, date=days.get(s.time))
+    if s.nested_in is None and published is not None:
+        return replace(s, date=published.isoformat(), time_defaulted=True)
+    return s
 
 
 def _link_nesting(statements: list[Statement], drafts: list[_Draft],

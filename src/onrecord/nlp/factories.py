@@ -72,7 +72,9 @@ def add_statements(doc: Doc) -> Doc:
     entities = doc._.onrecord_entities
     if entities is None:
         entities = extract_entities(doc)
-    doc._.onrecord_statements = extract_statements(doc, entities, doc._.onrecord_times or [])
+    doc._.onrecord_statements = extract_statements(
+        doc, entities, doc._.onrecord_times or [], doc._.onrecord_published
+    )
     return doc
 
 

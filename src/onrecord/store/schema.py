@@ -47,4 +47,11 @@ CREATE TABLE discarded (
 ALTER TABLE statements ADD COLUMN continues TEXT
 """,
     ),
+    (
+        3,
+        "statements: the day each was said",
+        """
+ALTER TABLE statements ADD COLUMN date TEXT
+""",
+    ),
 ]

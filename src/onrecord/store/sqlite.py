@@ -116,12 +116,12 @@ class Corpus:
             db.executemany(
                 "INSERT INTO statements (article_id, id, speaker, speaker_text, speaker_start,"
                 " speaker_end, sourcing, cue, kind, content, content_start, content_end,"
-                " channel, time, time_defaulted, nested_in, continues) VALUES"
-                " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " channel, time, date, time_defaulted, nested_in, continues) VALUES"
+                " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(a.id, s.id, s.speaker, s.speaker_text,
                   s.speaker_span[0] if s.speaker_span else None,
                   s.speaker_span[1] if s.speaker_span else None, s.sourcing, s.cue, s.kind,
-                  s.content, s.content_span[0], s.content_span[1], s.channel, s.time,
+                  s.content, s.content_span[0], s.content_span[1], s.channel, s.time, s.date,
                   int(s.time_defaulted), s.nested_in, s.continues) for s in record.statements],
             )
             db.executemany(

@@ -70,6 +70,8 @@ def test_second_quote_in_the_paragraph_continues_the_first(analyse):
 def test_reported_speech(analyse):
     rec = analyse("Interior Minister Paul Renard said the curfew would end on Sunday.")
     s = by_content(rec, "curfew would end")
+    # "on Sunday" belongs to the content, not to the saying: the date is the article's
+    assert s.time is None and s.time_defaulted and s.date == "2020-01-14"
     assert s.kind == "indirect" and s.cue == "say" and speaker_name(rec, s) == "Paul Renard"
     assert s.content == "the curfew would end on Sunday"
 
