@@ -32,12 +32,6 @@ class Quote:
     words: int
     close_end: int | None = None  # offset just after the closing mark
 
-    @property
-    def whole_paragraph(self) -> bool:
-        """True when nothing but the quotation (and its marks) stands in its paragraph."""
-        return self.open_mark == self.paragraph_start and (
-            self.close_mark is None or self.close_mark >= self.paragraph_end - 2
-        )
 
 
 def _role(text: str, i: int, depth: int, size: int = 1) -> str:
