@@ -38,6 +38,11 @@ class Format(StrEnum):
 DbOption = Annotated[
     Path, typer.Option("--db", help="SQLite corpus file (created if missing).")
 ]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")]
+LimitOption = Annotated[
+    int | None, typer.Option("--limit", min=1, help="Score only the first N documents.")
+]
 PublishedOption = Annotated[
     str | None,
     typer.Option("--published", metavar="YYYY-MM-DD",
@@ -83,7 +88,7 @@ def _emit(records: list[ArticleRecord], fmt: Format) -> None:
 def analyze(
     path: Annotated[str, typer.Argument(help="An article (text, HTML, JSONL), or - for stdin.")],
     published: PublishedOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    fmt: FormatOption = Format.text,
 ) -> None:
     """Print the whole record of one article: entities, statements, times, events.
 
@@ -140,18 +145,18 @@ def ingest(
         raise _fail(str(error)) from error
     stored = skipped = 0
     discarded: list[Discarded] = [d for d in loaded if isinstance(d, Discarded)]
-    fresh: list[Article] = []
+    fresh: dict[str, Article] = {}  # by id: the same text twice in a batch is stored once
     for item in loaded:
         if isinstance(item, Article):
-            if corpus.has_article(item.id) or any(a.id == item.id for a in fresh):
+            if item.id in fresh or corpus.has_article(item.id):
                 skipped += 1
             else:
-                fresh.append(item)
+                fresh[item.id] = item
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
     with corpus, Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("analysing", total=len(fresh))
-        for result in analyze_articles(fresh):
+        for result in analyze_articles(fresh.values()):
             if isinstance(result, Discarded):
                 discarded.append(result)
             else:
@@ -179,7 +184,7 @@ def show(
         help="An article id (or a unique prefix of 6+ characters); all articles when omitted.")]
     = None,
     db: DbOption = Path("onrecord.db"),
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    fmt: FormatOption = Format.text,
 ) -> None:
     """Print stored records from the corpus database, oldest publication first.
 
@@ -240,11 +245,9 @@ def _score_gold(gold: Path, limit: int | None, workers: int, date_key: str,
 @eval_app.command("attribution")
 def eval_attribution(
     gold: Annotated[Path, typer.Option("--gold", help="Gold JSON Lines (PolNeAR format).")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1,
-                                         help="Worker processes.")] = 1,
-    limit: Annotated[int | None, typer.Option("--limit", min=1,
-                                              help="Score only the first N documents.")] = None,
+    fmt: FormatOption = Format.text,
+    workers: WorkersOption = 1,
+    limit: LimitOption = None,
 ) -> None:
     """Score statements (content, speaker, cue) against gold attributions.
 
@@ -269,11 +272,9 @@ def eval_attribution(
 @eval_app.command("timex")
 def eval_timex(
     gold: Annotated[Path, typer.Option("--gold", help="Gold JSON Lines (TimeML, with dct).")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1,
-                                         help="Worker processes.")] = 1,
-    limit: Annotated[int | None, typer.Option("--limit", min=1,
-                                              help="Score only the first N documents.")] = None,
+    fmt: FormatOption = Format.text,
+    workers: WorkersOption = 1,
+    limit: LimitOption = None,
 ) -> None:
     """Score time expressions (recognition and TIMEX3 values) as TempEval-3 does.
 
