@@ -196,6 +196,7 @@ _FUTURE_HEADS = {"plan", "expect", "schedule", "intend", "hope", "want", "aim", 
                  "propose", "pledge", "likely", "ask", "order", "urge", "call"}  # fmt: skip
 _FUTURE_WORDS = {"payable", "effective", "due", "deadline", "scheduled", "slated", "expire",
                  "expires", "upcoming", "until", "through", "till", "next"}  # fmt: skip
+_SCHEDULING = {"schedule", "reschedule", "postpone", "plan", "slate"}
 _REPORTING = {"say", "tell", "add", "note", "report", "announce", "state", "confirm"}
 _PAST_AUX = {"had", "has", "have", "did", "was", "were", "'ve", "been"}
 
@@ -217,16 +218,23 @@ def _governor(doc: Doc, start: int, end: int) -> tuple[Token | None, str | None]
     if span is None or len(span) == 0:
         return None, None
     tok: Token = span.root
+    future_word = False
     for _ in range(8):
         if tok.i < span.start or tok.i >= span.end:
             if tok.pos_ in ("VERB", "AUX"):
-                return tok, _tense_of(tok)
-            if tok.lower_ in _FUTURE_WORDS:
-                return None, "future"
+                tense = _tense_of(tok)
+                if future_word and not (tense == "past" and _pluperfect(tok)):
+                    tense = "future"  # "talks run until Friday"; not "had run until Friday"
+                return tok, tense
+            future_word = future_word or tok.lower_ in _FUTURE_WORDS
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    return None, None
+    return None, "future" if future_word else None
+
+
+def _pluperfect(verb: Token) -> bool:
+    return any(c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
 def _tense_of(verb: Token, depth: int = 0) -> str:
@@ -240,14 +248,22 @@ def _tense_of(verb: Token, depth: int = 0) -> str:
     if "going" in words or going_to:
         return "future"
     if verb.lemma_ in _FUTURE_HEADS and verb.tag_ == "VBN" and not words & _PAST_AUX:
-        return "future"  # "is scheduled", "is expected"
+        if verb.lemma_ != "set" or words:  # "is set to", not "a record set on May 20"
+            return "future"  # "is scheduled", "is expected"
+    if verb.lemma_ in _SCHEDULING and "had" not in words and verb.dep_ != "amod":
+        return "future"  # "has scheduled a hearing Monday"
     if verb.tag_ == "VBD" or words & _PAST_AUX or any(c.tag_ == "VBD" for c in aux):
         return "past"
     if "to" in words and depth < 3 and verb.head.i != verb.i:
-        head_aux = {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
-        if verb.head.lemma_.lower() in _FUTURE_HEADS and "had" not in head_aux:
-            return "future"
-        return _tense_of(verb.head, depth + 1)
+        head = verb.head
+        if head.lemma_ == "be" and verb.dep_ == "xcomp":
+            return "future"  # "the talks are to resume Monday"
+        # "due to expire", "ready to leave": the adjective's copula carries the tense
+        carrier = head.head if head.dep_ == "acomp" and head.head.i != head.i else head
+        if head.lemma_.lower() in _FUTURE_HEADS and not _pluperfect(carrier):
+            if not _pluperfect(head):
+                return "future"
+        return _tense_of(carrier, depth + 1)
     if verb.tag_ == "VBN":
         return "present" if words else "past"
     return "present"
@@ -259,6 +275,9 @@ def _tense_of(verb: Token, depth: int = 0) -> str:
 _COARSE_UNIT = re.compile(r"\b(?:month|year|quarter|decade|century)", re.IGNORECASE)
 _YEAR_BACK = re.compile(r"\byear[\s-](?:ago|earlier)\b", re.IGNORECASE)
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+_YEAR_PERIOD = re.compile(r"the\s+\d{4}\s+(?:period|quarter)", re.IGNORECASE)
+_FISCAL_YEAR = re.compile(r"the\s+(?:fiscal\s+)?year", re.IGNORECASE)
+_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.IGNORECASE)
 
 
 def _strip_space(text: str, start: int, end: int) -> tuple[int, int]:
@@ -292,28 +311,57 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     last_day: tuple[date, int] | None = None  # the last day-level value and where it was
     last_any: Normalized | None = None  # the last calendar value of any granularity
+    last_seen: tuple[Normalized, bool] | None = None  # the same, counting comparisons (True)
+    undated: list[int] = []  # clock times with no day before them in their sentence
     for start, end in sorted(taken):
         expr = text[start:end]
         if not expr:
             continue
         reference = last_day[0] if last_day else None
+        undated_clock = False
         if BARE_CLOCK.fullmatch(expr):  # "3 p.m.": the day of its sentence, else publication
             same = last_day is not None and _same_sentence(doc, last_day[1], start)
             reference = reference if same else None
+            undated_clock = not same  # unless a day follows in the sentence (see below)
         elif last_any is not None and last_any.start and _COARSE_UNIT.search(expr):
             reference = last_any.start
         verb, tense = _governor(doc, start, end)
+        if tense != "future" and expr.lower() == "soon":
+            continue  # "soon became", "was soon released": no reference to the future
         norm = normalize_time(expr, published, tense=tense, reference=reference)
         if norm is None:
             continue
-        norm = _same_quarter_last_year(expr, norm, last_any)
+        comparison = bool(_YEAR_BACK.search(expr))
+        norm = _same_quarter_last_year(expr, norm, last_seen)
+        if _FISCAL_YEAR.fullmatch(expr) and _ENDED.match(text, end):
+            norm = Normalized("DURATION", "P1Y")  # "the year ended June 30": a twelve-month span
         if PER_UNIT.fullmatch(expr) and _after_quantity(doc, start):
             norm = Normalized("SET", norm.value)  # "$5 million a year" is a rate
         if norm.start is not None:
-            last_any = norm
+            last_seen = (norm, comparison)
+        if norm.start is not None and not comparison:
+            last_any = norm  # "a year earlier" compares with the period reported, no new anchor
             if _DAY_VALUE.match(norm.value) and not (verb and verb.lemma_ in _REPORTING):
                 last_day = (norm.start, start)  # "officials said Monday" dates no narrative
+        if undated_clock:
+            undated.append(len(out))
         out.append(_record(expr, start, end, norm))
+    return _date_clock_times(doc, out, undated)
+
+
+def _date_clock_times(doc: Doc, out: list[TimeExpr], undated: list[int]) -> list[TimeExpr]:
+    """"at 9:10 a.m. (1410 GMT) Sunday": a clock time takes a day named later in its sentence."""
+    for i in undated:
+        clock = out[i]
+        if not clock.value[:1].isdigit() or "T" not in clock.value:
+            continue
+        for later in out[i + 1 :]:
+            if not _same_sentence(doc, clock.span[0], later.span[0]):
+                break
+            if _DAY_VALUE.fullmatch(later.value):
+                value = later.value + "T" + clock.value.split("T", 1)[1]
+                out[i] = replace(clock, value=value, start=later.start, end=later.end)
+                break
     return out
 
 
@@ -330,14 +378,21 @@ def _same_sentence(doc: Doc, before: int, at: int) -> bool:
     return span.sent.start_char <= before
 
 
-def _same_quarter_last_year(expr: str, norm: Normalized, last: Normalized | None) -> Normalized:
-    """In earnings news "a year earlier" after "the third quarter" is that quarter a year back."""
-    if last is None or not _YEAR_BACK.search(expr) or not re.fullmatch(r"\d{4}", norm.value):
+def _same_quarter_last_year(
+    expr: str, norm: Normalized, last: tuple[Normalized, bool] | None
+) -> Normalized:
+    """In earnings news "a year earlier" after "the third quarter" is that quarter a year back
+    (after "the year-ago quarter", that same quarter), and "the 1988 period" that quarter of 1988.
+    """
+    back, period = _YEAR_BACK.search(expr), _YEAR_PERIOD.fullmatch(expr)
+    plain = re.fullmatch(r"\d{4}", norm.value)
+    if last is None or not (back and plain or period and norm.value[:4].isdigit()):
         return norm
-    q = _QUARTER_VALUE.fullmatch(last.value)
+    q = _QUARTER_VALUE.fullmatch(last[0].value)
     if not q:
         return norm
-    return replace(quarter_value(int(norm.value), int(q[2])), mod=norm.mod)
+    year = int(norm.value[:4]) if period else int(q[1]) - (0 if last[1] else 1)
+    return replace(quarter_value(year, int(q[2])), mod=norm.mod)
 
 
 def _record(expr: str, start: int, end: int, norm: Normalized) -> TimeExpr:

@@ -194,14 +194,14 @@ def quarter_of(d: date) -> int:
 def holiday_date(name: str, year: int) -> date | None:
     if name in FIXED_HOLIDAYS:
         return date(year, *FIXED_HOLIDAYS[name])
-    if name in _EASTER_HOLIDAYS:  # the anonymous Gregorian computus
+    if name in _EASTER_HOLIDAYS:  # the anonymous Gregorian computus (Meeus)
         a, b, c = year % 19, year // 100, year % 100
-        h = (19 * a + b - b // 4 - (b - (8 * b + 13) // 25) + 15) % 30
+        g = (b - (b + 8) // 25 + 1) // 3
+        h = (19 * a + b - b // 4 - g + 15) % 30
         ell = (32 + 2 * (b % 4) + 2 * (c // 4) - h - c % 4) % 7
-        m = (a + 11 * h + 19 * ell) // 433
-        month = (h + ell - 7 * m + 90) // 25
-        easter = date(year, month, (h + ell - 7 * m + 33 * month + 19) % 32)
-        return easter + timedelta(days=_EASTER_HOLIDAYS[name])
+        m = (a + 11 * h + 22 * ell) // 451
+        month, day = divmod(h + ell - 7 * m + 114, 31)
+        return date(year, month, day + 1) + timedelta(days=_EASTER_HOLIDAYS[name])
     if name == "election day":  # the Tuesday after the first Monday of November
         first = date(year, 11, 1)
         return first + timedelta(days=(0 - first.weekday()) % 7 + 1)

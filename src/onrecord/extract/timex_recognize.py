@@ -39,7 +39,7 @@ _NUMWORD = (
 )
 _NUM = (
     rf"(?:\d+(?:\s+1/2|\.\d+)?|{_NUMWORD}(?:[- ](?:and[- ])?{_NUMWORD})*(?:[- ]and[- ]a[- ]half)?"
-    r"|a\s+few|a\s+couple(?:\s+of)?|several|many|a\s+dozen|dozens\s+of|hundreds\s+of"
+    r"|a\s+few|(?:a\s+)?couple(?:\s+of)?|several|many|a\s+dozen|dozens\s+of|hundreds\s+of"
     r"|half\s+an?|an?|few|some)"
 )
 _UNIT_SG = r"(?:minute|hour|day|night|week|weekend|fortnight|month|year|decade|century)"
@@ -100,6 +100,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # month and day: "Dec. 29", "Friday, Oct. 23, 1998", "the 29th of December"
     ("M", rf"(?:{_WEEKDAY},?\s+)?(?:the\s+(?=\d))?{_MONTH_DAY}"
      r"(?:,?\s+(?:this|last|next)\s+year)?"),
+    ("M", rf"the\s+week\s+of\s+{_MONTH_DAY}"),
     ("Y", r"\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{4}\b"),
     # weekdays: "Monday", "last Friday", "early Tuesday", "Monday morning", "Tuesday nights"
     ("W", rf"{_POS}?(?:(?:last|next|this|this\s+coming|this\s+past|the\s+previous"
@@ -109,13 +110,16 @@ _PATTERNS: list[tuple[str, str]] = [
      rf"(?:{_YEAR}|{_YEAR_WORDS})|\s+(?:of\s+)?(?:this|last|next)\s+year)?"),
     # deictic units: "last week", "earlier this month", "the next day", "this morning"
     ("UPS", rf"{_POS}?{_REL}\s+(?:fiscal\s+)?(?:week(?:end)?|month|year|quarter|decade|century"
-     rf"|day|{_POD}|{_SEASON}|fall)\b"),
+     rf"|day|{_POD}|{_SEASON}|fall)\b(?:\s+or\s+so\b)?"),
     ("DPU", rf"{_POS}?(?:today|tonight|yesterday|tomorrow)(?:\s+{_POD})?\b|last\s+night\b"
      r"|the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)"
      r"|the\s+(?:day|night|week|month|year)\s+(?:before|after)(?=\s*[.,;:!?)])"),
     ("U", r"(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+the\s+(?:week|month|year|quarter)\b"
      r"|\b(?:year|month)[\s-]end\b|\byear's\s+end\b|the\s+weekend\b|the\s+fiscal\s+year\b"
      r"|(?:earlier|later)\s+in\s+the\s+(?:day|week|month|year)\b"),
+    # the period a business story reports on: "for the year", "in the latest period"
+    ("U", rf"the\s+(?:full\s+)?(?:week|month|year)\b(?![-']|\s+(?:of\s+(?:{_MONTH}|\d)|\d|ago"
+     r"|before|after|earlier|later|to\b))|the\s+latest\s+period\b"),
     ("P", rf"{_POS}?{_POD}\s+(?:yesterday|today|tomorrow|{_WEEKDAY})|{_POS}{_POD}\b"),
     # quarters and halves: "the third quarter", "third-quarter", "Q3 2019", "fiscal 1989"
     ("UQ", rf"(?:the\s+)?(?:(?:{_YEAR}(?:'s)?|this\s+year's|last\s+year's|next\s+year's|fiscal"
@@ -123,7 +127,7 @@ _PATTERNS: list[tuple[str, str]] = [
      rf"[\s-](?:fiscal[\s-])?(?:quarter\b|half\s+of\s+(?:{_YEAR}|this\s+year|last\s+year"
      rf"|next\s+year))(?:\s+of\s+(?:fiscal\s+)?(?:{_YEAR}|this\s+year|last\s+year|next\s+year))?"
      rf"|\bQ[1-4](?:\s+{_YEAR})?\b|(?:the|this|that)\s+(?:latest\s+|current\s+)?quarter\b"
-     r"(?!\s+of)"),
+     rf"(?!\s+of)|the\s+{_YEAR}\s+(?:period|quarter)\b"),
     # seasons: "last summer", "the winter of 1994", "this fall"
     ("S", rf"{_POS}?(?:(?:this|last|next|this\s+past|that|the)\s+)?(?:early\s+|late\s+)?"
      rf"{_SEASON}\b(?:\s+(?:of\s+)?(?:{_YEAR}|{_YEAR_WORDS}))?|(?:this|last|next)\s+fall\b"
@@ -148,6 +152,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("UHMW", rf"(?:(?:last|next|this)\s+)?{_HOLIDAY}(?:\s+week\b)?(?:,?\s+(?:of\s+)?{_YEAR})?"),
     # present / past / future references
     ("R", r"\b(?:now|right\s+now|currently|nowadays|recently|lately|current"
+     r"|as\s+soon\s+as\s+possible|(?<!as\s)soon(?!\s+(?:after|afterwards?|thereafter|as|before)\b)"
      r"|at\s+present|these\s+days|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future"
      r"|the\s+(?:near|short)\s+term|a\s+later\s+date|future(?=\s+[a-z]+s\b)"
      r"|the\s+(?:recent\s+)?past(?!\s+(?:\d|few|several|two|three|four|five|six|ten)))\b"),
@@ -183,9 +188,9 @@ def _trigger_table() -> dict[str, str]:
         "C": "noon midnight midday",
         "Y": "nineteen thousand",
         "X": "twenties thirties forties fifties sixties seventies eighties nineties",
-        "Q": "q1 q2 q3 q4",
+        "Q": "q1 q2 q3 q4 half period",
         "E": "daily weekly monthly yearly annually hourly nightly quarterly",
-        "R": "now currently nowadays recently lately current recent future present past term "
+        "R": "now currently nowadays recently lately current recent future present past term soon "
         "date these",
         "H": "christmas thanksgiving easter halloween",
     }
@@ -318,6 +323,9 @@ def plausible(doc: Doc, start: int, end: int, text: str) -> bool:
         return first.ent_type_ not in _NUMERIC_ENTS
     if _SET_ADJ.fullmatch(text):
         return first.tag_ != "NNP" and not (first.dep_ == "amod" and text.lower() == "quarterly")
+    after = doc[span.end] if span.end < len(doc) else None
+    if text.lower() == "now" and first.is_sent_start and after is not None and after.text == ",":
+        return False  # "Now, the question is ...": a discourse marker
     if _ADJ_REF.fullmatch(text):
         return first.dep_ == "amod" and first.head.lower_ not in ("account", "accounts", "events")
     return True

@@ -170,6 +170,7 @@ _ANAPHOR = re.compile(
     r"(?:the )?(?P<q>next|following|previous|preceding|prior|same|that|this very)"
     r" (?P<unit>day|week|weekend|month|year)"
     r"|(?:the )?(?P<unit2>day|week|month|year|night) (?P<q2>before|after|earlier|later)"
+    r"|(?P<q3>that) (?P<unit3>quarter)"
 )
 _STEPS = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "preceding": -1,
           "prior": -1, "before": -1, "earlier": -1}  # fmt: skip
@@ -180,30 +181,30 @@ def rule_anaphor(s: str, ctx: Context) -> Normalized | None:
     match = _ANAPHOR.fullmatch(s)
     if not match:
         return None
-    q, unit = match["q"] or match["q2"], match["unit"] or match["unit2"]
+    q = match["q"] or match["q2"] or match["q3"]
+    unit = match["unit"] or match["unit2"] or match["unit3"]
     if q == "next" and unit != "day":
         return None  # "the next week" is a duration, "next week" a deictic
     step, base = _STEPS.get(q, 0), ctx.ref
     if base is None:
-        masks = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX"}
+        masks = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                 "quarter": "XXXX-QX"}  # fmt: skip
         return Normalized("DATE", masks.get(unit, "XXXX-XX-XX"))
     if unit == "night":
         d = base + timedelta(days=step)
         return Normalized("TIME", f"{d.isoformat()}TNI", d, d)
     if unit in ("week", "weekend"):
         return week_value(base + timedelta(days=7 * step), weekend=unit == "weekend")
-    return shift(base, step, {"day": "D", "month": "M", "year": "Y"}[unit])
+    return shift(base, step, {"day": "D", "month": "M", "year": "Y", "quarter": "Q"}[unit])
 
 
 _UNIT_DEICTIC = re.compile(
     r"(?P<the>the )?(?:(?P<q>this|last|next|past|previous|coming|current|present|latest|same"
-    r"|the current) )?(?:(?P<fiscal>fiscal|calendar) )?"
-    r"(?P<unit>week|weekend|month|year|quarter|decade|century|year end|month end)"
+    r"|the current|full) )?(?:(?P<fiscal>fiscal|calendar) )?"
+    r"(?P<unit>week|weekend|month|year|quarter|decade|century|year end|month end|period)"
 )
-_LETTERS = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE",
-            "century": "CE"}  # fmt: skip
 _MASKS = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
-          "decade": "XXX", "century": "XX", "year end": "XXXX-12-31",
+          "decade": "XXX", "century": "XX", "year end": "XXXX",
           "month end": "XXXX-XX-XX"}  # fmt: skip
 
 
@@ -213,10 +214,14 @@ def rule_unit_deictic(s: str, ctx: Context) -> Normalized | None:
     if not match:
         return None
     q, unit, the = match["q"], match["unit"], bool(match["the"])
-    if the and q in ("past", "last", "next", "coming") and unit in _LETTERS:
-        letter = _LETTERS[unit]
-        amount = {"Q": "3M", "DE": "10Y", "CE": "100Y"}.get(letter, f"1{letter}")
-        return Normalized("DURATION", f"P{amount}")
+    if the and q in ("past", "last", "next", "coming") and unit in ("decade", "century"):
+        return Normalized("DURATION", "P10Y" if unit == "decade" else "P100Y")
+    if unit == "period":
+        if q != "latest":
+            return None
+        unit = "quarter"  # "the latest period" of an earnings report
+    if the and q is None and unit in ("week", "month", "year"):
+        q = "this"  # "for the year", "the week's biggest gain": the current one
     fiscal_year = the and unit == "year" and match["fiscal"]
     if q is None and unit in ("week", "month", "year", "decade", "century"):
         if not fiscal_year:
@@ -225,8 +230,8 @@ def rule_unit_deictic(s: str, ctx: Context) -> Normalized | None:
     if a is None:
         return Normalized("DATE", _MASKS.get(unit, "XXXX"))
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(q or "", 0)
-    if unit == "year end":
-        return day_value(date(a.year, 12, 31))
+    if unit == "year end":  # as "the end of the year": the year, its end
+        return Normalized("DATE", f"{a.year:04d}", date(a.year, 12, 1), date(a.year, 12, 31), "END")
     if unit == "month end":
         return day_value(date(a.year, a.month, monthrange(a.year, a.month)[1]))
     if unit == "weekend":

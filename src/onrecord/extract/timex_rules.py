@@ -151,7 +151,11 @@ _NUMERIC_DATE = re.compile(
 
 
 def rule_month_day(s: str, ctx: Context) -> Normalized | None:
-    """``Dec 29``, ``Friday, Oct 23, 1998``, ``the 29th of December``, ``2019-12-29``."""
+    """``Dec 29``, ``Friday, Oct 23, 1998``, ``the 29th of December``, ``2019-12-29``;
+    ``the week of March 6`` is the week of that day."""
+    if s.startswith("the week of "):
+        inner = rule_month_day(s[12:], ctx)
+        return week_value(inner.start) if inner is not None and inner.start else None
     num = _NUMERIC_DATE.fullmatch(s)
     if num:
         y, m, d = (num["y"], num["m"], num["d"]) if num["y"] else (num["y2"], num["m2"], num["d2"])
@@ -266,11 +270,20 @@ _QUARTER = re.compile(
 )
 
 
+_YEAR_PERIOD = re.compile(r"the (?P<year>\d{4}) (?P<unit>period|quarter)")
+
+
 def rule_quarter(s: str, ctx: Context) -> Normalized | None:
     """``the third quarter``, ``third quarter of 1989``, ``last year's fourth quarter``, ``Q3``."""
     match = _QUARTER.fullmatch(s)
     if not match:
-        return None
+        period = _YEAR_PERIOD.fullmatch(s)  # "the 1988 period": which quarter, the article says
+        if period is None:
+            return None
+        named = int(period["year"])
+        if period["unit"] == "period" or ctx.anchor is None:
+            return year_value(named)
+        return quarter_value(named, quarter_of(ctx.anchor) - 1 or 4)  # the one last reported
     unit = match["unit"] or "quarter"
     word = match["ord"] or ""
     n = int(match["qn"] or 0) or ORDINALS.get({"1st": "first", "2nd": "second", "3rd": "third",
@@ -440,7 +453,7 @@ def rule_duration(s: str, ctx: Context) -> Normalized | None:
     plural = word.endswith("s") or word == "millennia"
     if unit is None or (plural and not num and word == "nights"):
         return None
-    if q in ("recent", "past") and plural and not num:
+    if q == "past" and plural and not num:
         return Normalized("DATE", "PAST_REF")
     if num:
         n = parse_number(num)

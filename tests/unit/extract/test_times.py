@@ -118,7 +118,7 @@ def test_relative_expressions_count_from_the_reference() -> None:
 @pytest.mark.parametrize(
     ("text", "type_", "expected"),
     [
-        ("recent days", "DATE", "PAST_REF"),
+        ("recent days", "DURATION", "PXD"),
         ("recently", "DATE", "PAST_REF"),
         ("now", "DATE", "PRESENT_REF"),
         ("currently", "DATE", "PRESENT_REF"),
@@ -269,7 +269,7 @@ def test_article_times_are_found_and_resolved(nlp_sm) -> None:  # type: ignore[n
     assert found["Friday at 3 p.m."] == "2020-01-17T15:00"
     assert found["next week"] == "2020-W04"
     assert found["decades"] == "PXDE"
-    assert found["recent days"] == "PAST_REF"
+    assert found["recent days"] == "PXD"
     assert found["now"] == "PRESENT_REF"
     assert found["weeks"] == "PXW"
     assert found["the third quarter"] == "2019-Q3"
