@@ -19,6 +19,7 @@ from onrecord.extract.lexicon import (
     BELIEF_CUES,
     DOCUMENT_HEADS,
     INFINITIVE_CUES,
+    LEARNED_VERBS,
     OBJECT_CUES,
     ORGANIZATION_HEADS,
     PERSONAL_PRONOUNS,
@@ -50,7 +51,7 @@ def is_cue(tok: Token, strict: bool = True, objects: bool = False) -> bool:
     if tok.pos_ not in {"VERB", "AUX"} and not (tok.pos_ == "NOUN" and tok.lower_ == "tweeted"):
         return False
     lemma = tok.lemma_.lower()
-    if lemma not in ALL_CUES and not (objects and (lemma in OBJECT_CUES
+    if lemma not in ALL_CUES and not (objects and (lemma in OBJECT_CUES or lemma in LEARNED_VERBS
                                                    or lemma in INFINITIVE_CUES)):
         return False
     if lemma == "call" and any(c.dep_ == "prt" and c.lower_ in {"off", "up", "in", "back", "out"}
@@ -76,8 +77,8 @@ def cue_subject(cue: Token) -> Token | None:
             if child.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
                 return tok.head  # "Haspel, who had summed up ..."
             return child
-        if tok.dep_ == "relcl":
-            return tok.head
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+            return tok.head  # "the super PAC supporting Bush"
         if tok.dep_ == "conj" and tok.i > 0:
             prev = tok.doc[tok.i - 1]  # "... and other officials indicated": a misparsed subject
             if prev.pos_ in {"NOUN", "PROPN"} and prev.head.i != tok.head.i and prev.i < tok.i:

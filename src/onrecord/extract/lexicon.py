@@ -5,6 +5,9 @@ Written for onrecord from ordinary English usage in news reporting; lemmas are l
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 # Verbs that introduce what someone said, wrote, or believes (lemmas).
 SPEECH_CUES: frozenset[str] = frozenset(
     """
@@ -165,3 +168,33 @@ TITLE_CORE: frozenset[str] = TITLE_HEADS | frozenset(
     lieutenant major sergeant commissioner inspector superintendent representative lady
     """.split()
 )
+
+
+# Cue words learned from the attribution corpus's dev split (``training/learn_cues.py``): a lemma
+# counts when it was seen at least LEARNED_MIN_SEEN times in a cue-like position and was the
+# head of a gold cue at least LEARNED_MIN_RATE of those times.
+LEARNED_MIN_SEEN = 3
+LEARNED_MIN_RATE = 0.4
+
+
+def learned_counts() -> dict[str, dict[str, list[int]]]:
+    """The counts ``training/learn_cues.py`` wrote: group -> lemma -> [cue hits, seen]."""
+    try:
+        raw = resources.files("onrecord").joinpath("data/learned_cues.json").read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    counts: dict[str, dict[str, list[int]]] = json.loads(raw)
+    return counts
+
+
+def select_learned(counts: dict[str, list[int]], min_seen: int, min_rate: float) -> frozenset[str]:
+    """Lemmas seen ``min_seen`` times or more that were a cue at ``min_rate`` or more."""
+    return frozenset(lemma for lemma, (hits, seen) in counts.items()
+                     if seen >= min_seen and hits / seen >= min_rate)
+
+
+_COUNTS = learned_counts()
+LEARNED_VERBS: frozenset[str] = select_learned(_COUNTS.get("verbs", {}), LEARNED_MIN_SEEN,
+                                               LEARNED_MIN_RATE)
+LEARNED_NOUNS: frozenset[str] = select_learned(_COUNTS.get("nouns", {}), LEARNED_MIN_SEEN,
+                                               LEARNED_MIN_RATE)

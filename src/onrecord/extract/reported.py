@@ -18,6 +18,8 @@ from onrecord.extract.lexicon import (
     ADDRESSEE_CUES,
     CLAIM_NOUNS,
     INFINITIVE_CUES,
+    LEARNED_NOUNS,
+    LEARNED_VERBS,
     OBJECT_CUES,
     OBJECT_PREPOSITIONS,
 )
@@ -87,13 +89,19 @@ def _right_edge(tok: Token) -> int:
     return right
 
 
-def complement(doc: Doc, cue: Token) -> tuple[tuple[int, int], list[Token]] | None:
+def complement(doc: Doc, cue: Token,
+               any_lemma: bool = False) -> tuple[tuple[int, int], list[Token]] | None:
     """The content a cue verb takes other than a "that" clause, and the cue's extra words.
 
-    Returns None when the verb takes none (or its object names no content: "said so").
+    Returns None when the verb takes none (or its object names no content: "said so"). A verb
+    learned as a cue (:data:`LEARNED_VERBS`), or any verb with ``any_lemma``, takes objects and
+    infinitives alike.
     """
     lemma = cue.lemma_.lower()
-    if lemma not in OBJECT_CUES and lemma not in INFINITIVE_CUES:
+    object_cues, infinitive_cues = OBJECT_CUES, INFINITIVE_CUES
+    if any_lemma or lemma in LEARNED_VERBS:
+        object_cues = infinitive_cues = frozenset({lemma})
+    if lemma not in object_cues and lemma not in infinitive_cues:
         return None
     if cue.dep_ in {"xcomp", "advcl", "acl"} and cue.head.lemma_.lower() in _LICENSING:
         return None  # "not authorized to discuss the talks": anonymity, not a statement
@@ -104,7 +112,7 @@ def complement(doc: Doc, cue: Token) -> tuple[tuple[int, int], list[Token]] | No
         dep = c.dep_
         if dep == "xcomp" and c.lemma_.lower() in {"name", "identify"}:
             return None  # "asked not to be named"
-        if dep == "xcomp" and lemma in INFINITIVE_CUES and _to_infinitive(c):
+        if dep == "xcomp" and lemma in infinitive_cues and _to_infinitive(c):
             parts.append(c)
             has_clause = True
         elif dep == "ccomp" and c.pos_ in {"VERB", "AUX"}:
@@ -114,7 +122,7 @@ def complement(doc: Doc, cue: Token) -> tuple[tuple[int, int], list[Token]] | No
                 m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in c.children):
             parts.append(c)  # "asked him if ...", misparsed as an adverbial clause
             has_clause = True
-        elif lemma not in OBJECT_CUES:
+        elif lemma not in object_cues:
             continue
         elif lemma in _ABOUT_ONLY and not (dep == "prep" and c.lower_ in _ABOUT):
             continue
@@ -175,6 +183,63 @@ def complement(doc: Doc, cue: Token) -> tuple[tuple[int, int], list[Token]] | No
     return span, extra
 
 
+def object_complement(cue: Token) -> tuple[tuple[int, int], list[Token]] | None:
+    """The content any verb would take as a cue (what :mod:`training/learn_cues` counts)."""
+    return complement(cue.doc, cue, any_lemma=True)
+
+
+_NOUN_PREPOSITIONS = frozenset("of for on about against over to toward towards with".split())
+_AGENT_PREPOSITIONS = frozenset({"by", "from", "among"})
+
+
+def noun_content_prep(noun: Token) -> tuple[tuple[int, int], Token | None] | None:
+    """"criticism of the plan", "his support for Trump": the preposition's object as content.
+
+    Returns the content's characters and the holder: the possessor ("his support") or the
+    object of "by"/"from"/"among" ("support from evangelicals"), else None.
+    """
+    if noun.pos_ != "NOUN" or noun.dep_ == "compound":
+        return None
+    content: tuple[int, int] | None = None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    for c in noun.rights:
+        if c.dep_ != "prep":
+            continue
+        objs = [o for o in c.children if o.dep_ in {"pobj", "pcomp"}]
+        if not objs or objs[0].ent_type_ in {"DATE", "TIME"}:
+            continue
+        if c.lower_ in _AGENT_PREPOSITIONS and owner is None and objs[0].pos_ != "VERB":
+            owner = objs[0]
+        elif c.lower_ in _NOUN_PREPOSITIONS and content is None:
+            if objs[0].pos_ == "PRON" and objs[0].lower_ != "it":
+                continue
+            content = char_span(noun.doc, objs[0].left_edge.i, _right_edge(objs[0]))
+    if content is None or content[1] - content[0] < 2:
+        return None
+    return content, owner
+
+
+def learned_noun(noun: Token) -> tuple[tuple[int, int], Token | None] | None:
+    """A noun learned as a cue ("criticism of", "endorsement of"): its content and holder."""
+    if noun.lemma_.lower() not in LEARNED_NOUNS:
+        return None
+    return noun_content_prep(noun)
+
+
+def asked_question(doc: Doc, tok: Token) -> tuple[tuple[int, int], None] | None:
+    """"Asked whether he would run, ...": the question put to someone, with no asker named."""
+    if tok.lower_ != "asked" or tok.tag_ != "VBN" or tok.dep_ != "advcl":
+        return None
+    for c in tok.rights:
+        if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}:
+            return clause_span(doc, c), None
+        if c.dep_ == "prep" and c.lower_ == "about":
+            objs = [o for o in c.children if o.dep_ in {"pobj", "pcomp"}]
+            if objs:
+                return char_span(doc, objs[0].left_edge.i, objs[0].right_edge.i), None
+    return None
+
+
 def claim_noun(doc: Doc, noun: Token) -> tuple[tuple[int, int], Token | None] | None:
     """"the claim that ...": the clause and the possessor ("his claim") as speaker."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS:
@@ -186,6 +251,15 @@ def claim_noun(doc: Doc, noun: Token) -> tuple[tuple[int, int], Token | None] | 
                 owner = next((p for p in noun.children if p.dep_ == "poss"), None)
                 return clause_span(doc, c), owner
     return None
+
+
+# one-word headings that name no speaker
+_RUBRICS = frozenset("""
+    related update updated updates editor note watch read video videos photos photo breaking
+    exclusive opinion analysis live advertisement source sources correction clarification
+    background context listen transcript full text abstract summary more see also q a
+    warning alert poll quiz timeline explainer factbox glance highlights
+    """.split())
 
 
 def _name_like(tok: Token) -> bool:
@@ -218,11 +292,16 @@ def colon_speaker(doc: Doc, tok: Token) -> tuple[tuple[int, int], Token, tuple[i
     for j in range(tok.i, colon):  # "EXCLUSIVE – Roger Stone:": the name after a dash
         if doc[j].text in {"–", "—", "-", "|"}:
             first = j + 1
+    while first < colon and doc[first].text in {'"', "“", "'", "‘"}:
+        first += 1  # a transcript's line opened by a quotation mark
     names = [doc[j] for j in range(first, colon) if _name_like(doc[j])]
+    if colon - first == 1 and doc[first].is_title and doc[first].is_alpha:
+        names = [doc[first]]  # "Ortiz:", a surname the tagger took for a noun
     if not names or first >= colon or not doc[first].text[:1].isupper():
         return None
-    if colon - first == 1 and doc[first].ent_type_ not in {"PERSON", "ORG"} and not (
-            doc[first].is_upper and len(doc[first].text) > 2):
+    if colon - first == 1 and (doc[first].lower_ in _RUBRICS or (
+            doc[first].ent_type_ not in {"PERSON", "ORG"} and not doc[first].is_title
+            and not (doc[first].is_upper and len(doc[first].text) > 2))):
         return None  # "Related:", "Update:"
     end = colon + 1
     while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
@@ -280,9 +359,15 @@ def is_parenthetical(doc: Doc, cue: Token) -> bool:
     """", the officials said," inside or after the clause it attributes."""
     if cue.dep_ == "parataxis":
         return True
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
+            and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in cue.children):
+        return True  # "As the Post reported, ...", "..., as officials have said"
     if cue.dep_ not in {"ccomp", "conj", "advcl"} or cue.i < cue.head.i:
         return False
-    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in cue.children):
+    # "..., Trump told CNN, ...": the object of "tell" is whom he told, not what
+    objects = {"ccomp", "xcomp"} if cue.lemma_.lower() in ADDRESSEE_CUES else {
+        "dobj", "ccomp", "xcomp"}
+    if any(c.dep_ in objects for c in cue.children):
         return False
     if not any(c.dep_ == "nsubj" for c in cue.children):
         return False

@@ -35,11 +35,13 @@ from onrecord.extract.doctext import sentence_of, text_of
 from onrecord.extract.quotes import Quote, find_quotes, is_statement_quote
 from onrecord.extract.reported import (
     according_to,
+    asked_question,
     claim_noun,
     clause_span,
     colon_speaker,
     complement,
     is_parenthetical,
+    learned_noun,
     parenthetical_span,
     raising,
 )
@@ -150,10 +152,14 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
         extra: list[Token] = []
         subject: Token | None = None
         comp_used = False
-        noun = claim_noun(doc, tok)
+        noun: tuple[tuple[int, int], Token | None] | None = claim_noun(doc, tok)
+        by_noun = noun is None and (noun := learned_noun(tok)) is not None
+        if noun is None:
+            noun = asked_question(doc, tok)
         if noun is not None:
             content, subject = noun
             cue_lemma = tok.lemma_.lower()
+            comp_used = by_noun  # "his criticism of the plan" inside a clause is part of it
         elif not is_cue(tok, objects=True):
             continue
         else:
@@ -176,6 +182,8 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
             elif comp is not None and subject is not None:
                 content, extra = comp
                 comp_used = True
+                if text_of(doc)[content[1]:content[1] + 2].lstrip().startswith(":"):
+                    continue  # "summed up the stakes: '...'": a topic, the quotation says it
                 extra = [t for t in extra if t.i == tok.i + 1]  # "called for", not "called him for"
                 if content[1] <= tok.idx and _quote_between(quotes, content[1], tok.idx):
                     continue
@@ -231,12 +239,19 @@ def _cue_near(doc: Doc, quote: Quote, quote_spans: list[tuple[int, int]]) -> Tok
 
 def _direct(doc: Doc, quotes: list[Quote], used: set[Quote], drafts: list[_Draft]) -> None:
     spans = [(q.open_mark, q.close_mark if q.close_mark is not None else q.end) for q in quotes]
+    text = text_of(doc)
     for q in quotes:
-        if q in used or not is_statement_quote(text_of(doc), q):
+        if q in used:
+            continue
+        short = not is_statement_quote(text, q)
+        if short and not (q.words and text[q.end - 1] in ".,!?"):
             continue
         if any(d.content[0] <= q.start and q.end <= d.content[1] for d in drafts):
             continue
         cue = _cue_near(doc, q, spans)
+        if short and (cue is None or q.close_end is None or cue.idx < q.close_end
+                      or cue.idx - q.close_end > 30):
+            continue  # '"Never," she said.': a short quotation counts with its cue right after
         content = _quote_content(text_of(doc), q)
         if cue is not None:
             cue_span = _char_span([cue] + [c for c in cue.children if c.dep_ == "prt"])

@@ -181,3 +181,57 @@ def test_coordinated_speakers_each_get_the_statement(analyse):
     assert {s.speaker_text for s in found} == {"Foreign Minister Elena Vasquez",
                                                "Finance Minister Omar Haddad"}
     assert all(rec.time(s.time).value == "2020-01-13" for s in found)
+
+
+def test_participle_cue_takes_the_noun_it_modifies_as_speaker(analyse):
+    rec = analyse("The super PAC supporting Governor Lena Ortiz spent $3 million on radio ads "
+                  "in March.")
+    s = by_content(rec, "Lena Ortiz")
+    assert s.cue == "support" and s.kind == "indirect"
+    assert s.speaker_text == "The super PAC"
+
+
+def test_short_quotation_counts_with_its_cue_and_the_next_quotation_continues_it(analyse):
+    rec = analyse("Asked about the audit, the mayor shrugged. “Never,” she said. "
+                  "“Not while I am still in this office and the council backs me.”")
+    first = by_content(rec, "Never")
+    assert first.kind == "direct" and first.cue == "say"
+    second = by_content(rec, "Not while I am")
+    assert second.continues == first.id
+
+
+def test_short_scare_quote_is_no_statement(analyse):
+    rec = analyse("The ministry called the plan “reckless.” Farmers marched on Tuesday.")
+    assert not any(s.content == "reckless." for s in rec.statements)
+
+
+def test_headline_speaker_before_a_colon(analyse):
+    rec = analyse("Ortiz: Port Will Reopen Before Winter\n\nThe harbour minister spoke on Monday "
+                  "in Valletta about the damaged quay.")
+    s = by_content(rec, "Port Will Reopen")
+    assert s.speaker_text == "Ortiz"
+
+
+def test_as_clause_attributes_the_main_clause(analyse):
+    rec = analyse("As the Daily Ledger reported on Monday, the council will cut the harbour "
+                  "budget by a third next year.")
+    s = by_content(rec, "cut the harbour budget")
+    assert s.cue == "report" and "Daily Ledger" in (s.speaker_text or "")
+    assert "reported" not in s.content
+
+
+def test_asked_participle_gives_the_question_without_a_speaker(analyse):
+    rec = analyse("Asked whether the quay would reopen before winter, the minister said the "
+                  "engineers would decide.")
+    s = by_content(rec, "whether the quay would reopen")
+    assert s.cue == "ask" and s.speaker is None
+    said = by_content(rec, "the engineers would decide")
+    assert said.cue == "say"
+
+
+def test_parenthetical_tell_with_its_addressee(analyse):
+    rec = analyse("The harbour, Minister Ana Costa told reporters, will reopen before the "
+                  "winter storms arrive.")
+    s = by_content(rec, "will reopen before the winter")
+    assert s.cue == "tell"
+    assert "Ana Costa" in (s.speaker_text or "")
