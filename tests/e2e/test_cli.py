@@ -64,7 +64,14 @@ def test_analyze_json_contract(runner, story):
     assert anonymous and "familiar" in anonymous[0]["speaker_text"]
     for t in data["times"]:
         assert text[t["span"][0]:t["span"][1]] == t["text"]
-    assert data["events"] == []
+    from onrecord.extract.event_lexicon import PLOVER_TYPES
+
+    for ev in data["events"]:
+        for key in ("id", "type", "cameo", "trigger", "trigger_span", "source", "target",
+                    "location", "time", "status"):
+            assert key in ev, key
+        assert ev["type"] in PLOVER_TYPES
+        assert text[ev["trigger_span"][0]:ev["trigger_span"][1]] == ev["trigger"]
 
 
 def test_analyze_stdin(runner):

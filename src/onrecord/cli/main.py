@@ -299,6 +299,31 @@ def eval_timex(
               f"{report['value_f1']:.3f} · type accuracy {report['type_accuracy']:.3f}")
 
 
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold JSON Lines (coded sentences).")],
+    fmt: FormatOption = Format.text,
+    workers: WorkersOption = 1,
+    limit: LimitOption = None,
+) -> None:
+    """Score events: PLOVER type + actors, exact CAMEO root + actors, and PLOVER type.
+
+    Levels and actor matching as in ../shared/eval/events/README.md and onrecord.eval.events;
+    figures overall and by gold source. Each case's ``date`` is its publication date.
+
+    Example: [bold]onrecord eval events --gold ../shared/eval/events/dev.jsonl -f json[/bold]
+    """
+    from onrecord.eval.events import events_report, score_case
+
+    report = events_report(_score_gold(gold, limit, workers, "date", score_case))
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        return
+    from onrecord.cli.render import render_events_report
+
+    render_events_report(report, out, str(gold))
+
+
 def main() -> None:
     """Entry point of the ``onrecord`` script."""
     app()

@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from onrecord.models import ArticleRecord, Statement, TimeExpr
+from onrecord.models import ArticleRecord, Participant, Statement, TimeExpr
 
 _SOURCING_STYLE = {
     "named": "green", "anonymous": "yellow", "organization": "cyan",
@@ -128,10 +128,31 @@ def render_record(record: ArticleRecord, console: Console) -> None:
         for col in ("type", "source", "target", "trigger", "status", "when"):
             table.add_column(col)
         for ev in record.events:
-            table.add_row(ev.type, ev.source.text if ev.source else "",
-                          ev.target.text if ev.target else "", escape(ev.trigger), ev.status,
-                          _time_label(record, ev.time))
+            table.add_row(ev.type, _participant(ev.source), _participant(ev.target),
+                          escape(ev.trigger), ev.status, _time_label(record, ev.time))
         console.print(table)
+
+
+def _participant(p: Participant | None) -> str:
+    if p is None:
+        return ""
+    return escape(f"{p.text} ({p.actor})" if p.actor else p.text)
+
+
+def render_events_report(report: dict[str, Any], console: Console, gold: str) -> None:
+    """The event scores as a table: P/R/F1 per level, overall and by gold source."""
+    table = Table(title=f"Events against {escape(gold)} ({report['cases']} cases)",
+                  title_justify="left")
+    for col in ("group", "level", "P", "R", "F1", "predicted", "gold"):
+        table.add_column(col, justify="left" if col in {"group", "level"} else "right")
+    groups = [("overall", report)] + list(report["by_source"].items())
+    for name, figures in groups:
+        for level in ("type_actors", "exact", "type"):
+            f = figures[level]
+            table.add_row(escape(name) if level == "type_actors" else "", level,
+                          f"{f['p']:.3f}", f"{f['r']:.3f}", f"{f['f1']:.3f}",
+                          str(f["predicted"]), str(f["gold"]))
+    console.print(table)
 
 
 def render_attribution_report(report: dict[str, Any], console: Console, gold: str) -> None:

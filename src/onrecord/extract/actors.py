@@ -1,8 +1,12 @@
-"""Actor codes for states, their demonyms and their capitals (ISO 3166-1 alpha-3).
+"""Actor codes: states (ISO 3166-1 alpha-3), organisations, armed groups and sectors.
 
 Facts from public references, written out here. A name maps to the code of the state; demonyms
-("Iranian") and capitals used for governments ("Tehran") map to the same code. The events issue
-extends this with organisations, armed groups and sector suffixes.
+("Iranian") and capitals used for governments ("Tehran") map to the same code. Beyond states, in
+the CAMEO/Phoenix style: international organisations (``IGO`` + an abbreviation, e.g.
+``IGOUNO``), non-governmental ones (``NGO``...), named armed groups (the state they operate in +
+``REB``/``MIL``, or ``IMG`` for transnational ones), and agent words ("officials", "troops",
+"protesters") that give a sector suffix (``GOV``, ``MIL``, ``COP``, ``REB``, ``OPP``, ``CVL``...)
+to the state they belong to: "Iranian troops" is ``IRNMIL``.
 """
 
 from __future__ import annotations
@@ -111,6 +115,163 @@ _STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "VEN": (("Venezuela",), ("Venezuelan", "Venezuelans"), ("Caracas",)),
     "VNM": (("Vietnam", "Viet Nam"), ("Vietnamese",), ("Hanoi",)),
     "YEM": (("Yemen",), ("Yemeni", "Yemenis"), ("Sanaa", "Sana'a")),
+    "AGO": (("Angola",), ("Angolan", "Angolans"), ("Luanda",)),
+    "BEN": (("Benin",), ("Beninese",), ("Porto-Novo",)),
+    "BTN": (("Bhutan",), ("Bhutanese",), ("Thimphu",)),
+    "BWA": (("Botswana",), ("Botswanan",), ("Gaborone",)),
+    "BRN": (("Brunei",), ("Bruneian",), ()),
+    "BFA": (("Burkina Faso",), ("Burkinabe",), ("Ouagadougou",)),
+    "BDI": (("Burundi",), ("Burundian", "Burundians"), ("Gitega", "Bujumbura")),
+    "CMR": (("Cameroon",), ("Cameroonian", "Cameroonians"), ("Yaounde",)),
+    "CAF": (("Central African Republic",), ("Central African",), ("Bangui",)),
+    "TCD": (("Chad",), ("Chadian", "Chadians"), ("N'Djamena",)),
+    "COG": (("Republic of the Congo", "Congo-Brazzaville", "Congo"), (), ("Brazzaville",)),
+    "CRI": (("Costa Rica",), ("Costa Rican", "Costa Ricans"), ("San Jose",)),
+    "CIV": (("Ivory Coast", "Cote d'Ivoire", "Côte d'Ivoire"), ("Ivorian", "Ivorians"),
+            ("Yamoussoukro", "Abidjan")),
+    "DJI": (("Djibouti",), ("Djiboutian",), ()),
+    "DOM": (("Dominican Republic",), ("Dominican", "Dominicans"), ("Santo Domingo",)),
+    "TLS": (("East Timor", "Timor-Leste"), ("East Timorese", "Timorese"), ("Dili",)),
+    "ECU": (("Ecuador",), ("Ecuadorian", "Ecuadoreans", "Ecuadorians"), ("Quito",)),
+    "SLV": (("El Salvador",), ("Salvadoran", "Salvadorans"), ("San Salvador",)),
+    "GNQ": (("Equatorial Guinea",), ("Equatoguinean",), ("Malabo",)),
+    "ERI": (("Eritrea",), ("Eritrean", "Eritreans"), ("Asmara",)),
+    "SWZ": (("Eswatini", "Swaziland"), ("Swazi",), ("Mbabane",)),
+    "FJI": (("Fiji",), ("Fijian", "Fijians"), ("Suva",)),
+    "GAB": (("Gabon",), ("Gabonese",), ("Libreville",)),
+    "GMB": (("Gambia",), ("Gambian", "Gambians"), ("Banjul",)),
+    "GHA": (("Ghana",), ("Ghanaian", "Ghanaians"), ("Accra",)),
+    "GTM": (("Guatemala",), ("Guatemalan", "Guatemalans"), ("Guatemala City",)),
+    "GIN": (("Guinea",), ("Guinean", "Guineans"), ("Conakry",)),
+    "GNB": (("Guinea-Bissau",), ("Bissau-Guinean",), ("Bissau",)),
+    "GUY": (("Guyana",), ("Guyanese",), ("Georgetown",)),
+    "HTI": (("Haiti",), ("Haitian", "Haitians"), ("Port-au-Prince",)),
+    "HND": (("Honduras",), ("Honduran", "Hondurans"), ("Tegucigalpa",)),
+    "HKG": (("Hong Kong",), ("Hongkonger",), ()),
+    "ISL": (("Iceland",), ("Icelandic", "Icelanders"), ("Reykjavik",)),
+    "JAM": (("Jamaica",), ("Jamaican", "Jamaicans"), ("Kingston",)),
+    "XKX": (("Kosovo",), ("Kosovar", "Kosovars"), ("Pristina",)),
+    "KGZ": (("Kyrgyzstan",), ("Kyrgyz",), ("Bishkek",)),
+    "LAO": (("Laos",), ("Laotian", "Lao"), ("Vientiane",)),
+    "LSO": (("Lesotho",), ("Basotho",), ("Maseru",)),
+    "LBR": (("Liberia",), ("Liberian", "Liberians"), ("Monrovia",)),
+    "LUX": (("Luxembourg",), ("Luxembourgish",), ()),
+    "MDG": (("Madagascar",), ("Malagasy",), ("Antananarivo",)),
+    "MWI": (("Malawi",), ("Malawian", "Malawians"), ("Lilongwe",)),
+    "MDV": (("Maldives",), ("Maldivian", "Maldivians"), ("Male",)),
+    "MLI": (("Mali",), ("Malian", "Malians"), ("Bamako",)),
+    "MLT": (("Malta",), ("Maltese",), ("Valletta",)),
+    "MRT": (("Mauritania",), ("Mauritanian", "Mauritanians"), ("Nouakchott",)),
+    "MUS": (("Mauritius",), ("Mauritian", "Mauritians"), ("Port Louis",)),
+    "MNG": (("Mongolia",), ("Mongolian", "Mongolians"), ("Ulaanbaatar", "Ulan Bator")),
+    "MNE": (("Montenegro",), ("Montenegrin", "Montenegrins"), ("Podgorica",)),
+    "MOZ": (("Mozambique",), ("Mozambican", "Mozambicans"), ("Maputo",)),
+    "NAM": (("Namibia",), ("Namibian", "Namibians"), ("Windhoek",)),
+    "NPL": (("Nepal",), ("Nepali", "Nepalese"), ("Kathmandu",)),
+    "NIC": (("Nicaragua",), ("Nicaraguan", "Nicaraguans"), ("Managua",)),
+    "NER": (("Niger",), ("Nigerien", "Nigeriens"), ("Niamey",)),
+    "MKD": (("North Macedonia", "Macedonia"), ("Macedonian", "Macedonians"), ("Skopje",)),
+    "PAN": (("Panama",), ("Panamanian", "Panamanians"), ("Panama City",)),
+    "PNG": (("Papua New Guinea",), ("Papua New Guinean",), ("Port Moresby",)),
+    "PRY": (("Paraguay",), ("Paraguayan", "Paraguayans"), ("Asuncion",)),
+    "RWA": (("Rwanda",), ("Rwandan", "Rwandans"), ("Kigali",)),
+    "SEN": (("Senegal",), ("Senegalese",), ("Dakar",)),
+    "SLE": (("Sierra Leone",), ("Sierra Leonean", "Sierra Leoneans"), ("Freetown",)),
+    "SVK": (("Slovakia",), ("Slovak", "Slovaks"), ("Bratislava",)),
+    "SVN": (("Slovenia",), ("Slovenian", "Slovene", "Slovenes"), ("Ljubljana",)),
+    "SSD": (("South Sudan",), ("South Sudanese",), ("Juba",)),
+    "LKA": (("Sri Lanka",), ("Sri Lankan", "Sri Lankans"), ("Colombo",)),
+    "TJK": (("Tajikistan",), ("Tajik", "Tajiks"), ("Dushanbe",)),
+    "TZA": (("Tanzania",), ("Tanzanian", "Tanzanians"), ("Dodoma", "Dar es Salaam")),
+    "TGO": (("Togo",), ("Togolese",), ("Lome",)),
+    "TTO": (("Trinidad and Tobago", "Trinidad"), ("Trinidadian", "Trinidadians"),
+            ("Port of Spain",)),
+    "TKM": (("Turkmenistan",), ("Turkmen",), ("Ashgabat",)),
+    "UGA": (("Uganda",), ("Ugandan", "Ugandans"), ("Kampala",)),
+    "URY": (("Uruguay",), ("Uruguayan", "Uruguayans"), ("Montevideo",)),
+    "UZB": (("Uzbekistan",), ("Uzbek", "Uzbeks"), ("Tashkent",)),
+    "VAT": (("Vatican", "Holy See"), (), ("Vatican City",)),
+    "ZMB": (("Zambia",), ("Zambian", "Zambians"), ("Lusaka",)),
+    "ZWE": (("Zimbabwe",), ("Zimbabwean", "Zimbabweans"), ("Harare",)),
+}
+
+# Regions that stand for the state that holds (or claims) them, for coding purposes.
+_REGIONS: dict[str, str] = {
+    "gaza strip": "PSE", "south lebanon": "LBN", "southern lebanon": "LBN", "kurdistan": "IRQ",
+    "chechnya": "RUS", "crimea": "UKR", "darfur": "SDN", "kashmir": "IND", "tibet": "CHN",
+    "xinjiang": "CHN", "siberia": "RUS", "northern ireland": "GBR", "bosnian serb": "BIH",
+    "bosnian serbs": "BIH", "kurds": "IRQ", "kurdish": "IRQ",
+}
+
+# International (IGO) and non-governmental (NGO) organisations: name -> code.
+ORGANIZATIONS: dict[str, str] = {
+    "united nations": "IGOUNO", "u.n.": "IGOUNO", "un": "IGOUNO", "security council": "IGOUNO",
+    "u.n. security council": "IGOUNO", "un security council": "IGOUNO",
+    "general assembly": "IGOUNO", "unicef": "IGOUNO", "unhcr": "IGOUNO",
+    "world food program": "IGOUNO", "world food programme": "IGOUNO", "wfp": "IGOUNO",
+    "iaea": "IGOUNO", "international atomic energy agency": "IGOUNO",
+    "world health organization": "IGOUNO", "who": "IGOUNO",
+    "nato": "IGONAT", "north atlantic treaty organization": "IGONAT",
+    "european union": "IGOEUR", "eu": "IGOEUR", "european commission": "IGOEUR",
+    "european community": "IGOEUR", "ec": "IGOEUR", "european parliament": "IGOEUR",
+    "arab league": "IGOARL", "african union": "IGOAFR", "organization of african unity": "IGOAFR",
+    "opec": "IGOOPC", "asean": "IGOASN", "apec": "IGOAPC",
+    "asia-pacific economic cooperation": "IGOAPC", "osce": "IGOOSC", "warsaw pact": "IGOWSP",
+    "imf": "IGOIMF", "international monetary fund": "IGOIMF", "world bank": "IGOWBK",
+    "wto": "IGOWTO", "world trade organization": "IGOWTO", "interpol": "IGOINT",
+    "international criminal court": "IGOICC", "icc": "IGOICC", "ecowas": "IGOWAF",
+    "gulf cooperation council": "IGOGCC", "organization of american states": "IGOOAS",
+    "red cross": "NGOICR", "international committee of the red cross": "NGOICR",
+    "amnesty international": "NGOAMN", "human rights watch": "NGOHRW",
+    "doctors without borders": "NGOMSF", "medecins sans frontieres": "NGOMSF",
+}
+
+# Named armed groups: name -> code (the state they fight in + sector, or IMG: transnational).
+ARMED_GROUPS: dict[str, str] = {
+    "hezbollah": "LBNREB", "kata'ib hezbollah": "IRQREB", "kataib hezbollah": "IRQREB",
+    "kata’ib hezbollah": "IRQREB", "hamas": "PSEREB", "islamic jihad": "PSEREB",
+    "palestinian islamic jihad": "PSEREB", "plo": "PSEGOV",
+    "palestine liberation organization": "PSEGOV", "fatah": "PSEGOV", "taliban": "AFGREB",
+    "al-qaeda": "IMGREB", "al qaeda": "IMGREB", "al-qaida": "IMGREB", "islamic state": "IMGREB",
+    "isis": "IMGREB", "isil": "IMGREB", "daesh": "IMGREB", "houthis": "YEMREB",
+    "houthi": "YEMREB", "pkk": "TURREB", "kurdistan workers' party": "TURREB",
+    "boko haram": "NGAREB", "al-shabaab": "SOMREB", "al-shabab": "SOMREB", "farc": "COLREB",
+    "revolutionary guard": "IRNMIL", "revolutionary guards": "IRNMIL", "irgc": "IRNMIL",
+    "quds force": "IRNMIL", "pentagon": "USAMIL", "state department": "USAGOV",
+    "congress": "USALEG", "senate": "USALEG", "cia": "USASPY", "kremlin": "RUSGOV",
+    "knesset": "ISRLEG", "npfl": "LBRREB", "kla": "SRBREB", "kosovo liberation army": "SRBREB",
+}
+
+# Agent words (lemmas) -> sector suffix, CAMEO/Phoenix style.
+AGENT_SECTORS: dict[str, str] = {
+    **dict.fromkeys(("official", "government", "administration", "minister", "ministry",
+                     "president", "authority", "diplomat", "ambassador", "spokesman",
+                     "spokeswoman", "spokesperson", "regime", "cabinet", "king", "premier",
+                     "chancellor", "leader", "envoy", "negotiator", "delegation", "emir",
+                     "prince", "state", "embassy", "consulate", "mayor", "governor",
+                     "secretary", "foreign minister", "prime minister"), "GOV"),
+    **dict.fromkeys(("troop", "soldier", "army", "force", "military", "general", "commander",
+                     "navy", "marine", "officer", "warplane", "jet", "aircraft", "drone", "tank",
+                     "artillery", "base", "warship", "helicopter", "airstrike", "sailor",
+                     "peacekeeper", "paratrooper", "airman"), "MIL"),
+    **dict.fromkeys(("police", "policeman", "policemen", "cop", "gendarme"), "COP"),
+    **dict.fromkeys(("rebel", "militant", "insurgent", "guerrilla", "militia", "fighter",
+                     "gunman", "gunmen", "separatist", "terrorist", "jihadist", "bomber",
+                     "extremist", "hostage-taker", "proxy", "kidnapper"), "REB"),
+    **dict.fromkeys(("opposition", "protester", "protestor", "demonstrator", "dissident",
+                     "activist", "party"), "OPP"),
+    **dict.fromkeys(("civilian", "people", "resident", "villager", "citizen", "refugee",
+                     "worker", "farmer", "detainee", "prisoner", "contractor", "family",
+                     "child", "woman", "man", "landowner", "pilgrim", "tourist", "national",
+                     "crowd", "mob", "home", "village", "town"), "CVL"),
+    **dict.fromkeys(("parliament", "lawmaker", "legislator", "legislature", "senator",
+                     "congressman", "mp", "assembly"), "LEG"),
+    **dict.fromkeys(("court", "judge", "prosecutor", "tribunal"), "JUD"),
+    **dict.fromkeys(("newspaper", "journalist", "reporter", "media", "television", "radio"),
+                    "MED"),
+    **dict.fromkeys(("company", "firm", "businessman", "bank", "corporation"), "BUS"),
+    **dict.fromkeys(("university", "school", "teacher", "student", "professor"), "EDU"),
+    **dict.fromkeys(("cleric", "church", "mosque", "imam", "bishop", "priest"), "REL"),
 }
 
 
@@ -141,6 +302,26 @@ def actor_code(name: str) -> str | None:
     if code is None and key == "united state":  # a common typo for "United States"
         code = "USA"
     return code
+
+
+def organization_code(name: str) -> str | None:
+    """The code of an international organisation or armed group ("NATO" -> "IGONAT"), or None.
+
+    >>> organization_code("the U.N. Security Council"), organization_code("Hamas")
+    ('IGOUNO', 'PSEREB')
+    """
+    key = _key(name).replace("’", "'")
+    return ORGANIZATIONS.get(key) or ARMED_GROUPS.get(key)
+
+
+def region_code(name: str) -> str | None:
+    """The state a region stands for ("Gaza Strip" -> "PSE"), or ``None``."""
+    return _REGIONS.get(_key(name))
+
+
+def sector_of(lemma: str) -> str | None:
+    """The sector suffix of an agent word's lemma ("troop" -> "MIL"), or ``None``."""
+    return AGENT_SECTORS.get(lemma.lower())
 
 
 def state_name(code: str) -> str | None:

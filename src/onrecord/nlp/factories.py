@@ -80,6 +80,11 @@ def add_statements(doc: Doc) -> Doc:
 
 @Language.component("onrecord_events")
 def add_events(doc: Doc) -> Doc:
-    """Political events (PLOVER); none are extracted until the events extractor lands."""
-    doc._.onrecord_events = []
+    """Political events in PLOVER (see :func:`extract_events`), reusing entities and times."""
+    from onrecord.extract.events import extract_events
+
+    entities = doc._.onrecord_entities
+    if entities is None:
+        entities = extract_entities(doc)
+    doc._.onrecord_events = extract_events(doc, entities, doc._.onrecord_times or [])
     return doc

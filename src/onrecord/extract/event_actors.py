@@ -1,0 +1,205 @@
+"""Who an event's source or target is: a noun phrase resolved to an entity and an actor code.
+
+An actor code is built CAMEO/Phoenix style from what the phrase says: the state (a name,
+demonym, capital or region: ``IRN``), an organisation or armed group (``IGOUNO``, ``PSEREB``),
+and a sector from the agent word at the phrase's head ("troops" -> ``MIL``), so "Iranian troops"
+is ``IRNMIL`` and "Iran's top general" is ``IRNMIL``. A capital stands for its government
+("Tehran" -> ``IRNGOV``). A phrase with a sector but no state gets no code: the scorer compares
+states, and "officials" alone names none. Pronouns are resolved to the nearest earlier actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from onrecord.extract.actors import (
+    actor_code,
+    is_capital,
+    organization_code,
+    region_code,
+    sector_of,
+)
+from onrecord.extract.doctext import sentence_of, text_of
+from onrecord.models import Entity, Participant
+
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "npadvmod"})
+_GOV_TITLES = frozenset({"president", "minister", "secretary", "premier", "chancellor",
+                         "king", "ambassador", "spokesman", "spokeswoman", "leader", "emir",
+                         "governor", "mayor", "senator", "prime", "foreign", "envoy"})
+_MIL_TITLES = frozenset({"general", "gen.", "commander", "admiral", "colonel", "col.",
+                         "major", "lieutenant", "lt.", "sgt.", "sergeant", "captain"})
+_SITES = frozenset({"base", "basis", "camp", "compound", "facility", "installation", "outpost"})
+_HOUSE = frozenset({"house", "host", "station", "hold", "shelter"})
+_PERSONAL = frozenset({"he", "his", "him", "she", "her", "himself", "herself"})
+_PRONOUNS = _PERSONAL | frozenset({"it", "its", "they", "their", "them", "we", "our", "itself",
+                                   "themselves"})
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """Per-document lookup: which entity (and actor code) covers a token."""
+
+    entity_at: dict[int, Entity]  # token index -> entity
+
+    @classmethod
+    def build(cls, doc: Doc, entities: Sequence[Entity]) -> ActorIndex:
+        entity_at: dict[int, Entity] = {}
+        for ent in entities:
+            for s, e in ent.mentions:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is None:
+                    continue
+                for tok in span:
+                    entity_at.setdefault(tok.i, ent)
+        return cls(entity_at)
+
+
+def _mention_text(doc: Doc, tok: Token, index: ActorIndex) -> tuple[Entity | None, str]:
+    ent = index.entity_at.get(tok.i)
+    if ent is None:
+        return None, tok.text
+    i, j = tok.i, tok.i + 1
+    while i > 0 and index.entity_at.get(i - 1) is ent:
+        i -= 1
+    while j < len(doc) and index.entity_at.get(j) is ent:
+        j += 1
+    return ent, doc[i:j].text
+
+
+def _code_of(doc: Doc, tok: Token, index: ActorIndex) -> str | None:
+    """The state or organisation code a single token (within its entity) stands for."""
+    ent, text = _mention_text(doc, tok, index)
+    code = organization_code(text) or organization_code(tok.text)
+    if code:
+        return code
+    if ent is not None and ent.actor:
+        return ent.actor + ("GOV" if is_capital(text) and ent.kind != "NORP" else "")
+    if ent is not None and ent.kind == "PERSON":
+        return None
+    if tok.pos_ in {"PROPN", "ADJ", "NOUN"} or tok.ent_type_:
+        code = actor_code(tok.text) or region_code(tok.text) or region_code(text)
+        if code and is_capital(tok.text):
+            return code + "GOV"
+        return code
+    return None
+
+
+def _modifiers(tok: Token, depth: int = 0) -> list[Token]:
+    """Tokens modifying ``tok`` in its own noun phrase (no clauses), nearest first."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in _MODIFIER_DEPS or child.dep_ == "flat":
+            out.append(child)
+            if depth < 3:
+                out.extend(_modifiers(child, depth + 1))
+    return out
+
+
+def _pobj(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _sector(doc: Doc, head: Token, index: ActorIndex) -> str | None:
+    sector = sector_of(head.lemma_) or sector_of(head.lower_)
+    ent = index.entity_at.get(head.i)
+    if sector is None and ent is not None and ent.kind == "PERSON":
+        words = {w.lower().rstrip(".") for t in ent.titles for w in t.split()}
+        words |= {m.lower_.rstrip(".") for m in _modifiers(head)}
+        if words & {w.rstrip(".") for w in _MIL_TITLES}:
+            sector = "MIL"
+        elif words & _GOV_TITLES:
+            sector = "GOV"
+    if sector is None:
+        for m in _modifiers(head):
+            if m.dep_ in {"amod", "compound"} and (sector_of(m.lemma_) in {"MIL", "COP"}):
+                sector = sector_of(m.lemma_)
+    return sector
+
+
+def _country(doc: Doc, head: Token, index: ActorIndex) -> tuple[str | None, Entity | None]:
+    own = _code_of(doc, head, index)
+    if own:
+        return own, index.entity_at.get(head.i)
+    for m in _modifiers(head):
+        code = _code_of(doc, m, index)
+        if code:
+            return code, index.entity_at.get(m.i)
+    for obj in _pobj(head, ("of",)):
+        code, ent = _country(doc, obj, index)
+        if code:
+            return code, ent
+    for obj in _pobj(head, ("in", "from", "throughout", "across")):
+        code = _code_of(doc, obj, index)
+        if code:
+            return code[:3], index.entity_at.get(obj.i)
+    return None, None
+
+
+def _antecedent(doc: Doc, pron: Token, index: ActorIndex) -> Token | None:
+    """The nearest earlier token, in this or the previous sentence, that names an actor."""
+    start = sentence_of(doc, pron.i)[0]
+    if start > 0:
+        start = sentence_of(doc, start - 1)[0]
+    personal = pron.lower_ in _PERSONAL
+    for i in range(pron.i - 1, start - 1, -1):
+        tok = doc[i]
+        ent = index.entity_at.get(i)
+        if personal:
+            if ent is not None and ent.kind == "PERSON":
+                return tok
+            continue
+        if ent is not None and ent.kind == "PERSON":
+            continue
+        if tok.dep_ in {"nsubj", "nsubjpass", "poss", "pobj", "dobj", "conj", "appos"} and (
+            _code_of(doc, tok, index) or (tok.pos_ in {"NOUN", "PROPN"} and
+                                          _country(doc, tok, index)[0])
+        ):
+            return tok
+    return None
+
+
+def participant(doc: Doc, head: Token | None, index: ActorIndex) -> Participant | None:
+    """The participant a noun phrase headed by ``head`` names, or ``None``."""
+    if head is None:
+        return None
+    if head.lower_ in _PRONOUNS:
+        found = _antecedent(doc, head, index)
+        if found is None:
+            return Participant(text=head.text)
+        head = found
+    code, ent = _country(doc, head, index)
+    if head.lemma_.lower() in _SITES:  # "bases that house American troops": the troops'
+        for clause in head.children:
+            if clause.dep_ in {"relcl", "acl"} and clause.lemma_.lower() in _HOUSE:
+                for obj in clause.children:
+                    if obj.dep_ == "dobj" and _country(doc, obj, index)[0]:
+                        code, ent = _country(doc, obj, index)
+                        head = obj
+                        break
+    sector = _sector(doc, head, index)
+    if code is not None and len(code) == 3 and code not in {"IGO", "NGO", "IMG"} and sector:
+        code += sector
+    elif code is None and sector is not None and head.pos_ == "NOUN":
+        code = "---" + sector  # "officials": a sector, no state named
+    if ent is None:
+        ent = index.entity_at.get(head.i)
+    return Participant(text=phrase_text(doc, head), entity=ent.id if ent else None, actor=code)
+
+
+def phrase_text(doc: Doc, head: Token) -> str:
+    """The words of the phrase ``head`` heads, up to the head (no trailing clauses)."""
+    left = head.i
+    for m in _modifiers(head):
+        left = min(left, m.i)
+    while left < head.i and doc[left].dep_ in {"det", "punct", "case"}:
+        left += 1
+    right = head.i + 1
+    while right < len(doc) and doc[right].dep_ in {"flat", "compound"} and \
+            doc[right].head.i in range(left, right + 1):
+        right += 1
+    span = doc[left:right]
+    return text_of(doc)[span.start_char:span.end_char]

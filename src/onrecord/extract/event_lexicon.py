@@ -1,0 +1,215 @@
+"""The event lexicon: trigger words and the CAMEO codes they carry, and CAMEO -> PLOVER.
+
+Facts about the two ontologies, written out here: a CAMEO code's PLOVER type is its root's
+(``PLOVER_BY_ROOT``), except for the codes PLOVER moved (``PLOVER_EXCEPTIONS``); CAMEO 01
+(statements) and 02 (appeals) have no PLOVER type. The word lists are onrecord's own: each
+lemma names the most usual CAMEO code of the act it denotes in news (``"bomb"`` -> 195, employ
+aerial weapons). Some verbs are events only with a suitable object or preposition
+(``"fire"`` at someone, ``"provide"`` aid); those are in :data:`VERB_OBJECTS` and
+:data:`VERB_PREPS`. Nouns name events too ("the siege", "sanctions"); :data:`PATIENT_NOUNS` are
+those whose possessor or ``of`` phrase is the target ("the downing of a drone").
+"""
+
+from __future__ import annotations
+
+PLOVER_BY_ROOT = {
+    "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
+    "08": "CONCEDE", "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT",
+    "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE",
+    "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
+}
+PLOVER_EXCEPTIONS = {"084": "RETREAT", "085": "RETREAT", "086": "RETREAT", "087": "RETREAT",
+                     "163": "COERCE", "175": "ASSAULT", "191": "COERCE", "192": "COERCE"}
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE",
+                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+                "COERCE", "ASSAULT")
+
+
+def plover_type(code: str) -> str | None:
+    """The PLOVER type of a CAMEO code ("195" -> "ASSAULT"), or ``None`` (01, 02)."""
+    return PLOVER_EXCEPTIONS.get(code[:3]) or PLOVER_BY_ROOT.get(code[:2])
+
+
+def _codes(code: str, words: str) -> dict[str, str]:
+    return dict.fromkeys(words.split(), code)
+
+
+# Verbs that are events on their own (lemma -> CAMEO code).
+VERBS: dict[str, str] = {
+    **_codes("030", "agree pledge promise accept"),
+    **_codes("036", "offer"),
+    **_codes("040", "meet consult confer"),
+    **_codes("041", "telephone"),
+    **_codes("042", "visit"),
+    **_codes("043", "host"),
+    **_codes("062", "exercise"),
+    **_codes("045", "mediate"),
+    **_codes("046", "negotiate"),
+    **_codes("051", "praise commend hail endorse congratulate thank applaud welcome support back"),
+    **_codes("054", "recognize recognise"),
+    **_codes("055", "apologize apologise"),
+    **_codes("056", "forgive pardon"),
+    **_codes("060", "cooperate collaborate"),
+    **_codes("063", "extradite"),
+    **_codes("070", "donate"),
+    **_codes("080", "allow permit concede yield"),
+    **_codes("081", "lift ease"),
+    **_codes("083", "resign"),
+    **_codes("084", "release free"),
+    **_codes("087", "withdraw evacuate"),
+    **_codes("0873", "demobilize demobilise disarm"),
+    **_codes("0874", "retreat surrender"),
+    **_codes("090", "investigate probe"),
+    **_codes("100", "demand urge request insist ask seek plead"),
+    **_codes("111", "condemn criticize criticise denounce decry slam censure rebuke deplore"),
+    **_codes("112", "accuse blame allege"),
+    **_codes("114", "complain"),
+    **_codes("115", "sue"),
+    **_codes("116", "convict"),
+    **_codes("120", "reject refuse rebuff spurn oppose dismiss"),
+    **_codes("128", "defy violate"),
+    **_codes("129", "veto"),
+    **_codes("130", "threaten warn"),
+    **_codes("140", "protest"),
+    **_codes("144", "block barricade obstruct"),
+    **_codes("141", "demonstrate rally march picket"),
+    **_codes("143", "boycott"),
+    **_codes("145", "riot"),
+    **_codes("154", "mobilize mobilise deploy reinforce strengthen"),
+    **_codes("161", "sever"),
+    **_codes("163", "sanction embargo"),
+    **_codes("171", "seize"),
+    **_codes("1711", "confiscate"),
+    **_codes("1712", "demolish destroy raze deface bulldoze"),
+    **_codes("173", "arrest detain jail imprison capture"),
+    **_codes("174", "expel deport"),
+    **_codes("175", "repress"),
+    **_codes("181", "kidnap abduct hijack"),
+    **_codes("182", "beat assault"),
+    **_codes("1822", "torture"),
+    **_codes("183", "bomb"),
+    **_codes("186", "assassinate"),
+    **_codes("190", "attack kill shoot wound injure ambush raid storm strike fight clash target "
+                    "invade down murder execute"),
+    **_codes("191", "besiege blockade"),
+    **_codes("192", "occupy"),
+    **_codes("194", "shell pound"),
+    **_codes("195", "bombard"),
+    **_codes("202", "massacre"),
+}
+# Verbs that are events only with one of these objects (verb -> object lemmas -> code).
+VERB_OBJECTS: dict[str, dict[str, str]] = {
+    verb: {
+        **_codes("070", "aid assistance money fund loan supply relief good grant dollar"),
+        **_codes("071", "credit"),
+        **_codes("072", "weapon arm equipment intelligence ammunition photograph troop"),
+        **_codes("073", "food medicine shelter"),
+        **_codes("075", "asylum"),
+    }
+    for verb in ("provide", "give", "send", "deliver", "supply", "grant", "contribute", "ship",
+                 "hand", "offer", "donate", "pledge")
+}
+VERB_OBJECTS["fire"] = _codes("190", "missile rocket shell shot mortar round bullet salvo")
+VERB_OBJECTS["launch"] = _codes("190", "missile rocket")
+VERB_OBJECTS["cut"] = _codes("161", "tie relation")
+VERB_OBJECTS["break"] = _codes("161", "tie relation")
+VERB_OBJECTS["suspend"] = {**_codes("162", "aid assistance"), **_codes("164", "talk negotiation")}
+VERB_OBJECTS["halt"] = VERB_OBJECTS["suspend"]
+VERB_OBJECTS["restore"] = _codes("060", "tie relation contact cooperation")
+VERB_OBJECTS["resume"] = VERB_OBJECTS["restore"]
+VERB_OBJECTS["hold"] = _codes("046", "talk negotiation")
+VERB_OBJECTS["take"] = _codes("181", "hostage")
+VERB_OBJECTS["accept"] = _codes("080", "demand condition ultimatum")
+VERB_OBJECTS["establish"] = _codes("054", "tie relation embassy")
+VERB_OBJECTS["open"] = _codes("054", "embassy consulate")
+VERB_OBJECTS["suspend"].update(_codes("160", "link flight program programme cooperation tie"))
+VERB_OBJECTS["expel"] = _codes("166", "inspector observer monitor peacekeeper")
+VERB_OBJECTS["withdraw"] = _codes("166", "inspector observer monitor peacekeeper")
+# Verbs that are events with a preposition ("fired at", "called for", "cracked down on").
+VERB_PREPS: dict[tuple[str, str], str] = {
+    ("fire", "at"): "190", ("fire", "on"): "190", ("open", "fire"): "190",
+    ("call", "for"): "100", ("call", "on"): "100", ("appeal", "to"): "100",
+    ("appeal", "for"): "100", ("crack", "down"): "175", ("beat", "up"): "182",
+    ("blow", "up"): "183", ("shoot", "down"): "190", ("pull", "out"): "087",
+    ("charge", "with"): "112", ("talk", "with"): "040", ("discuss", "with"): "040",
+    ("talk", "to"): "040",
+}
+# Nouns that name an event (lemma -> code); compounds are read as one trigger.
+NOUNS: dict[str, str] = {
+    **_codes("030", "consensus pledge"),
+    **_codes("036", "offer"),
+    **_codes("040", "meeting consultation summit"),
+    **_codes("043", "welcome reception"),
+    **_codes("042", "visit"),
+    **_codes("045", "mediation"),
+    **_codes("046", "talk negotiation"),
+    **_codes("051", "praise endorsement"),
+    **_codes("057", "accord treaty"),
+    **_codes("070", "aid assistance"),
+    **_codes("0871", "ceasefire cease-fire truce armistice"),
+    **_codes("084", "release"),
+    **_codes("087", "withdrawal pullout"),
+    **_codes("090", "investigation probe inquiry"),
+    **_codes("100", "demand"),
+    **_codes("111", "condemnation criticism"),
+    **_codes("112", "accusation allegation"),
+    **_codes("140", "protest"),
+    **_codes("144", "block barricade obstruct"),
+    **_codes("141", "demonstration rally"),
+    **_codes("145", "riot"),
+    **_codes("163", "sanction embargo"),
+    **_codes("160", "suspension"),
+    **_codes("1723", "curfew"),
+    **_codes("173", "arrest detention"),
+    **_codes("174", "expulsion deportation"),
+    **_codes("175", "crackdown"),
+    **_codes("181", "kidnapping abduction hijacking"),
+    **_codes("183", "bombing"),
+    **_codes("186", "assassination"),
+    **_codes("190", "attack assault raid offensive strike killing downing clash fighting battle "
+                    "ambush retaliation reprisal shooting gunfire shellfire firefight"),
+    **_codes("191", "siege blockade"),
+    **_codes("192", "invasion occupation incursion"),
+    **_codes("194", "shelling"),
+    **_codes("195", "airstrike bombardment"),
+    **_codes("202", "massacre"),
+}
+# Compound nouns (modifier, head) whose meaning differs from the head's.
+COMPOUNDS: dict[tuple[str, str], str] = {
+    ("hostage", "taking"): "181", ("hunger", "strike"): "142", ("general", "strike"): "143",
+    ("labor", "strike"): "143", ("air", "strike"): "195", ("drone", "strike"): "195",
+    ("missile", "strike"): "195", ("car", "bombing"): "1832", ("suicide", "bombing"): "1831",
+    ("roadside", "bombing"): "1833", ("food", "aid"): "073", ("military", "aid"): "072",
+    ("peace", "talk"): "046", ("official", "protest"): "114",
+    ("war", "game"): "062", ("military", "exercise"): "062", ("joint", "exercise"): "062",
+    ("naval", "exercise"): "062", ("artillery", "fire"): "190", ("rocket", "fire"): "190",
+    ("mortar", "fire"): "190", ("tank", "fire"): "190", ("sniper", "fire"): "190",
+    ("mediation", "effort"): "045", ("mediation", "mission"): "045",
+    ("peace", "mission"): "045", ("fact-finding", "mission"): "090",
+    ("labour", "strike"): "143", ("national", "strike"): "143",
+    ("nationwide", "strike"): "143", ("teacher", "strike"): "143", ("worker", "strike"): "143",
+    ("state", "visit"): "042", ("official", "visit"): "042",
+}
+# Nouns whose possessor or "of" phrase is the target ("Soleimani's killing", "siege of").
+PATIENT_NOUNS = frozenset({
+    "killing", "assassination", "arrest", "detention", "release", "downing", "capture",
+    "kidnapping", "abduction", "expulsion", "deportation", "siege", "blockade", "invasion",
+    "occupation", "taking", "bombardment", "shelling", "massacre", "hijacking",
+})
+# Verbs that, governing an event noun or verb, make the governed word the event ("launch an
+# attack", "impose sanctions"): their subject is its source.
+LIGHT_VERBS = frozenset({
+    "launch", "mount", "carry", "stage", "conduct", "hold", "impose", "begin", "start", "make",
+    "take", "lodge", "file", "issue", "order", "announce", "organize", "organise",
+    "lead", "plan", "step", "escalate", "continue", "resume", "wage", "unleash", "reach",
+    "sign", "provide", "offer", "give", "send", "deliver", "help", "engage",
+})
+# Prepositions that introduce a target, after a verb or an event noun.
+TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "towards",
+                "between", "over", "from")
+# Verbs of speech and cognition: not events in PLOVER (CAMEO 01), and their complements keep
+# their own status.
+SPEECH_VERBS = frozenset({
+    "say", "tell", "announce", "state", "declare", "add", "claim", "report", "confirm", "note",
+    "believe", "think", "view", "see", "indicate", "acknowledge", "tweet", "write",
+})

@@ -1,0 +1,42 @@
+"""Accuracy gate: events on the whole dev set must not fall below pinned floors.
+
+The floors are the figures measured when they were last raised; the epsilon absorbs noise
+only. Raise a floor when accuracy improves; lowering one needs a reason in the commit message.
+The dev set is 419 short sentences (about 15 s). Reproduce with:
+    onrecord eval events --gold ../shared/eval/events/dev.jsonl -f json
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.model, pytest.mark.corpus]
+
+EPSILON = 0.01
+FLOORS = {  # measured on the full dev set
+    ("overall", "type_actors"): 0.214,
+    ("overall", "type"): 0.566,
+    ("plover_gsr_cameo", "type_actors"): 0.322,
+    ("plover_gsr_cameo", "type"): 0.678,
+    ("petrarch2_gsr_validation", "type_actors"): 0.198,
+    ("petrarch2_gsr_validation", "type"): 0.444,
+}
+
+
+@pytest.fixture(scope="module")
+def report(shared_path):
+    from onrecord.eval.events import events_report, score_case
+    from onrecord.eval.runner import analyse_documents, read_gold
+
+    docs = read_gold(shared_path("eval", "events", "dev.jsonl"))
+    return events_report(score_case(doc, rec) for doc, rec in analyse_documents(docs,
+                                                                              date_key="date"))
+
+
+@pytest.mark.parametrize(("group", "level"), sorted(FLOORS))
+def test_events_floor(report, group, level):
+    figures = report if group == "overall" else report["by_source"][group]
+    f1 = figures[level]["f1"]
+    assert f1 >= FLOORS[(group, level)] - EPSILON, (
+        f"{group} {level} F1 fell to {f1:.3f} (floor {FLOORS[(group, level)]:.3f})"
+    )
