@@ -58,6 +58,10 @@ _LABOUR_MOD = re.compile(r"-(day|hour|week|month)\b|\b(open-ended|indefinite|gen
 RECIPROCAL = frozenset({"meet", "negotiate", "talk", "confer", "consult", "clash", "fight",
                         "cooperate", "collaborate"})
 _FIGURATIVE = {("seize", "on"), ("seize", "upon"), ("strike", "down")}
+# objects that make an attack verb figurative: "struck a harder tone", "hit a record"
+_FIGURATIVE_OBJECTS = frozenset("""
+    tone note chord balance pose nerve fear record high low wall snag jackpot bottom stride
+    """.split())
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,8 @@ def _verb_code(tok: Token) -> str | None:
             return None
         if child.dep_ in {"prt", "prep", "dobj"} and key in VERB_PREPS:
             return VERB_PREPS[key]  # "fired at", "called for", "open fire"
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURATIVE_OBJECTS for c in tok.children):
+        return None
     if lemma == "demonstrate" and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
         return None  # "demonstrated that ...": showed, not a rally
     objects = VERB_OBJECTS.get(lemma)

@@ -107,3 +107,8 @@ def test_event_without_a_source_is_not_coded(analyse):
 def test_ready_to_marks_an_intention(analyse):
     _, evs = events(analyse, "The Bolivian government is ready to lift the ban on imports.")
     assert one(evs, "lift").status == "planned"
+
+
+def test_figurative_strike_is_no_attack(analyse):
+    rec = analyse("Turkey's Foreign Ministry struck a harder tone on Monday after the talks.")
+    assert not [e for e in rec.events if e.type == "ASSAULT"]
