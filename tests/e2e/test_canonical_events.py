@@ -11,12 +11,8 @@ pytestmark = [pytest.mark.model, pytest.mark.corpus]
 
 
 @pytest.fixture(scope="module")
-def record(shared_path):
-    from onrecord.analyze import analyze
-    from onrecord.ingest import load_article
-
-    article = load_article(shared_path("corpus", "strike-rationale.txt"), published="2020-01-14")
-    return analyze(article)
+def record(canonical_record):
+    return canonical_record
 
 
 def find(record, trigger, **want):
