@@ -1,37 +1,48 @@
-"""Ingest: turn sources (plain text, HTML pages, JSON Lines; files, directories, stdin) into
-clean :class:`~onrecord.models.Article` records, or say why not.
+"""Ingest: turn sources (plain text, HTML pages, JSON Lines, RSS/Atom feeds, WARC archives;
+files, directories, stdin, URLs) into clean :class:`~onrecord.models.Article` records, or say
+why not.
 
 One module per concern: ``reader`` (bytes, size cap, gzip, decoding), ``sniff`` (what kind of
-source), ``text``/``html``/``jsonl`` (one parser per kind), ``boilerplate`` (site furniture in
-plain text), ``language`` (English only for now), ``dates`` (publication dates), ``sources``
-(the loaders below).
+source), ``text``/``html``/``jsonl``/``feeds``/``warc`` (one parser per kind), ``urls``
+(fetching from the web), ``boilerplate`` (site furniture in plain text), ``language`` (English
+only for now), ``dates`` (publication dates), ``sources`` (the loaders below).
 
 Single-document functions (``load_article``, ``load_text``) raise
 :class:`~onrecord.errors.InputError` subclasses; batch functions (``load_path``,
-``load_sources``) yield a :class:`~onrecord.models.Discarded` record for each document that
-cannot be analysed.
+``load_sources``, ``load_url``) yield a :class:`~onrecord.models.Discarded` record for each
+document that cannot be analysed.
 """
 
 from onrecord.ingest.boilerplate import remove_boilerplate
 from onrecord.ingest.dates import parse_published
+from onrecord.ingest.feeds import parse_feed
 from onrecord.ingest.html import parse_html
 from onrecord.ingest.jsonl import parse_jsonl
 from onrecord.ingest.language import detect_language, ensure_english
 from onrecord.ingest.reader import MAX_BYTES, decode_text, read_source_bytes
-from onrecord.ingest.sniff import SourceKind, sniff_kind
-from onrecord.ingest.sources import load_article, load_path, load_sources, load_text
+from onrecord.ingest.sniff import SourceKind, is_warc, sniff_kind
+from onrecord.ingest.sources import load_article, load_path, load_sources, load_text, load_url
 from onrecord.ingest.text import parse_text
+from onrecord.ingest.urls import FetchedPage, fetch_url
+from onrecord.ingest.warc import iter_warc, iter_warc_file
 
 __all__ = [
     "MAX_BYTES",
+    "FetchedPage",
     "SourceKind",
     "decode_text",
     "detect_language",
     "ensure_english",
+    "fetch_url",
+    "is_warc",
+    "iter_warc",
+    "iter_warc_file",
     "load_article",
     "load_path",
     "load_sources",
     "load_text",
+    "load_url",
+    "parse_feed",
     "parse_html",
     "parse_jsonl",
     "parse_published",
