@@ -13,7 +13,8 @@ them all at once, or only the branch it cares about::
     │   └── MalformedInputError    a JSONL line that is not JSON, a record without text, a bad date
     ├── ModelError            the spaCy pipeline cannot be loaded (the model package is missing)
     ├── ExtractionError       an extractor failed on a document (a bug; the document is discarded)
-    └── StoreError            the corpus database cannot be opened, migrated or written
+    ├── StoreError            the corpus database cannot be opened, migrated or written
+    └── QueryError            a corpus query's arguments are invalid (a bad date, no search words)
 
 Inside a batch, errors never escape: each failing document becomes a
 :class:`onrecord.models.Discarded` record carrying the stage and the message.
@@ -72,6 +73,10 @@ class StoreError(OnRecordError):
     """The corpus database cannot be opened, migrated or written."""
 
 
+class QueryError(OnRecordError):
+    """A query over the corpus was given invalid arguments."""
+
+
 __all__ = [
     "BinaryInputError",
     "EmptyInputError",
@@ -82,6 +87,7 @@ __all__ = [
     "MalformedInputError",
     "ModelError",
     "OnRecordError",
+    "QueryError",
     "StoreError",
     "UnsupportedLanguageError",
 ]

@@ -5,15 +5,27 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from onrecord import __version__
+from onrecord.cli.corpus import register as register_corpus_commands
+from onrecord.cli.options import (
+    DEFAULT_DB,
+    DbOption,
+    Format,
+    FormatOption,
+    LimitOption,
+    PublishedOption,
+    WorkersOption,
+    err,
+    fail,
+    out,
+    require_db,
+)
 from onrecord.errors import OnRecordError
 from onrecord.models import ArticleRecord, Discarded
 
@@ -26,33 +38,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-out = Console()
-err = Console(stderr=True)
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-
-
-DbOption = Annotated[
-    Path, typer.Option("--db", help="SQLite corpus file (created if missing).")
-]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")]
-LimitOption = Annotated[
-    int | None, typer.Option("--limit", min=1, help="Score only the first N documents.")
-]
-PublishedOption = Annotated[
-    str | None,
-    typer.Option("--published", metavar="YYYY-MM-DD",
-                 help="Publication date; overrides any date found in the document."),
-]
-
-
-def _fail(message: str) -> typer.Exit:
-    err.print(f"[red]onrecord:[/red] {message}", markup=True, highlight=False, soft_wrap=True)
-    return typer.Exit(code=1)
+_fail = fail
 
 
 def _version(value: bool) -> None:
@@ -121,17 +107,24 @@ def analyze(
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
-    db: DbOption = Path("onrecord.db"),
+    paths: Annotated[list[str], typer.Argument(
+        help="Files (text, HTML, JSONL, RSS/Atom feeds, WARC archives), directories, "
+             "http(s) URLs, or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
     published: PublishedOption = None,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private",
+        help="Allow fetching URLs on private, loopback and link-local addresses.")] = False,
 ) -> None:
     """Analyse articles and store their records in the corpus database.
 
+    Sources: text, HTML and JSON Lines files, RSS/Atom feeds (one article per entry), WARC
+    archives (.warc, .warc.gz: one article per archived page) and http(s) URLs (fetched).
     Re-ingesting is idempotent: an article already stored (same text) is skipped. A document
     that cannot be analysed is reported, recorded as discarded with its reason, and the batch
     goes on.
 
-    Example: [bold]onrecord ingest examples/ --db onrecord.db[/bold]
+    Example: [bold]onrecord ingest examples/ feed.xml crawl.warc.gz --db onrecord.db[/bold]
     """
     from onrecord.analyze import analyze_articles
     from onrecord.ingest import load_sources
@@ -140,7 +133,7 @@ def ingest(
 
     try:
         corpus = Corpus(db)
-        loaded = list(load_sources(paths, published=published))
+        loaded = list(load_sources(paths, published=published, allow_private=allow_private))
     except OnRecordError as error:
         raise _fail(str(error)) from error
     stored = skipped = 0
@@ -183,7 +176,7 @@ def show(
     article_id: Annotated[str | None, typer.Argument(
         help="An article id (or a unique prefix of 6+ characters); all articles when omitted.")]
     = None,
-    db: DbOption = Path("onrecord.db"),
+    db: DbOption = DEFAULT_DB,
     fmt: FormatOption = Format.text,
 ) -> None:
     """Print stored records from the corpus database, oldest publication first.
@@ -192,8 +185,7 @@ def show(
     """
     from onrecord.store import Corpus
 
-    if not db.exists():
-        raise _fail(f"{db}: no such corpus database (run 'onrecord ingest' first)")
+    require_db(db)
     try:
         with Corpus(db) as corpus:
             records = [corpus.record(article_id)] if article_id else list(corpus.records())
@@ -203,15 +195,14 @@ def show(
 
 
 @app.command()
-def discarded(db: DbOption = Path("onrecord.db")) -> None:
+def discarded(db: DbOption = DEFAULT_DB) -> None:
     """List the documents that could not be analysed, with the stage and the reason.
 
     Example: [bold]onrecord discarded --db onrecord.db[/bold]
     """
     from onrecord.store import Corpus
 
-    if not db.exists():
-        raise _fail(f"{db}: no such corpus database")
+    require_db(db)
     with Corpus(db) as corpus:
         for d in corpus.discarded():
             out.print(f"{d.doc_id}\t{d.stage}\t{d.reason}", highlight=False, soft_wrap=True)
@@ -322,6 +313,69 @@ def eval_events(
     from onrecord.cli.render import render_events_report
 
     render_events_report(report, out, str(gold))
+
+
+@eval_app.command("contradictions")
+def eval_contradictions(
+    gold: Annotated[Path, typer.Option("--gold", help="Labelled statement pairs (JSON Lines).")],
+    fmt: FormatOption = Format.text,
+    min_score: Annotated[float, typer.Option(
+        "--min-score", min=0.0, max=1.0, help="Report findings scored at least this.")] = 0.5,
+    show_unlabelled: Annotated[bool, typer.Option(
+        "--show-unlabelled", help="List predicted pairs that carry no label.")] = False,
+    embeddings: Annotated[bool, typer.Option(
+        "--embeddings", help="Also match statements by sentence embedding "
+                             "(needs onrecord[embeddings]).")] = False,
+) -> None:
+    """Score contradiction and shift detection against hand-labelled statement pairs.
+
+    Analyses every document the labels name (paths relative to the current directory), then
+    reports precision and recall at --min-score and at a few other thresholds.
+
+    Example: [bold]onrecord eval contradictions --gold tests/data/contradiction_pairs.jsonl[/bold]
+    """
+    from onrecord.analyze import analyze_articles
+    from onrecord.eval.contradictions import documents, evaluate, read_labels
+    from onrecord.ingest import load_path
+
+    try:
+        published, pairs = read_labels(gold)
+        loaded = [item for path in documents(pairs)
+                  for item in load_path(path, published=published.get(path))]
+    except OnRecordError as error:
+        raise _fail(str(error)) from error
+    for d in (x for x in loaded if isinstance(x, Discarded)):
+        err.print(f"[yellow]discarded[/yellow] {d.doc_id}: {d.reason}", highlight=False)
+    articles = [x for x in loaded if not isinstance(x, Discarded)]
+    records = [r for r in analyze_articles(articles) if not isinstance(r, Discarded)]
+    thresholds = sorted({min_score, 0.3, 0.4, 0.5, 0.6, 0.7})
+    try:
+        reports = evaluate(gold, records, thresholds, embeddings)
+    except OnRecordError as error:
+        raise _fail(str(error)) from error
+    main_report = next(r for r in reports if r["threshold"] == min_score)
+    if fmt is Format.json:
+        brief = [{k: v for k, v in r.items() if k != "unlabelled"} for r in reports]
+        sys.stdout.write(json.dumps({"at": main_report["threshold"], "by_threshold": brief},
+                                    indent=2) + "\n")
+        return
+    out.print(f"Contradictions and shifts against {gold}: {main_report['pairs']} labelled pairs, "
+              f"{main_report['positives']} positive")
+    for r in reports:
+        mark = "*" if r is main_report else " "
+        out.print(f" {mark} score >= {r['threshold']:.2f}  P {r['p']:.3f}  R {r['r']:.3f}  "
+                  f"F1 {r['f1']:.3f}  (tp {r['tp']}, fp {r['fp']}, fn {r['fn']}, "
+                  f"unlabelled predictions {r['unlabelled_predictions']})", highlight=False)
+    if show_unlabelled:
+        for f in main_report["unlabelled"]:
+            a, b = f["a"], f["b"]
+            out.print(f"{f['kind']} {f['score']}: {a['article_id']}/{a['statement_id']} "
+                      f"{a['speaker']}: {a['content'][:70]!r} | {b['article_id']}/"
+                      f"{b['statement_id']} {b['speaker']}: {b['content'][:70]!r}",
+                      highlight=False, soft_wrap=True)
+
+
+register_corpus_commands(app)
 
 
 def main() -> None:

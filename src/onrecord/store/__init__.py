@@ -1,5 +1,5 @@
-"""Storage of analysed records: SQLite by default."""
+"""Storage of analysed records: SQLite by default, PostgreSQL by URL (``postgresql://...``)."""
 
-from onrecord.store.sqlite import DEFAULT_DB, Corpus
+from onrecord.store.corpus import DEFAULT_DB, Corpus
 
 __all__ = ["DEFAULT_DB", "Corpus"]

@@ -1,8 +1,14 @@
-"""The corpus schema, as numbered migrations applied once each and recorded in the database."""
+"""The corpus schema, as numbered migrations applied once each and recorded in the database.
+
+A migration's script is portable SQL, or a mapping from dialect ("sqlite", "postgres") to SQL
+where the two differ (full-text search). Statements are separated by ``;`` at a line end.
+"""
 
 from __future__ import annotations
 
-MIGRATIONS: list[tuple[int, str, str]] = [
+Script = str | dict[str, str]
+
+MIGRATIONS: list[tuple[int, str, Script]] = [
     (
         1,
         "articles, records and discarded documents",
@@ -53,5 +59,66 @@ ALTER TABLE statements ADD COLUMN continues TEXT
         """
 ALTER TABLE statements ADD COLUMN date TEXT
 """,
+    ),
+    (
+        4,
+        "cross-article entities, near-duplicate stories, event participants and dates",
+        """
+CREATE TABLE corpus_entities (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, actor TEXT,
+    key TEXT NOT NULL);
+CREATE INDEX corpus_entities_name ON corpus_entities (name);
+CREATE TABLE corpus_aliases (
+    kind TEXT NOT NULL, key TEXT NOT NULL, corpus_entity_id TEXT NOT NULL,
+    PRIMARY KEY (kind, key));
+CREATE TABLE entity_links (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL, corpus_entity_id TEXT NOT NULL,
+    PRIMARY KEY (article_id, entity_id));
+CREATE INDEX entity_links_corpus ON entity_links (corpus_entity_id);
+CREATE TABLE entity_titles (
+    corpus_entity_id TEXT NOT NULL, title TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE, date TEXT,
+    PRIMARY KEY (corpus_entity_id, title, article_id));
+ALTER TABLE articles ADD COLUMN story_id TEXT;
+ALTER TABLE articles ADD COLUMN minhash TEXT;
+CREATE INDEX articles_story ON articles (story_id);
+CREATE INDEX articles_source ON articles (source);
+CREATE TABLE article_bands (
+    band INTEGER NOT NULL, hash TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (band, hash, article_id));
+ALTER TABLE statements ADD COLUMN corpus_speaker TEXT;
+CREATE INDEX statements_corpus_speaker ON statements (corpus_speaker, date);
+CREATE INDEX statements_date ON statements (date);
+ALTER TABLE events ADD COLUMN source_text TEXT;
+ALTER TABLE events ADD COLUMN target_text TEXT;
+ALTER TABLE events ADD COLUMN source_entity TEXT;
+ALTER TABLE events ADD COLUMN target_entity TEXT;
+ALTER TABLE events ADD COLUMN location TEXT;
+ALTER TABLE events ADD COLUMN date TEXT;
+ALTER TABLE events ADD COLUMN time_defaulted INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX events_source ON events (source_actor, date);
+CREATE INDEX events_target ON events (target_actor, date);
+CREATE INDEX events_date ON events (date)
+""",
+    ),
+    (
+        5,
+        "full-text search over articles and statements",
+        {
+            "sqlite": """
+CREATE VIRTUAL TABLE statements_fts USING fts5(
+    content, speaker_text, article_id UNINDEXED, statement_id UNINDEXED,
+    tokenize = 'porter unicode61');
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, article_id UNINDEXED, tokenize = 'porter unicode61')
+""",
+            "postgres": """
+CREATE INDEX statements_fts ON statements USING GIN (to_tsvector('english', content));
+CREATE INDEX articles_fts ON articles
+    USING GIN (to_tsvector('english', coalesce(title, '') || ' ' || text))
+""",
+        },
     ),
 ]

@@ -1,0 +1,1 @@
+"""Analysis over the stored corpus: queries, the timeline, sourcing and consistency."""

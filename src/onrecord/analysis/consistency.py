@@ -1,0 +1,350 @@
+"""Where accounts diverge: contradictions between speakers and shifts in one speaker's account.
+
+A *contradiction* is a pair of statements by different speakers on the same matter that say
+opposite things (Trump's "the threat was against four American embassies" and Esper's "he'd seen
+no such evidence"). A *shift* is one speaker saying different things about the same matter on
+different days ("an accident" on Monday, "rammed on purpose" that night, "not some plan" on
+Saturday).
+
+How pairs are found, cheaply enough for a large corpus:
+
+1. *Matter*: each statement is reduced to content terms (its words without stopwords, crudely
+   stemmed) plus, at half weight, the terms of the sentence around it. Pairs that share a term
+   rare enough to be informative are candidates; their IDF-weighted cosine is the matter score.
+2. *Opposition* (:mod:`onrecord.analysis.opposition`): a negation on one side only, a denial
+   cue, antonyms, conflicting numbers; or an anaphoric rebuttal ("no such evidence") answering
+   the statement just before it.
+3. *Shift*: the same resolved speaker, two different days, and either opposition or a change
+   marker in the later sentence ("later", "acknowledged", "yet another version").
+
+Each finding carries both statements, their dates and outlets, a score in [0, 1] and the
+evidence, so a reader can judge it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+from onrecord.analysis import opposition as op
+from onrecord.analysis.queries import date_bounds, find_entities
+from onrecord.store import Corpus
+
+MATTER_MIN = 0.18  # cosine of IDF-weighted terms above which two statements share a matter
+CONTEXT_WEIGHT = 0.3  # a term of the surrounding sentence counts this much of a content term
+MAX_DF_SHARE = 0.08
+EMBEDDING_OFFSET = 0.25  # an embedding cosine minus this is comparable to the lexical score  # terms in more statements than this share do not generate candidates
+_CONTEXT_BEFORE, _CONTEXT_AFTER = 600, 120
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z0-9])|\n")
+SAME_ARTICLE_MATTER = 0.3  # an article is about one matter: its statements share at least this
+MIN_SHARED_ENTITIES = 2  # statements of two articles are compared when these share 2 entities
+CHANGE_OF_ACCOUNT = re.compile(
+    r"\b(changed|shifted|revised|reversed|backed away|walked back|backtracked|acknowledged|"
+    r"conceded|admitted|yet another|another version|new version|no longer)\b", re.IGNORECASE)
+CHANGE_MARKERS = re.compile(
+    r"\b(later|now|insisted|instead|by (?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday))\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One statement of a finding, with what a reader needs to find and judge it."""
+
+    article_id: str
+    statement_id: str
+    speaker: str | None
+    speaker_id: str | None
+    sourcing: str
+    cue: str | None
+    content: str
+    date: str | None
+    date_defaulted: bool
+    when: str | None  # the TIMEX3 value of the statement's own time, when it has one
+    outlet: str | None
+    title: str | None
+    start: int
+    end: int
+    context: str = field(default="", compare=False)  # the sentence the statement is in
+    lead: str = field(default="", compare=False)  # the sentence before it
+
+    def to_json(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "statement_id": self.statement_id,
+                "speaker": self.speaker, "speaker_id": self.speaker_id,
+                "sourcing": self.sourcing, "cue": self.cue, "content": self.content,
+                "date": self.date, "date_defaulted": self.date_defaulted, "when": self.when,
+                "outlet": self.outlet, "title": self.title, "span": [self.start, self.end]}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Two statements that contradict each other, or one speaker's account shifting."""
+
+    kind: str  # "contradiction" or "shift"
+    score: float
+    matter: tuple[str, ...]
+    evidence: tuple[str, ...]
+    a: Side
+    b: Side
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "score": self.score, "matter": list(self.matter),
+                "evidence": list(self.evidence), "a": self.a.to_json(), "b": self.b.to_json()}
+
+
+def _sentence(window: str, offset: int, start: int, end: int) -> tuple[str, str]:
+    """The sentence of ``window`` (which begins at ``offset``) around ``start..end``, and the
+    sentence before it (where reporters often frame a statement: "He offered yet another
+    version.")."""
+    lo, hi = start - offset, end - offset
+    ends = [m.end() for m in _SENTENCE_END.finditer(window, 0, max(lo, 0))]
+    begin = ends[-1] if ends else 0
+    lead = window[ends[-2] if len(ends) > 1 else 0:begin].strip() if ends else ""
+    after = _SENTENCE_END.search(window, max(hi, 0))
+    return window[begin: after.start() + 1 if after else len(window)].strip(), lead
+
+
+def load_sides(corpus: Corpus, since: str | None = None,
+               until: str | None = None) -> list[Side]:
+    """Every top-level statement of each story, with its sentence as context."""
+    bounds, params = date_bounds("s.date", since, until)
+    first = ("CASE WHEN s.speaker_start < s.content_start THEN s.speaker_start"
+             " ELSE s.content_start END")
+    rows = corpus.query(
+        "SELECT s.article_id, s.id, COALESCE(ce.name, s.speaker_text), s.corpus_speaker,"
+        " s.sourcing, s.cue, s.content, s.date, s.time_defaulted, t.value, a.source, a.title,"
+        f" s.content_start, s.content_end, {first},"
+        f" substr(a.text, CASE WHEN {first} > ? THEN {first} - ? + 1 ELSE 1 END,"
+        f" s.content_end - {first} + ?),"
+        f" CASE WHEN {first} > ? THEN {first} - ? ELSE 0 END"
+        " FROM statements s JOIN articles a ON a.id = s.article_id AND a.story_id = a.id"
+        " LEFT JOIN corpus_entities ce ON ce.id = s.corpus_speaker"
+        " LEFT JOIN times t ON t.article_id = s.article_id AND t.id = s.time"
+        f" WHERE s.nested_in IS NULL AND s.continues IS NULL{bounds}"
+        " ORDER BY s.date IS NULL, s.date, s.article_id, s.content_start",
+        [_CONTEXT_BEFORE, _CONTEXT_BEFORE, _CONTEXT_BEFORE + _CONTEXT_AFTER, _CONTEXT_BEFORE,
+         _CONTEXT_BEFORE, *params])
+    sides = []
+    for (article, sid, speaker, speaker_id, sourcing, cue, content, date, defaulted, when,
+         outlet, title, start, end, begin, window, offset) in rows:
+        context, lead = _sentence(window or "", int(offset), int(begin), int(end))
+        sides.append(Side(article, sid, speaker, speaker_id, sourcing, cue, content, date,
+                          bool(defaulted), when, outlet, title, int(start), int(end), context,
+                          lead))
+    return sides
+
+
+class _Index:
+    """Term weights and candidate pairs over a set of statements."""
+
+    def __init__(self, sides: list[Side]) -> None:
+        self.sides = sides
+        self.content = [op.terms(s.content) for s in sides]
+        self.context = [op.terms(s.context) - c for s, c in zip(sides, self.content, strict=True)]
+        df: dict[str, int] = defaultdict(int)
+        for c, x in zip(self.content, self.context, strict=True):
+            for t in c | x:
+                df[t] += 1
+        n = max(len(sides), 1)
+        self.idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+        self.max_df = max(3, int(MAX_DF_SHARE * n))
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for i, (c, x) in enumerate(zip(self.content, self.context, strict=True)):
+            for t in c | x:
+                if df[t] <= self.max_df:
+                    self.postings[t].append(i)
+        self.norms = [math.sqrt(sum(self._w(i, t) ** 2 for t in c | x))
+                      for i, (c, x) in enumerate(zip(self.content, self.context, strict=True))]
+
+    def _w(self, i: int, term: str) -> float:
+        return self.idf.get(term, 0.0) * (1.0 if term in self.content[i] else CONTEXT_WEIGHT)
+
+    def candidates(self) -> set[tuple[int, int]]:
+        """Pairs sharing an informative term, and pairs of one speaker in one article."""
+        pairs: set[tuple[int, int]] = set()
+        for items in self.postings.values():
+            pairs.update(combinations(items, 2))
+        by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, side in enumerate(self.sides):
+            if side.speaker_id:
+                by_speaker[(side.article_id, side.speaker_id)].append(i)
+        for items in by_speaker.values():
+            pairs.update(combinations(items, 2))
+        return pairs
+
+    def similarity(self, i: int, j: int) -> tuple[float, tuple[str, ...]]:
+        shared = (self.content[i] | self.context[i]) & (self.content[j] | self.context[j])
+        if not shared or not self.norms[i] or not self.norms[j]:
+            return 0.0, ()
+        dot = sum(self._w(i, t) * self._w(j, t) for t in shared)
+        top = sorted(shared, key=lambda t: (-self.idf[t], t))[:5]
+        return dot / (self.norms[i] * self.norms[j]), tuple(top)
+
+
+def _same_speaker(a: Side, b: Side) -> bool:
+    return a.speaker_id is not None and a.speaker_id == b.speaker_id
+
+
+def _different_speakers(a: Side, b: Side) -> bool:
+    if a.speaker_id and b.speaker_id:
+        return a.speaker_id != b.speaker_id
+    return (a.speaker or "").lower() != (b.speaker or "").lower()
+
+
+def _different_days(a: Side, b: Side) -> bool:
+    if a.date and b.date and a.date != b.date and not (a.date_defaulted and b.date_defaulted):
+        return True
+    return bool(a.when and b.when and a.when != b.when)
+
+
+def _ordered(a: Side, b: Side) -> tuple[Side, Side]:
+    key_a = (a.date or "", a.article_id, a.start)
+    key_b = (b.date or "", b.article_id, b.start)
+    return (a, b) if key_a <= key_b else (b, a)
+
+
+def _score(similarity: float, evidence: list[str]) -> float:
+    return round(0.4 * min(1.0, similarity / 0.4) + 0.6 * op.strength(evidence), 3)
+
+
+def is_claim(side: Side) -> bool:
+    """A statement that can take part in a finding: it has a source, at least two content
+    terms ("another version" has none), and it is not itself a report of what others said."""
+    return (bool(side.speaker) and side.sourcing != "unattributed"
+            and len(op.terms(side.content)) >= 2 and not op.reports_others(side.content))
+
+
+def _comparable(a: Side, b: Side) -> bool:
+    """Both are claims, and they are not one group of unnamed sources in one article."""
+    if not is_claim(a) or not is_claim(b):
+        return False
+    named = {"named"}
+    return not (a.article_id == b.article_id and a.sourcing not in named
+                and b.sourcing not in named)
+
+
+def _rebuttals(sides: list[Side]) -> list[tuple[int, int, str]]:
+    """(claim, rebuttal, phrase): a short statement like "he had seen no such evidence" answers
+    the nearest earlier statement of another speaker in the same or the previous sentence."""
+    found = []
+    for j, side in enumerate(sides):
+        phrase = op.rebuttal(side.content)
+        if not phrase or len(op.words(side.content)) > 14:
+            continue
+        for i in range(j - 1, -1, -1):
+            prev = sides[i]
+            if prev.article_id != side.article_id or side.start - prev.end > 400:
+                break
+            if prev.end <= side.start and _different_speakers(prev, side) and _comparable(
+                    prev, side):
+                found.append((i, j, phrase))
+                break
+    return found
+
+
+def article_entities(corpus: Corpus) -> dict[str, set[str]]:
+    """The corpus entities (people, organisations, places, groups) each article mentions."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for article, entity in corpus.query(
+            "SELECT l.article_id, l.corpus_entity_id FROM entity_links l JOIN articles a"
+            " ON a.id = l.article_id AND a.story_id = a.id"):
+        found[article].add(entity)
+    return found
+
+
+def _change_evidence(later: Side) -> list[str]:
+    strong = CHANGE_OF_ACCOUNT.search(later.context) or CHANGE_OF_ACCOUNT.search(later.lead)
+    if strong:
+        return [f"change of account: '{strong.group(0)}'"]
+    weak = CHANGE_MARKERS.search(later.context)
+    return [f"change marker: '{weak.group(0)}'"] if weak else []
+
+
+def find_findings(sides: list[Side], min_score: float = 0.5,
+                  entities: dict[str, set[str]] | None = None,
+                  embedded: dict[tuple[int, int], float] | None = None) -> list[Finding]:
+    """Contradictions and shifts among ``sides``, best first.
+
+    With ``entities`` (from :func:`article_entities`), statements of two different articles
+    are compared only when the articles share :data:`MIN_SHARED_ENTITIES` entities. With
+    ``embedded`` (nearest neighbours by sentence embedding, :mod:`onrecord.analysis.embeddings`)
+    those pairs are candidates too, and their matter score is the higher of the two measures.
+    """
+    index = _Index(sides)
+    embedded = embedded or {}
+    findings: dict[tuple[int, int], Finding] = {}
+    for i, j, phrase in _rebuttals(sides):
+        a, b = _ordered(sides[i], sides[j])
+        evidence = [f"rebuttal: '{phrase}' answers the statement before it"]
+        evidence += op.opposition(a.content, a.cue, b.content, b.cue)
+        findings[(i, j)] = Finding("contradiction", _score(0.4, evidence),
+                                   index.similarity(i, j)[1], tuple(dict.fromkeys(evidence)),
+                                   a, b)
+    for i, j in index.candidates() | set(embedded):
+        if (i, j) in findings or (j, i) in findings:
+            continue
+        x, y = sides[i], sides[j]
+        if not _comparable(x, y) or op.terms(x.content) == op.terms(y.content):
+            continue  # the same words again: a repetition, not a disagreement
+        same_article = x.article_id == y.article_id
+        if not same_article and entities is not None and len(
+                entities.get(x.article_id, set()) & entities.get(y.article_id, set())
+        ) < MIN_SHARED_ENTITIES:
+            continue
+        sim, matter = index.similarity(i, j)
+        sim = max(sim, embedded.get((min(i, j), max(i, j)), 0.0) - EMBEDDING_OFFSET)
+        if same_article:
+            sim = max(sim, SAME_ARTICLE_MATTER)
+        if sim < MATTER_MIN:
+            continue
+        a, b = _ordered(x, y)
+        evidence = op.opposition(a.content, a.cue, b.content, b.cue)
+        if _same_speaker(a, b):
+            if not _different_days(a, b):
+                continue
+            change = _change_evidence(b)
+            if not evidence and not (change and change[0].startswith("change of account")):
+                continue  # saying more, or the same again, on a later day is not a shift
+            evidence += change
+            kind = "shift"
+        elif _different_speakers(a, b):
+            kind = "contradiction"
+        else:
+            continue
+        if not evidence:
+            continue
+        finding = Finding(kind, _score(sim, evidence), matter, tuple(evidence), a, b)
+        if finding.score >= min_score:
+            findings[(i, j)] = finding
+    return sorted(findings.values(), key=lambda f: (-f.score, f.a.date or "", f.a.start))
+
+
+def embedded_pairs(sides: list[Side]) -> dict[tuple[int, int], float]:
+    """Nearest-neighbour pairs by sentence embedding (needs ``onrecord[embeddings]``)."""
+    from onrecord.analysis.embeddings import encode, neighbours
+
+    if len(sides) < 2:
+        return {}
+    return neighbours(encode([f"{s.content} {s.context}" for s in sides]))
+
+
+def find_contradictions(corpus: Corpus, speaker: str | None = None, since: str | None = None,
+                        until: str | None = None, kind: str | None = None,
+                        min_score: float = 0.5, limit: int = 100,
+                        embeddings: bool = False) -> list[Finding]:
+    """Findings over the corpus, optionally those involving one speaker, or of one kind."""
+    sides = load_sides(corpus, since, until)
+    findings = find_findings(sides, min_score, article_entities(corpus),
+                             embedded_pairs(sides) if embeddings else None)
+    if speaker:
+        ids = set(find_entities(corpus, speaker, kind=None))
+        text = speaker.lower()
+        findings = [f for f in findings if any(
+            (s.speaker_id in ids) if ids else text in (s.speaker or "").lower()
+            for s in (f.a, f.b))]
+    if kind:
+        findings = [f for f in findings if f.kind == kind]
+    return findings[:limit]

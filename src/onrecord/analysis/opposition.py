@@ -1,0 +1,226 @@
+"""Signals that two statements on the same matter disagree, as pure functions over text.
+
+Used by :mod:`onrecord.analysis.consistency`. Each signal returns evidence strings a reader can
+check against the two statements: a negation on one side only, a denial cue, an antonymous pair
+of words, conflicting numbers, or an anaphoric rebuttal ("he had seen no such evidence").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be been before being below
+between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just me
+more most my myself nor of off on once only or other our ours ourselves out over own same she
+should so some such than that the their theirs them themselves then there these they this those
+through to too under until up very was we were what when where which while who whom why will
+with would you your yours yourself said says say told tell according would could might may must
+one also mr ms mrs its it's that's there's he's she's they're we're i'm another any every
+whether not no never none nothing nor without cannot n't yet still even already
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow night
+morning evening week weeks day days month months year years
+""".split())
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+REPORTED = re.compile(r"\b(says|said|say|told|tells|claims|claimed|called it|were told|was told|"
+                      r"according to)\b", re.IGNORECASE)
+
+
+def common_terms(text: str) -> set[str]:
+    """Content terms written in lower case: common words, not names ("Greek", "Ankara")."""
+    return terms(_CAPITALISED.sub(" ", text))
+
+
+def reports_others(content: str) -> bool:
+    """True when a statement's content opens by reporting what someone said ("Turkey says
+    ...", "we were told it was an accident"): it is not the speaker's own claim."""
+    head = " ".join(content.split()[:6])
+    return REPORTED.search(head) is not None
+
+NEGATIONS = frozenset({"no", "not", "never", "n't", "none", "nothing", "neither", "nor",
+                       "without", "nobody", "cannot", "false", "untrue", "denied", "deny",
+                       "denies", "refused", "rejected"})
+DENIAL_CUES = frozenset({"deny", "dispute", "reject", "refute", "contradict", "dismiss", "rebut",
+                         "disagree", "counter", "challenge", "contest", "correct", "push back"})
+REBUTTAL = re.compile(
+    r"\b(no such|no evidence|not true|untrue|false|nothing of the (?:kind|sort)|not the case|"
+    r"never (?:said|happened)|no (?:basis|truth|indication|sign)|not aware)\b", re.IGNORECASE)
+
+# Pairs of word stems whose presence on opposite sides signals opposed accounts.
+ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(a.split()), frozenset(b.split())) for a, b in (
+        ("accident accidental unintentional inadvertent mistake",
+         "deliberate deliberately intentional intentionally purpose ram rammed planned"),
+        ("true correct accurate", "false untrue incorrect inaccurate wrong"),
+        ("increase increased rise rose grew higher more", "decrease decreased fell lower less"),
+        ("support supported back backed", "oppose opposed against"),
+        ("legal lawful", "illegal unlawful"),
+        ("guilty", "innocent"),
+        ("win won", "lose lost"),
+        ("safe", "unsafe dangerous"),
+        ("routine", "deterrence deterrent threat warning provocation"),
+        ("defensive", "offensive"),
+        ("peaceful", "violent"),
+        ("inside within", "outside beyond"),
+        ("confirmed", "unconfirmed"),
+    )
+)
+
+_NUMBER_WORDS = {
+    "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
+    "twenty": 20, "fifty": 50, "hundred": 100, "dozens": 24, "hundreds": 200,
+}
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, with "n't" split off as its own word."""
+    out = []
+    for w in _WORD.findall(text.lower().replace("’", "'")):
+        if w.endswith("n't"):
+            out += [w[:-3] or w, "n't"]
+        else:
+            out.append(w)
+    return out
+
+
+def stem(word: str) -> str:
+    """A crude suffix-stripping stem, enough to match "strikes"/"strike", "denied"/"deny"."""
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""),
+                         ("s", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: len(word) - len(suffix)] + repl
+    return word
+
+
+def terms(text: str) -> set[str]:
+    """The content terms of a text: stems of non-stopwords of three letters or more."""
+    return {stem(w) for w in words(text)
+            if w not in STOPWORDS and (len(w) >= 3 or w.isdigit()) and w != "n't"}
+
+
+def is_negated(text: str) -> bool:
+    ws = words(text)
+    return any(w in NEGATIONS for w in ws) and "not only" not in " ".join(ws)
+
+
+_CLAUSE_END = re.compile(r"[.;:!?]|,\s*(?:but|and|while|whereas)\b|\bbut\b")
+
+
+def negated_terms(text: str) -> set[str]:
+    """The content terms inside the scope of a negation: from the negator to the clause's end.
+
+    >>> sorted(negated_terms("This was not an accident. It was a deliberate provocation"))
+    ['accident']
+    """
+    scoped: set[str] = set()
+    lowered = text.lower().replace("’", "'")
+    for clause in _CLAUSE_END.split(lowered):
+        ws = words(clause)
+        for i, w in enumerate(ws):
+            if w in NEGATIONS and not (w == "not" and ws[i + 1:i + 2] == ["only"]):
+                scoped |= terms(" ".join(ws[i + 1:]))
+                break
+    return scoped
+
+
+def polarity_conflict(content_a: str, cue_a: str | None, content_b: str, cue_b: str | None,
+                      ) -> str | None:
+    """Evidence that one side affirms what the other denies, about the same terms.
+
+    A statement denies the terms inside its negation's scope, or all its terms when its cue is
+    a denial ("denied that any of its forces had fired": the content is what is denied). The
+    two must share at least two common words (not names), and the denial must govern them.
+    """
+    shared = common_terms(content_a) & common_terms(content_b)
+    if len(shared) < 2:
+        return None
+
+    def denies(content: str, cue: str | None) -> bool:
+        scoped = len(negated_terms(content) & shared) >= 2
+        return scoped != (cue in DENIAL_CUES)  # "denied that it had not ..." affirms
+
+    deny_a, deny_b = denies(content_a, cue_a), denies(content_b, cue_b)
+    if deny_a == deny_b:
+        return None
+    denier, cue = (content_a, cue_a) if deny_a else (content_b, cue_b)
+    how = f"{cue}: " if cue in DENIAL_CUES else ""
+    return f"opposite polarity on {', '.join(sorted(shared)[:3])}: {how}{_shorten(denier)}"
+
+
+def counted(text: str) -> dict[str, set[int]]:
+    """Numbers by the term they count: "four American embassies" gives {embassy: {4}}.
+
+    The counted term is the first content word within three words after the number.
+    """
+    found: dict[str, set[int]] = {}
+    ws = words(text)
+    for i, w in enumerate(ws):
+        value = int(w) if w.isdigit() and len(w) < 4 else _NUMBER_WORDS.get(w)
+        if value is None:
+            continue
+        for nxt in ws[i + 1:i + 4]:
+            if nxt not in STOPWORDS and not nxt.isdigit() and nxt not in _NUMBER_WORDS:
+                found.setdefault(stem(nxt), set()).add(value)
+                break
+    return found
+
+
+def _antonyms(a: set[str], b: set[str]) -> Iterable[str]:
+    """Antonym pairs split across the two sides (and not both present on either side)."""
+    for left, right in ANTONYMS:
+        left_s, right_s = {stem(w) for w in left}, {stem(w) for w in right}
+        both = left_s | right_s
+        for x, y in ((a & left_s, b & right_s), (a & right_s, b & left_s)):
+            if x and y and a & both <= x and b & both <= y:
+                yield f"opposed words: {sorted(x)[0]} / {sorted(y)[0]}"
+                break
+
+
+def opposition(content_a: str, cue_a: str | None, content_b: str, cue_b: str | None,
+               ) -> list[str]:
+    """Evidence that statement A and statement B say opposite things (empty when none).
+
+    A negation counts only when the two share at least two content terms and the negation
+    governs them ("no weapon was fired" opposes "a weapon was fired"; "not an accident, a
+    deliberate provocation" does not oppose "a deliberate provocation").
+    """
+    evidence = []
+    conflict = polarity_conflict(content_a, cue_a, content_b, cue_b)
+    if conflict:
+        evidence.append(conflict)
+    evidence += list(_antonyms({stem(w) for w in words(content_a)} - negated_terms(content_a),
+                               {stem(w) for w in words(content_b)} - negated_terms(content_b)))
+    nums_a, nums_b = counted(content_a), counted(content_b)
+    if len(terms(content_a) & terms(content_b)) < 3:
+        nums_a = {}
+    for term in sorted(nums_a.keys() & nums_b.keys()):
+        if not nums_a[term] & nums_b[term]:
+            evidence.append(f"different numbers of {term}: {min(nums_a[term])} / "
+                            f"{min(nums_b[term])}")
+    return evidence
+
+
+def rebuttal(content: str) -> str | None:
+    """The anaphoric rebuttal phrase of a statement ("no such evidence"), if it has one."""
+    match = REBUTTAL.search(content)
+    return match.group(0) if match else None
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+STRENGTH = {"rebuttal": 1.0, "opposed words": 0.6, "different numbers": 0.6,
+            "opposite polarity on": 0.6, "change of account": 0.4, "change marker": 0.2}
+
+
+def strength(evidence: Iterable[str]) -> float:
+    """How strongly a list of evidence strings supports a disagreement (0 to 1)."""
+    total = sum(next((v for k, v in STRENGTH.items() if e.startswith(k)), 0.3)
+                for e in evidence)
+    return min(1.0, total)

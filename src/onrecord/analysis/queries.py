@@ -1,0 +1,154 @@
+"""Queries over the corpus: statements by speaker, who is quoted, full-text search.
+
+Each query returns plain dicts (one per row, fixed keys) that the CLI prints as a table or JSON
+and the API returns as is. Every user value is a bound parameter; date bounds are ISO dates
+compared as text, which orders correctly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from onrecord.errors import QueryError
+from onrecord.store import Corpus
+from onrecord.store.backends import search_terms
+from onrecord.store.identities import name_key
+
+STATEMENT_COLUMNS = (
+    "s.article_id, s.id, s.date, s.time_defaulted, COALESCE(ce.name, s.speaker_text),"
+    " s.corpus_speaker, s.sourcing, s.cue, s.kind, s.channel, s.content, s.content_start,"
+    " s.content_end, a.source, a.title, a.url, a.published"
+)
+_STATEMENT_KEYS = ("article_id", "id", "date", "date_defaulted", "speaker", "speaker_id",
+                   "sourcing", "cue", "kind", "channel", "content", "start", "end",
+                   "outlet", "title", "url", "published")
+STATEMENT_FROM = (
+    " FROM statements s JOIN articles a ON a.id = s.article_id AND a.story_id = a.id"
+    " LEFT JOIN corpus_entities ce ON ce.id = s.corpus_speaker"
+)
+"""Statements of each story once: a republished copy of a wire story is not counted again."""
+
+
+def statement_row(row: tuple[Any, ...]) -> dict[str, Any]:
+    item = dict(zip(_STATEMENT_KEYS, row, strict=True))
+    item["date_defaulted"] = bool(item["date_defaulted"])
+    return item
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    """An ISO date bound (YYYY, YYYY-MM or YYYY-MM-DD), or a QueryError naming the option."""
+    if value is None:
+        return None
+    parts = value.split("-")
+    ok = (1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4
+          and all(len(p) == 2 for p in parts[1:]))
+    if not ok:
+        raise QueryError(f"{name} must be a date like 2020-01-13 (or 2020-01, 2020), "
+                         f"not {value!r}")
+    return value
+
+
+def date_bounds(column: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
+    """SQL conditions (starting with AND) and parameters bounding ``column`` to a range.
+
+    ``until`` is inclusive at its own precision: until 2020-01 keeps every day of January.
+    """
+    sql, params = "", []
+    if check_date(since, "--since"):
+        sql += f" AND {column} >= ?"
+        params.append(since)
+    if check_date(until, "--until"):
+        sql += f" AND {column} <= ?"
+        params.append(f"{until}\uffff")
+    return sql, params
+
+
+def find_entities(corpus: Corpus, name: str, kind: str | None = "PERSON") -> list[str]:
+    """Corpus entity ids that ``name`` designates: by alias key first, else by name match."""
+    key = name_key(name, kind or "PERSON")
+    kinds = (kind,) if kind else ("PERSON", "ORG", "GPE", "NORP")
+    marks = ",".join("?" * len(kinds))
+    rows = corpus.query(f"SELECT corpus_entity_id FROM corpus_aliases WHERE key = ?"
+                        f" AND kind IN ({marks}) AND corpus_entity_id <> ''", (key, *kinds))
+    if rows:
+        return sorted({r[0] for r in rows})
+    pattern = "%" + name.lower().replace("%", "").replace("_", "") + "%"
+    rows = corpus.query(f"SELECT id FROM corpus_entities WHERE lower(name) LIKE ?"
+                        f" AND kind IN ({marks}) ORDER BY id LIMIT 50", (pattern, *kinds))
+    return [r[0] for r in rows]
+
+
+def find_statements(corpus: Corpus, speaker: str | None = None, since: str | None = None,
+                    until: str | None = None, limit: int = 100,
+                    offset: int = 0) -> list[dict[str, Any]]:
+    """Statements in date order, optionally by one speaker (a person's name as written in any
+    article, or the words of an anonymous source such as "U.S. officials")."""
+    where, params = " WHERE 1 = 1", []
+    if speaker:
+        ids = find_entities(corpus, speaker, kind=None)
+        text = speaker.lower().replace("%", "").replace("_", "")
+        if ids:
+            where += f" AND s.corpus_speaker IN ({','.join('?' * len(ids))})"
+            params += ids
+        else:  # an unnamed source: match the words it was written with
+            where += " AND lower(s.speaker_text) LIKE ?"
+            params.append(f"%{text}%")
+    bounds, extra = date_bounds("s.date", since, until)
+    rows = corpus.query(f"SELECT {STATEMENT_COLUMNS}{STATEMENT_FROM}{where}{bounds}"
+                        " ORDER BY s.date IS NULL, s.date, s.article_id, s.content_start"
+                        " LIMIT ? OFFSET ?", [*params, *extra, limit, offset])
+    return [statement_row(r) for r in rows]
+
+
+def list_speakers(corpus: Corpus, limit: int = 50, since: str | None = None,
+                  until: str | None = None) -> list[dict[str, Any]]:
+    """Who is quoted and how often: named people (across articles) and unnamed sources."""
+    bounds, params = date_bounds("s.date", since, until)
+    rows = corpus.query(
+        "SELECT COALESCE(ce.name, s.speaker_text, '(no source given)'), s.corpus_speaker,"
+        " count(*), count(DISTINCT s.article_id),"
+        " sum(CASE WHEN s.sourcing = 'named' THEN 1 ELSE 0 END),"
+        " sum(CASE WHEN s.sourcing = 'anonymous' THEN 1 ELSE 0 END),"
+        " min(s.date), max(s.date)"
+        " FROM statements s JOIN articles a ON a.id = s.article_id AND a.story_id = a.id"
+        " LEFT JOIN corpus_entities ce ON ce.id = s.corpus_speaker"
+        f" WHERE s.nested_in IS NULL{bounds}"
+        " GROUP BY COALESCE(ce.name, s.speaker_text, '(no source given)'), s.corpus_speaker"
+        " ORDER BY count(*) DESC, 1 LIMIT ?", [*params, limit])
+    keys = ("speaker", "speaker_id", "statements", "articles", "named", "anonymous",
+            "first", "last")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def search(corpus: Corpus, text: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Statements and articles matching every word of ``text`` (full-text, stemmed)."""
+    terms = search_terms(text)
+    if not terms:
+        raise QueryError("the search text has no words to look for")
+    if corpus.dialect == "sqlite":
+        match = " ".join(f'"{t}"' for t in terms)  # terms are word characters only
+        statements = corpus.query(
+            f"SELECT {STATEMENT_COLUMNS}{STATEMENT_FROM} JOIN (SELECT article_id AS fa,"
+            " statement_id AS fs, rank FROM statements_fts WHERE statements_fts MATCH ?"
+            " ORDER BY rank LIMIT ?) f ON f.fa = s.article_id AND f.fs = s.id ORDER BY f.rank",
+            (match, limit))
+        articles = corpus.query(
+            "SELECT a.id, a.title, a.source, a.published, a.url,"
+            " snippet(articles_fts, 1, '[', ']', ' … ', 12) FROM articles_fts f"
+            " JOIN articles a ON a.id = f.article_id WHERE articles_fts MATCH ?"
+            " ORDER BY f.rank LIMIT ?", (match, limit))
+    else:
+        query = " ".join(terms)
+        statements = corpus.query(
+            f"SELECT {STATEMENT_COLUMNS}{STATEMENT_FROM} WHERE to_tsvector('english', s.content)"
+            " @@ plainto_tsquery('english', ?) ORDER BY ts_rank(to_tsvector('english',"
+            " s.content), plainto_tsquery('english', ?)) DESC LIMIT ?", (query, query, limit))
+        articles = corpus.query(
+            "SELECT a.id, a.title, a.source, a.published, a.url, ts_headline('english', a.text,"
+            " plainto_tsquery('english', ?), 'StartSel=[,StopSel=],MaxWords=24,MinWords=8')"
+            " FROM articles a WHERE to_tsvector('english', coalesce(a.title, '') || ' ' ||"
+            " a.text) @@ plainto_tsquery('english', ?) LIMIT ?", (query, query, limit))
+    hits = [{"type": "statement", **statement_row(r)} for r in statements]
+    keys = ("article_id", "title", "outlet", "published", "url", "snippet")
+    hits += [{"type": "article", **dict(zip(keys, r, strict=True))} for r in articles]
+    return hits

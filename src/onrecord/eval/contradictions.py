@@ -1,0 +1,156 @@
+"""Scoring contradiction and shift detection against hand-labelled statement pairs.
+
+The labels file is JSON Lines, written by the onrecord authors (labels and offsets, never text):
+
+- one line ``{"published": {"PATH": "YYYY-MM-DD", ...}}`` (optional) giving publication dates
+  for documents that carry none;
+- then one line per pair: ``{"a": ["PATH", START, END], "b": ["PATH", START, END],
+  "label": "contradiction" | "shift" | "none"}``. ``PATH`` is a document's origin as onrecord
+  names it (a path relative to where the command runs, ``path#N`` for a JSON Lines record);
+  ``START``/``END`` are character offsets of the statement's content in the analysed text. A
+  label designates the statement whose content overlaps that span most (at least half of the
+  shorter of the two), so small changes to content boundaries keep the labels valid.
+
+Every document named is analysed into an in-memory corpus, every pair the detector scores is
+compared with the labels: a labelled pair is *predicted* when the detector scores it at or above
+the threshold. Precision is over the predicted pairs that carry a label; predictions without a
+label are counted and listed, so the labels can be completed rather than silently ignored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from onrecord.analysis.consistency import (
+    Finding,
+    Side,
+    article_entities,
+    embedded_pairs,
+    find_findings,
+    load_sides,
+)
+from onrecord.errors import InputError
+from onrecord.models import ArticleRecord
+
+POSITIVE = ("contradiction", "shift")
+StatementKey = tuple[str, str]
+PairKey = frozenset[StatementKey]
+
+
+def read_labels(path: str | Path) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """Publication-date overrides and labelled pairs from a labels file."""
+    published: dict[str, str] = {}
+    pairs: list[dict[str, Any]] = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read the labels file ({err.strerror})") from err
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if "published" in row:
+                published.update(row["published"])
+                continue
+            a, b, label = tuple(row["a"]), tuple(row["b"]), row["label"]
+        except (json.JSONDecodeError, KeyError, TypeError) as err:
+            raise InputError(f"{path}:{number}: not a labelled pair ({err})") from err
+        if label not in (*POSITIVE, "none") or len(a) != 3 or len(b) != 3:
+            raise InputError(f"{path}:{number}: a pair needs two [path, start, end] and a label "
+                             f"among {', '.join((*POSITIVE, 'none'))}")
+        pairs.append({"a": a, "b": b, "label": label})
+    return published, pairs
+
+
+def documents(pairs: Iterable[dict[str, Any]]) -> list[str]:
+    """The document paths the pairs refer to (``path#N`` reduced to the file), in order."""
+    return list(dict.fromkeys(side[0].split("#")[0] for p in pairs for side in (p["a"], p["b"])))
+
+
+def pair_key(finding: Finding) -> PairKey:
+    return frozenset({(finding.a.article_id, finding.a.statement_id),
+                      (finding.b.article_id, finding.b.statement_id)})
+
+
+def locate(sides: Iterable[Side], article_id: str, start: int, end: int) -> list[str]:
+    """The ids of the statements of ``article_id`` whose content best overlaps ``start..end``
+    (more than one when the same span was recorded for two speakers)."""
+    best: list[str] = []
+    best_overlap = 0
+    for s in sides:
+        if s.article_id != article_id:
+            continue
+        overlap = min(s.end, end) - max(s.start, start)
+        if overlap <= 0 or overlap * 2 < min(s.end - s.start, end - start):
+            continue
+        if overlap > best_overlap:
+            best, best_overlap = [s.statement_id], overlap
+        elif overlap == best_overlap:
+            best.append(s.statement_id)
+    return best
+
+
+def score_labels(findings: list[Finding], pairs: list[dict[str, Any]], sides: list[Side],
+                 origin_ids: dict[str, str], threshold: float) -> dict[str, Any]:
+    """Precision and recall of the findings at ``threshold`` against the labelled pairs."""
+    scored = {pair_key(f): f for f in findings}
+    labelled: dict[PairKey, str] = {}
+    missing = 0
+    for p in pairs:
+        ends = []
+        for path, start, end in (p["a"], p["b"]):
+            article = origin_ids.get(path)
+            ids = locate(sides, article, int(start), int(end)) if article else []
+            ends.append([(article, sid) for sid in ids])
+        if not ends[0] or not ends[1]:
+            missing += 1
+            continue
+        for a in ends[0]:
+            for b in ends[1]:
+                labelled[frozenset({a, b})] = p["label"]
+    tp = fp = fn = kind_ok = 0
+    for key, label in labelled.items():
+        found = scored.get(key)
+        predicted = found is not None and found.score >= threshold
+        if predicted and label in POSITIVE:
+            tp += 1
+            kind_ok += found is not None and found.kind == label
+        elif predicted:
+            fp += 1
+        elif label in POSITIVE:
+            fn += 1
+    unlabelled = [f for k, f in scored.items() if f.score >= threshold and k not in labelled]
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return {
+        "threshold": threshold, "pairs": len(labelled), "positives": tp + fn,
+        "predicted_labelled": tp + fp, "tp": tp, "fp": fp, "fn": fn,
+        "p": round(precision, 3), "r": round(recall, 3),
+        "f1": round(2 * precision * recall / (precision + recall), 3) if tp else 0.0,
+        "kind_accuracy": round(kind_ok / tp, 3) if tp else None,
+        "unlabelled_predictions": len(unlabelled), "unmatched_labels": missing,
+        "unlabelled": [f.to_json() for f in unlabelled],
+    }
+
+
+def evaluate(labels_path: str | Path, records: list[ArticleRecord],
+             thresholds: Iterable[float], embeddings: bool = False) -> list[dict[str, Any]]:
+    """Store ``records`` in a fresh in-memory corpus and score the detector at each threshold."""
+    from onrecord.store import Corpus
+
+    _, pairs = read_labels(labels_path)
+    with Corpus(":memory:") as corpus:
+        origin_ids = {}
+        for record in records:
+            corpus.add(record)
+            if record.article.origin:
+                origin_ids[record.article.origin] = record.article.id
+        sides = load_sides(corpus)
+        entities = article_entities(corpus)
+    embedded = embedded_pairs(sides) if embeddings else None
+    findings = find_findings(sides, min_score=0.0, entities=entities, embedded=embedded)
+    return [score_labels(findings, pairs, sides, origin_ids, t) for t in thresholds]

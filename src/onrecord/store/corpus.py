@@ -1,0 +1,315 @@
+"""The corpus database: one record per article, one transaction each, content-hash ids.
+
+Re-ingesting an article changes nothing: its id is the hash of its text, and every record id is
+derived from the article id and character offsets. Discarded documents are kept with their stage
+and reason. Every value from a document reaches SQL as a bound parameter, never as SQL text.
+
+Storing an article also derives what the corpus queries need: cross-article entities
+(:mod:`onrecord.store.identities`), its story (near-duplicates, :mod:`onrecord.store.stories`),
+full-text index rows, and event participants and dates. ``reindex`` re-derives them from the
+stored records, which the migrations that introduced them do on an existing database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from onrecord.errors import StoreError
+from onrecord.models import ArticleRecord, Discarded, content_id, record_from_json
+from onrecord.store import identities, stories
+from onrecord.store.backends import Backend, Row, open_backend
+from onrecord.store.schema import MIGRATIONS
+
+DEFAULT_DB = "onrecord.db"
+_DERIVED_SINCE = 4  # migrations from this version on add rows derived from stored records
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Corpus:
+    """A corpus of analysed articles: a SQLite file by default, or a PostgreSQL URL.
+
+    >>> with Corpus(":memory:") as corpus:
+    ...     corpus.counts()["articles"]
+    0
+    """
+
+    def __init__(self, db: str | Path = DEFAULT_DB) -> None:
+        self.path = str(db)
+        self._b: Backend = open_backend(db)
+        self.dialect = self._b.dialect
+        try:
+            self.migrate()
+        except self._b.errors() as err:
+            self._b.close()
+            raise StoreError(f"cannot prepare the corpus database {self._b.label}: {err}") from err
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def close(self) -> None:
+        self._b.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Run one read query (portable SQL, ``?`` placeholders) and return its rows."""
+        try:
+            return self._b.execute(sql, params)
+        except self._b.errors() as err:
+            raise StoreError(f"query failed on {self._b.label}: {err}") from err
+
+    def migrate(self) -> list[int]:
+        """Apply the migrations not yet recorded; return the versions applied."""
+        b = self._b
+        b.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                  "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        done = {row[0] for row in b.execute("SELECT version FROM schema_migrations")}
+        applied = []
+        for version, name, script in MIGRATIONS:
+            if version in done:
+                continue
+            sql = script if isinstance(script, str) else script[self.dialect]
+            with b.transaction():
+                for statement in sql.split(";\n"):
+                    if statement.strip():
+                        b.execute(statement)
+                b.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                          (version, name, _now()))
+            applied.append(version)
+        if applied and max(applied) >= _DERIVED_SINCE and min(done, default=0) > 0:
+            self.reindex()
+        return applied
+
+    # -- writing -----------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return bool(self._b.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
+
+    def add(self, record: ArticleRecord) -> bool:
+        """Store one article's record in one transaction. False when it was already stored."""
+        a = record.article
+        if self.has_article(a.id):
+            return False
+        b = self._b
+        try:
+            with b.transaction():
+                b.execute(
+                    "INSERT INTO articles (id, url, source, title, byline, published, language,"
+                    " text, origin, ingested_at, record_json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (a.id, a.url, a.source, a.title, a.byline, a.published, a.language, a.text,
+                     a.origin, _now(), json.dumps(record.to_json(), ensure_ascii=False)),
+                )
+                self._insert_rows(record)
+                self._derive(record)
+        except b.errors() as err:
+            raise StoreError(f"cannot store article {a.id} ({a.origin}): {err}") from err
+        return True
+
+    def _insert_rows(self, record: ArticleRecord) -> None:
+        a, b = record.article, self._b
+        b.executemany(
+            "INSERT INTO entities (article_id, id, name, kind, actor, aliases, titles,"
+            " mentions) VALUES (?,?,?,?,?,?,?,?)",
+            [(a.id, e.id, e.name, e.kind, e.actor, json.dumps(e.aliases),
+              json.dumps(e.titles), json.dumps(e.mentions)) for e in record.entities],
+        )
+        b.executemany(
+            "INSERT INTO times (article_id, id, text, start_char, end_char, type, value,"
+            " start_date, end_date, mod) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(a.id, t.id, t.text, t.span[0], t.span[1], t.type, t.value, t.start, t.end,
+              t.mod) for t in record.times],
+        )
+        b.executemany(
+            "INSERT INTO statements (article_id, id, speaker, speaker_text, speaker_start,"
+            " speaker_end, sourcing, cue, kind, content, content_start, content_end,"
+            " channel, time, date, time_defaulted, nested_in, continues) VALUES"
+            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(a.id, s.id, s.speaker, s.speaker_text,
+              s.speaker_span[0] if s.speaker_span else None,
+              s.speaker_span[1] if s.speaker_span else None, s.sourcing, s.cue, s.kind,
+              s.content, s.content_span[0], s.content_span[1], s.channel, s.time, s.date,
+              int(s.time_defaulted), s.nested_in, s.continues) for s in record.statements],
+        )
+        b.executemany(
+            "INSERT INTO events (article_id, id, type, cameo, trigger, trigger_start,"
+            " trigger_end, source_actor, target_actor, status, time) VALUES"
+            " (?,?,?,?,?,?,?,?,?,?,?)",
+            [(a.id, e.id, e.type, e.cameo, e.trigger, e.trigger_span[0], e.trigger_span[1],
+              e.source.actor if e.source else None, e.target.actor if e.target else None,
+              e.status, e.time) for e in record.events],
+        )
+
+    # -- derived rows ------------------------------------------------------------------------
+    def _derive(self, record: ArticleRecord) -> None:
+        """Write the rows derived from a stored record (inside the caller's transaction)."""
+        a, b = record.article, self._b
+        links = {e.id: self._resolve(e) for e in record.entities}
+        b.executemany("INSERT INTO entity_links (article_id, entity_id, corpus_entity_id)"
+                      " VALUES (?,?,?)", [(a.id, eid, cid) for eid, cid in links.items()])
+        b.executemany(
+            "INSERT INTO entity_titles (corpus_entity_id, title, article_id, date)"
+            " VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+            [(links[e.id], t, a.id, a.published) for e in record.entities for t in e.titles])
+        b.executemany("UPDATE statements SET corpus_speaker = ? WHERE article_id = ? AND id = ?",
+                      [(links.get(s.speaker or ""), a.id, s.id) for s in record.statements])
+        dates = {t.id: t.start for t in record.times}
+        b.executemany(
+            "UPDATE events SET source_text = ?, target_text = ?, source_entity = ?,"
+            " target_entity = ?, location = ?, date = ?, time_defaulted = ?"
+            " WHERE article_id = ? AND id = ?",
+            [(e.source.text if e.source else None, e.target.text if e.target else None,
+              links.get(e.source.entity or "") if e.source else None,
+              links.get(e.target.entity or "") if e.target else None,
+              e.location, dates.get(e.time or "") or a.published,
+              int(not dates.get(e.time or "")), a.id, e.id) for e in record.events])
+        self._assign_story(a.id, a.text)
+        if self.dialect == "sqlite":
+            b.executemany("INSERT INTO statements_fts (content, speaker_text, article_id,"
+                          " statement_id) VALUES (?,?,?,?)",
+                          [(s.content, s.speaker_text, a.id, s.id) for s in record.statements])
+            b.execute("INSERT INTO articles_fts (title, text, article_id) VALUES (?,?,?)",
+                      (a.title, a.text, a.id))
+
+    def _resolve(self, entity: Any) -> str:
+        """The corpus entity of an article's entity, created or merged as needed."""
+        b, kind = self._b, entity.kind
+        target = None
+        for key in identities.lookup_keys(entity):
+            row = b.execute("SELECT corpus_entity_id FROM corpus_aliases"
+                            " WHERE kind = ? AND key = ?", (kind, key))
+            if row and row[0][0] != identities.AMBIGUOUS:
+                target = row[0][0]
+                break
+        if target is None:
+            key = identities.name_key(entity.name, kind) or entity.name.lower()
+            target = content_id("entity", kind, key)
+            b.execute("INSERT INTO corpus_entities (id, name, kind, actor, key)"
+                      " VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
+                      (target, entity.name, kind, entity.actor, key))
+        for key in identities.alias_keys(entity):
+            row = b.execute("SELECT a.corpus_entity_id, e.key FROM corpus_aliases a LEFT JOIN"
+                            " corpus_entities e ON e.id = a.corpus_entity_id"
+                            " WHERE a.kind = ? AND a.key = ?", (kind, key))
+            existing = row[0][0] if row else None
+            singleton = bool(row) and row[0][1] is not None and not identities.is_full_name(
+                row[0][1])
+            new = identities.alias_update(existing, target, key, existing_is_singleton=singleton)
+            if new is None:
+                continue
+            if existing and singleton and new == target:
+                self._merge(existing, target)
+            b.execute("INSERT INTO corpus_aliases (kind, key, corpus_entity_id) VALUES (?,?,?)"
+                      " ON CONFLICT (kind, key) DO UPDATE SET corpus_entity_id ="
+                      " excluded.corpus_entity_id", (kind, key, new))
+        if entity.actor:
+            b.execute("UPDATE corpus_entities SET actor = ? WHERE id = ? AND actor IS NULL",
+                      (entity.actor, target))
+        return str(target)
+
+    def _merge(self, old: str, new: str) -> None:
+        """Fold corpus entity ``old`` (a bare surname) into ``new`` (the full-name person)."""
+        b = self._b
+        b.execute("UPDATE entity_links SET corpus_entity_id = ? WHERE corpus_entity_id = ?",
+                  (new, old))
+        b.execute("UPDATE statements SET corpus_speaker = ? WHERE corpus_speaker = ?", (new, old))
+        b.execute("UPDATE events SET source_entity = ? WHERE source_entity = ?", (new, old))
+        b.execute("UPDATE events SET target_entity = ? WHERE target_entity = ?", (new, old))
+        b.execute("UPDATE corpus_aliases SET corpus_entity_id = ? WHERE corpus_entity_id = ?",
+                  (new, old))
+        b.execute("UPDATE entity_titles SET corpus_entity_id = ? WHERE corpus_entity_id = ?"
+                  " AND title NOT IN (SELECT title FROM entity_titles WHERE corpus_entity_id = ?)",
+                  (new, old, new))
+        b.execute("DELETE FROM entity_titles WHERE corpus_entity_id = ?", (old,))
+        b.execute("DELETE FROM corpus_entities WHERE id = ?", (old,))
+
+    def _assign_story(self, article_id: str, text: str) -> None:
+        b = self._b
+        signature = stories.minhash(text)
+        keys = stories.band_keys(signature)
+        story, best = article_id, 0.0
+        seen: set[str] = set()
+        for band, digest in keys:
+            for other, other_story, blob in b.execute(
+                "SELECT a.id, a.story_id, a.minhash FROM article_bands k JOIN articles a"
+                " ON a.id = k.article_id WHERE k.band = ? AND k.hash = ?", (band, digest)):
+                if other in seen or other == article_id:
+                    continue
+                seen.add(other)
+                score = stories.similarity(signature, stories.decode(blob))
+                if score >= stories.SAME_STORY and score > best:
+                    story, best = other_story or other, score
+        b.execute("UPDATE articles SET story_id = ?, minhash = ? WHERE id = ?",
+                  (story, stories.encode(signature), article_id))
+        b.executemany("INSERT INTO article_bands (band, hash, article_id) VALUES (?,?,?)"
+                      " ON CONFLICT DO NOTHING", [(k, h, article_id) for k, h in keys])
+
+    def reindex(self) -> int:
+        """Re-derive every article's derived rows from its stored record; return the count."""
+        b = self._b
+        ids = [r[0] for r in b.execute(
+            "SELECT id FROM articles ORDER BY published IS NULL, published, id")]
+        with b.transaction():
+            for table in ("entity_links", "entity_titles", "corpus_aliases", "corpus_entities",
+                          "article_bands"):
+                b.execute(f"DELETE FROM {table}")  # fixed table names, no document values
+            if self.dialect == "sqlite":
+                b.execute("DELETE FROM statements_fts")
+                b.execute("DELETE FROM articles_fts")
+            for article_id in ids:
+                self._derive(self.record(article_id))
+        return len(ids)
+
+    def add_discarded(self, item: Discarded) -> None:
+        """Record a document that could not be analysed (once per document, stage and reason)."""
+        try:
+            self._b.execute(
+                "INSERT INTO discarded (doc_id, stage, reason, first_seen, last_seen)"
+                " VALUES (?,?,?,?,?) ON CONFLICT (doc_id, stage, reason)"
+                " DO UPDATE SET last_seen = excluded.last_seen",
+                (item.doc_id, item.stage, item.reason, _now(), _now()),
+            )
+        except self._b.errors() as err:
+            raise StoreError(f"cannot record discarded document {item.doc_id}: {err}") from err
+
+    # -- reading -----------------------------------------------------------------------------
+    def record(self, article_id: str) -> ArticleRecord:
+        """The stored record of one article; a unique id prefix of 6+ characters will do."""
+        prefix = article_id.replace("%", "").replace("_", "")
+        rows = self.query(
+            "SELECT record_json FROM articles"
+            " WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%')",
+            (article_id, prefix, prefix),
+        )
+        if len(rows) != 1:
+            found = "no" if not rows else "more than one"
+            raise StoreError(f"{found} article matches id {article_id!r}")
+        return record_from_json(json.loads(rows[0][0]))
+
+    def records(self) -> Iterator[ArticleRecord]:
+        """Every stored record, oldest publication date first."""
+        for (blob,) in self.query(
+            "SELECT record_json FROM articles ORDER BY published IS NULL, published, id"
+        ):
+            yield record_from_json(json.loads(blob))
+
+    def discarded(self) -> list[Discarded]:
+        rows = self.query("SELECT doc_id, stage, reason FROM discarded ORDER BY first_seen, doc_id")
+        return [Discarded(*row) for row in rows]
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "entities", "statements", "times", "events", "discarded",
+                  "corpus_entities")
+        counts = {t: int(self.query(f"SELECT count(*) FROM {t}")[0][0]) for t in tables}
+        counts["stories"] = int(self.query(
+            "SELECT count(DISTINCT story_id) FROM articles")[0][0])
+        return counts

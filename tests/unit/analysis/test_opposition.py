@@ -1,0 +1,67 @@
+"""Signals of disagreement between two statements (pure functions on invented text)."""
+
+from __future__ import annotations
+
+from onrecord.analysis.opposition import (
+    counted,
+    negated_terms,
+    opposition,
+    polarity_conflict,
+    rebuttal,
+    reports_others,
+    terms,
+)
+
+
+def test_terms_drop_stopwords_and_stem():
+    assert terms("The ferries were sailing to the islands") == {"ferry", "sail", "island"}
+
+
+def test_negation_scope_ends_with_its_clause():
+    assert negated_terms("It was not a strike. It was a drill at sea") == {"strike"}
+    assert negated_terms("not only the port but the airport") == set()
+
+
+def test_one_side_denies_what_the_other_affirms():
+    evidence = polarity_conflict("that the dam had been opened on schedule", "say",
+                                 "the dam had not been opened on schedule", "say")
+    assert evidence and evidence.startswith("opposite polarity")
+
+
+def test_a_denial_cue_denies_its_content():
+    assert polarity_conflict("that police had used rubber bullets", "deny",
+                             "Police used rubber bullets near the square", "say")
+    # both deny: no conflict
+    assert polarity_conflict("that police had used rubber bullets", "deny",
+                             "No rubber bullets were used by police", "say") is None
+
+
+def test_a_negation_elsewhere_in_the_statement_is_no_conflict():
+    assert polarity_conflict("This was not an accident. It was a deliberate provocation",
+                             "say", "the collision was a deliberate provocation", "say") is None
+
+
+def test_names_alone_do_not_make_a_shared_proposition():
+    assert polarity_conflict("Veloria would not send Kessen troops", "say",
+                             "Veloria and Kessen signed a trade deal", "say") is None
+
+
+def test_antonyms_across_the_two_sides():
+    ev = opposition("the fire was an accident", "say", "the fire was set deliberately", "say")
+    assert any(e.startswith("opposed words") for e in ev)
+    # both words on one side is not an opposition
+    assert not opposition("an accident, not deliberate", "say", "it was an accident", "say")
+
+
+def test_conflicting_counts_of_the_same_thing():
+    assert counted("four American consulates were threatened") == {"american": {4}}
+    ev = opposition("that 12 protesters were arrested near the court", "say",
+                    "that 30 protesters were arrested near the court", "say")
+    assert any(e.startswith("different numbers of protest") for e in ev)
+
+
+def test_rebuttal_and_reported_speech():
+    assert rebuttal("he had seen no such evidence") == "no such"
+    assert rebuttal("the bridge would reopen") is None
+    assert reports_others("Ministers say the bridge is safe")
+    assert not reports_others("the bridge is safe, a claim the opposition said was false")
