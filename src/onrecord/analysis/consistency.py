@@ -36,8 +36,8 @@ from onrecord.store import Corpus
 
 MATTER_MIN = 0.18  # cosine of IDF-weighted terms above which two statements share a matter
 CONTEXT_WEIGHT = 0.3  # a term of the surrounding sentence counts this much of a content term
-MAX_DF_SHARE = 0.08
-EMBEDDING_OFFSET = 0.25  # an embedding cosine minus this is comparable to the lexical score  # terms in more statements than this share do not generate candidates
+MAX_DF_SHARE = 0.08  # terms in more statements than this share do not generate candidates
+EMBEDDING_OFFSET = 0.25  # an embedding cosine minus this is comparable to the lexical score
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 600, 120
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z0-9])|\n")
 SAME_ARTICLE_MATTER = 0.3  # an article is about one matter: its statements share at least this

@@ -104,8 +104,10 @@ def score_labels(findings: list[Finding], pairs: list[dict[str, Any]], sides: li
         ends = []
         for path, start, end in (p["a"], p["b"]):
             article = origin_ids.get(path)
-            ids = locate(sides, article, int(start), int(end)) if article else []
-            ends.append([(article, sid) for sid in ids])
+            if article is None:
+                ends.append([])
+                continue
+            ends.append([(article, sid) for sid in locate(sides, article, int(start), int(end))])
         if not ends[0] or not ends[1]:
             missing += 1
             continue
