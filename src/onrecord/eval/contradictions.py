@@ -101,7 +101,7 @@ def score_labels(findings: list[Finding], pairs: list[dict[str, Any]], sides: li
     labelled: dict[PairKey, str] = {}
     missing = 0
     for p in pairs:
-        ends = []
+        ends: list[list[StatementKey]] = []
         for path, start, end in (p["a"], p["b"]):
             article = origin_ids.get(path)
             if article is None:
