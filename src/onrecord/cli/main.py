@@ -115,59 +115,62 @@ def ingest(
     allow_private: Annotated[bool, typer.Option(
         "--allow-private",
         help="Allow fetching URLs on private, loopback and link-local addresses.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1,
+        help="Worker processes, each loading the pipeline once [default: the CPU cores].")]
+    = None,
 ) -> None:
     """Analyse articles and store their records in the corpus database.
 
     Sources: text, HTML and JSON Lines files, RSS/Atom feeds (one article per entry), WARC
     archives (.warc, .warc.gz: one article per archived page) and http(s) URLs (fetched).
-    Re-ingesting is idempotent: an article already stored (same text) is skipped. A document
-    that cannot be analysed is reported, recorded as discarded with its reason, and the batch
-    goes on.
+    Each article is committed on its own: an interrupted run keeps what it stored, and running
+    it again skips those (same text, same id) and does the rest. A republished copy of a
+    stored story is stored and linked to that story. A document that cannot be analysed is
+    reported, recorded as discarded with its reason, and the batch goes on.
 
     Example: [bold]onrecord ingest examples/ feed.xml crawl.warc.gz --db onrecord.db[/bold]
     """
-    from onrecord.analyze import analyze_articles
-    from onrecord.ingest import load_sources
-    from onrecord.models import Article
+    from rich.progress import SpinnerColumn
+
+    from onrecord.batch import ingest_sources
+    from onrecord.engine import default_workers
     from onrecord.store import Corpus
 
     try:
         corpus = Corpus(db)
-        loaded = list(load_sources(paths, published=published, allow_private=allow_private))
     except OnRecordError as error:
         raise _fail(str(error)) from error
-    stored = skipped = 0
-    discarded: list[Discarded] = [d for d in loaded if isinstance(d, Discarded)]
-    fresh: dict[str, Article] = {}  # by id: the same text twice in a batch is stored once
-    for item in loaded:
-        if isinstance(item, Article):
-            if item.id in fresh or corpus.has_article(item.id):
-                skipped += 1
-            else:
-                fresh[item.id] = item
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    counts = {"stored": 0, "skipped": 0, "discarded": 0}
     with corpus, Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("analysing", total=len(fresh))
-        for result in analyze_articles(fresh.values()):
-            if isinstance(result, Discarded):
-                discarded.append(result)
-            else:
-                try:
-                    stored += corpus.add(result)
-                except OnRecordError as error:
-                    discarded.append(Discarded(result.article.origin or result.article.id,
-                                               "store", str(error)))
-            progress.advance(task)
-        for d in discarded:
-            corpus.add_discarded(d)
-            err.print(f"[yellow]discarded[/yellow] {d.doc_id} ({d.stage}): {d.reason}",
-                      highlight=False, soft_wrap=True)
-        counts = corpus.counts()
-    err.print(f"stored {stored} new, {skipped} already stored, {len(discarded)} discarded; "
-              f"{db} now holds {counts['articles']} articles, {counts['statements']} statements",
+        task = progress.add_task("starting", total=None)
+
+        def show_progress(event: str, item: Discarded | None) -> None:
+            counts[event] += 1
+            if item is not None:
+                progress.console.print(
+                    f"[yellow]discarded[/yellow] {item.doc_id} ({item.stage}): {item.reason}",
+                    highlight=False, soft_wrap=True)
+            progress.update(task, description=", ".join(f"{v} {k}" for k, v in counts.items()))
+
+        try:
+            report = ingest_sources(corpus, paths, published=published,
+                                    allow_private=allow_private,
+                                    workers=workers or default_workers(),
+                                    progress=show_progress)
+        except OnRecordError as error:
+            raise _fail(str(error)) from error
+        totals = corpus.counts()
+    err.print(f"stored {report.stored} new, {report.skipped} already stored, "
+              f"{len(report.discarded)} discarded; {db} now holds {totals['articles']} articles "
+              f"({totals['stories']} stories), {totals['statements']} statements",
               highlight=False)
-    if not stored and not skipped and discarded:
+    if report.interrupted:
+        err.print("interrupted: what was stored is kept; run the same command again to finish",
+                  highlight=False)
+        raise typer.Exit(code=130)
+    if not report.stored and not report.skipped and report.discarded:
         raise typer.Exit(code=1)
 
 
