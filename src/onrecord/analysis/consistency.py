@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
@@ -37,6 +37,7 @@ from onrecord.store import Corpus
 MATTER_MIN = 0.18  # cosine of IDF-weighted terms above which two statements share a matter
 CONTEXT_WEIGHT = 0.3  # a term of the surrounding sentence counts this much of a content term
 MAX_DF_SHARE = 0.08  # terms in more statements than this share do not generate candidates
+MAX_POSTING = 60  # nor do terms in more statements than this (a large corpus's common words)
 EMBEDDING_OFFSET = 0.25  # an embedding cosine minus this is comparable to the lexical score
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 600, 120
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z0-9])|\n")
@@ -70,13 +71,16 @@ class Side:
     end: int
     context: str = field(default="", compare=False)  # the sentence the statement is in
     lead: str = field(default="", compare=False)  # the sentence before it
+    repeats: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    """(article id, statement id) of the same words by the same speaker elsewhere."""
 
     def to_json(self) -> dict[str, Any]:
         return {"article_id": self.article_id, "statement_id": self.statement_id,
                 "speaker": self.speaker, "speaker_id": self.speaker_id,
                 "sourcing": self.sourcing, "cue": self.cue, "content": self.content,
                 "date": self.date, "date_defaulted": self.date_defaulted, "when": self.when,
-                "outlet": self.outlet, "title": self.title, "span": [self.start, self.end]}
+                "outlet": self.outlet, "title": self.title, "span": [self.start, self.end],
+                "repeated_in": [list(r) for r in self.repeats]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +154,7 @@ class _Index:
                 df[t] += 1
         n = max(len(sides), 1)
         self.idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
-        self.max_df = max(3, int(MAX_DF_SHARE * n))
+        self.max_df = min(MAX_POSTING, max(3, int(MAX_DF_SHARE * n)))
         self.postings: dict[str, list[int]] = defaultdict(list)
         for i, (c, x) in enumerate(zip(self.content, self.context, strict=True)):
             for t in c | x:
@@ -162,17 +166,23 @@ class _Index:
     def _w(self, i: int, term: str) -> float:
         return self.idf.get(term, 0.0) * (1.0 if term in self.content[i] else CONTEXT_WEIGHT)
 
-    def candidates(self) -> set[tuple[int, int]]:
-        """Pairs sharing an informative term, and pairs of one speaker in one article."""
+    def candidates(self, focus: set[int] | None = None) -> set[tuple[int, int]]:
+        """Pairs sharing an informative term, and pairs of one speaker in one article; only
+        pairs with a member in ``focus`` when it is given."""
         pairs: set[tuple[int, int]] = set()
         for items in self.postings.values():
-            pairs.update(combinations(items, 2))
+            if focus is None:
+                pairs.update(combinations(items, 2))
+            else:
+                pairs.update((min(i, j), max(i, j)) for i in items if i in focus
+                             for j in items if j != i)
         by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i, side in enumerate(self.sides):
             if side.speaker_id:
                 by_speaker[(side.article_id, side.speaker_id)].append(i)
         for items in by_speaker.values():
-            pairs.update(combinations(items, 2))
+            pairs.update(p for p in combinations(items, 2)
+                         if focus is None or p[0] in focus or p[1] in focus)
         return pairs
 
     def similarity(self, i: int, j: int) -> tuple[float, tuple[str, ...]]:
@@ -263,27 +273,61 @@ def _change_evidence(later: Side) -> list[str]:
     return [f"change marker: '{weak.group(0)}'"] if weak else []
 
 
+def _first_of_repeats(sides: list[Side], focus: set[int] | None,
+                      embedded: dict[tuple[int, int], float],
+                      ) -> tuple[list[Side], set[int] | None, dict[tuple[int, int], float]]:
+    """Keep the first of statements repeated word for word by one speaker (the same quote in
+    many articles says nothing new), renumbering ``focus`` and ``embedded`` to match."""
+    kept: list[Side] = []
+    new_index: dict[int, int] = {}
+    seen: dict[tuple[str, frozenset[str]], int] = {}
+    for i, side in enumerate(sides):
+        key = (side.speaker_id or (side.speaker or "").lower(), op.terms(side.content))
+        if key in seen and side.speaker:
+            first = new_index[i] = seen[key]
+            kept[first] = replace(kept[first], repeats=(
+                *kept[first].repeats, (side.article_id, side.statement_id)))
+            continue
+        seen[key] = new_index[i] = len(kept)
+        kept.append(side)
+    if len(kept) == len(sides):
+        return sides, focus, embedded
+    focus = None if focus is None else {new_index[i] for i in focus}
+    moved: dict[tuple[int, int], float] = {}
+    for (i, j), cos in embedded.items():
+        a, b = sorted((new_index[i], new_index[j]))
+        if a != b:
+            moved[(a, b)] = max(cos, moved.get((a, b), 0.0))
+    return kept, focus, moved
+
+
 def find_findings(sides: list[Side], min_score: float = 0.5,
                   entities: dict[str, set[str]] | None = None,
-                  embedded: dict[tuple[int, int], float] | None = None) -> list[Finding]:
+                  embedded: dict[tuple[int, int], float] | None = None,
+                  focus: set[int] | None = None) -> list[Finding]:
     """Contradictions and shifts among ``sides``, best first.
 
     With ``entities`` (from :func:`article_entities`), statements of two different articles
     are compared only when the articles share :data:`MIN_SHARED_ENTITIES` entities. With
     ``embedded`` (nearest neighbours by sentence embedding, :mod:`onrecord.analysis.embeddings`)
     those pairs are candidates too, and their matter score is the higher of the two measures.
+    With ``focus`` (indexes into ``sides``), only pairs involving those statements are tried.
     """
+    sides, focus, embedded = _first_of_repeats(sides, focus, embedded or {})
     index = _Index(sides)
-    embedded = embedded or {}
     findings: dict[tuple[int, int], Finding] = {}
     for i, j, phrase in _rebuttals(sides):
+        if focus is not None and i not in focus and j not in focus:
+            continue
         a, b = _ordered(sides[i], sides[j])
         evidence = [f"rebuttal: '{phrase}' answers the statement before it"]
         evidence += op.opposition(a.content, a.cue, b.content, b.cue)
         findings[(i, j)] = Finding("contradiction", _score(0.4, evidence),
                                    index.similarity(i, j)[1], tuple(dict.fromkeys(evidence)),
                                    a, b)
-    for i, j in index.candidates() | set(embedded):
+    for i, j in index.candidates(focus) | set(embedded):
+        if focus is not None and i not in focus and j not in focus:
+            continue
         if (i, j) in findings or (j, i) in findings:
             continue
         x, y = sides[i], sides[j]
@@ -337,14 +381,14 @@ def find_contradictions(corpus: Corpus, speaker: str | None = None, since: str |
                         embeddings: bool = False) -> list[Finding]:
     """Findings over the corpus, optionally those involving one speaker, or of one kind."""
     sides = load_sides(corpus, since, until)
-    findings = find_findings(sides, min_score, article_entities(corpus),
-                             embedded_pairs(sides) if embeddings else None)
+    focus = None
     if speaker:
         ids = set(find_entities(corpus, speaker, kind=None))
         text = speaker.lower()
-        findings = [f for f in findings if any(
-            (s.speaker_id in ids) if ids else text in (s.speaker or "").lower()
-            for s in (f.a, f.b))]
+        focus = {i for i, s in enumerate(sides)
+                 if (s.speaker_id in ids if ids else text in (s.speaker or "").lower())}
+    findings = find_findings(sides, min_score, article_entities(corpus),
+                             embedded_pairs(sides) if embeddings else None, focus)
     if kind:
         findings = [f for f in findings if f.kind == kind]
     return findings[:limit]

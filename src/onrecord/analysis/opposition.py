@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
@@ -30,7 +31,8 @@ REPORTED = re.compile(r"\b(says|said|say|told|tells|claims|claimed|called it|wer
                       r"according to)\b", re.IGNORECASE)
 
 
-def common_terms(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def common_terms(text: str) -> frozenset[str]:
     """Content terms written in lower case: common words, not names ("Greek", "Ankara")."""
     return terms(_CAPITALISED.sub(" ", text))
 
@@ -88,6 +90,7 @@ def words(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude suffix-stripping stem, enough to match "strikes"/"strike", "denied"/"deny"."""
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""),
@@ -97,10 +100,11 @@ def stem(word: str) -> str:
     return word
 
 
-def terms(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def terms(text: str) -> frozenset[str]:
     """The content terms of a text: stems of non-stopwords of three letters or more."""
-    return {stem(w) for w in words(text)
-            if w not in STOPWORDS and (len(w) >= 3 or w.isdigit()) and w != "n't"}
+    return frozenset(stem(w) for w in words(text)
+                     if w not in STOPWORDS and (len(w) >= 3 or w.isdigit()) and w != "n't")
 
 
 def is_negated(text: str) -> bool:
@@ -111,7 +115,8 @@ def is_negated(text: str) -> bool:
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s*(?:but|and|while|whereas)\b|\bbut\b")
 
 
-def negated_terms(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def negated_terms(text: str) -> frozenset[str]:
     """The content terms inside the scope of a negation: from the negator to the clause's end.
 
     >>> sorted(negated_terms("This was not an accident. It was a deliberate provocation"))
@@ -125,7 +130,7 @@ def negated_terms(text: str) -> set[str]:
             if w in NEGATIONS and not (w == "not" and ws[i + 1:i + 2] == ["only"]):
                 scoped |= terms(" ".join(ws[i + 1:]))
                 break
-    return scoped
+    return frozenset(scoped)
 
 
 def polarity_conflict(content_a: str, cue_a: str | None, content_b: str, cue_b: str | None,

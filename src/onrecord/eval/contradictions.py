@@ -71,9 +71,11 @@ def documents(pairs: Iterable[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(side[0].split("#")[0] for p in pairs for side in (p["a"], p["b"])))
 
 
-def pair_key(finding: Finding) -> PairKey:
-    return frozenset({(finding.a.article_id, finding.a.statement_id),
-                      (finding.b.article_id, finding.b.statement_id)})
+def pair_keys(finding: Finding) -> list[PairKey]:
+    """The statement pairs a finding stands for: its own, and those of repeated statements."""
+    ends_a = [(finding.a.article_id, finding.a.statement_id), *finding.a.repeats]
+    ends_b = [(finding.b.article_id, finding.b.statement_id), *finding.b.repeats]
+    return [frozenset({a, b}) for a in ends_a for b in ends_b if a != b]
 
 
 def locate(sides: Iterable[Side], article_id: str, start: int, end: int) -> list[str]:
@@ -97,7 +99,10 @@ def locate(sides: Iterable[Side], article_id: str, start: int, end: int) -> list
 def score_labels(findings: list[Finding], pairs: list[dict[str, Any]], sides: list[Side],
                  origin_ids: dict[str, str], threshold: float) -> dict[str, Any]:
     """Precision and recall of the findings at ``threshold`` against the labelled pairs."""
-    scored = {pair_key(f): f for f in findings}
+    scored: dict[PairKey, Finding] = {}
+    for f in findings:  # best first: a pair keeps its best finding
+        for key in pair_keys(f):
+            scored.setdefault(key, f)
     labelled: dict[PairKey, str] = {}
     missing = 0
     for p in pairs:
@@ -125,7 +130,8 @@ def score_labels(findings: list[Finding], pairs: list[dict[str, Any]], sides: li
             fp += 1
         elif label in POSITIVE:
             fn += 1
-    unlabelled = [f for k, f in scored.items() if f.score >= threshold and k not in labelled]
+    unlabelled = [f for f in findings if f.score >= threshold
+                  and not any(k in labelled for k in pair_keys(f))]
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     return {
