@@ -8,6 +8,7 @@ that cannot be analysed becomes a :class:`Discarded` record carrying the stage a
 
 from __future__ import annotations
 
+import glob
 import io
 import os
 import re
@@ -209,6 +210,11 @@ def _iter_sources(
             yield from _iter_directory(path, published)
         elif path.exists():
             yield from _load_document(path, published)
+        elif glob.has_magic(str(path)):  # a pattern the shell did not expand ("news/**/*.html")
+            matches = sorted(glob.glob(str(path), recursive=True))
+            if not matches:
+                yield Discarded(doc_id=str(path), stage="ingest", reason="no file matches")
+            yield from _iter_sources(list(matches), published, allow_private)
         else:
             yield Discarded(doc_id=str(path), stage="ingest", reason="no such file or directory")
 

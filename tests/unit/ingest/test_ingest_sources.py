@@ -220,3 +220,20 @@ def test_error_messages_are_one_line(tmp_path: Path) -> None:
         assert isinstance(result, Discarded)
         assert result.reason and "\n" not in result.reason
     assert path.exists()
+
+
+def test_a_quoted_glob_pattern_is_expanded(tmp_path: Path) -> None:
+    news = tmp_path / "news" / "march"
+    news.mkdir(parents=True)
+    for day in ("03", "04"):
+        (news / f"2025-03-{day}-harbour.txt").write_text(
+            f"KESSEL — Harbour master Ines Vale said the quay would reopen on March {day} after "
+            "repairs to its two cranes, which were damaged in a storm last month.\n",
+            encoding="utf-8")
+    (news / "notes.md").write_text("not matched", encoding="utf-8")
+    loaded = list(load_sources([str(tmp_path / "news" / "**" / "*.txt"),
+                                str(tmp_path / "nothing-*.txt")]))
+    articles = [a for a in loaded if isinstance(a, Article)]
+    assert [a.published for a in articles] == ["2025-03-03", "2025-03-04"]
+    missing = [d for d in loaded if isinstance(d, Discarded)]
+    assert len(missing) == 1 and missing[0].reason == "no file matches"
