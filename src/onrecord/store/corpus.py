@@ -112,7 +112,8 @@ class Corpus:
                 self._insert_rows(record)
                 self._derive(record)
         except b.errors() as err:
-            raise StoreError(f"cannot store article {a.id} ({a.origin}): {err}") from err
+            reason = " ".join(str(err).split())  # PostgreSQL's messages span lines
+            raise StoreError(f"cannot store article {a.id} ({a.origin}): {reason}") from err
         return True
 
     def _insert_rows(self, record: ArticleRecord) -> None:
