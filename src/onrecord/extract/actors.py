@@ -31,12 +31,14 @@ _STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "BIH": (("Bosnia and Herzegovina", "Bosnia"), ("Bosnian", "Bosnians"), ("Sarajevo",)),
     "BRA": (("Brazil",), ("Brazilian", "Brazilians"), ("Brasilia", "Brasília")),
     "BGR": (("Bulgaria",), ("Bulgarian", "Bulgarians"), ("Sofia",)),
-    "KHM": (("Cambodia",), ("Cambodian", "Cambodians"), ("Phnom Penh",)),
+    "KHM": (("Cambodia", "Kampuchea"), ("Cambodian", "Cambodians", "Kampuchean", "Kampucheans"),
+            ("Phnom Penh",)),
     "CAN": (("Canada",), ("Canadian", "Canadians"), ("Ottawa",)),
     "CHL": (("Chile",), ("Chilean", "Chileans"), ("Santiago",)),
     "CHN": (("China", "People's Republic of China", "PRC"), ("Chinese",), ("Beijing",)),
     "COL": (("Colombia",), ("Colombian", "Colombians"), ("Bogota", "Bogotá")),
-    "COD": (("Democratic Republic of the Congo", "DR Congo", "DRC"), ("Congolese",), ("Kinshasa",)),
+    "COD": (("Democratic Republic of the Congo", "DR Congo", "DRC", "Zaire"),
+            ("Congolese", "Zairean", "Zairian"), ("Kinshasa",)),
     "HRV": (("Croatia",), ("Croatian", "Croat", "Croats"), ("Zagreb",)),
     "CUB": (("Cuba",), ("Cuban", "Cubans"), ("Havana",)),
     "CYP": (("Cyprus",), ("Cypriot", "Cypriots"), ("Nicosia",)),
@@ -92,7 +94,8 @@ _STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "ROU": (("Romania",), ("Romanian", "Romanians"), ("Bucharest",)),
     "RUS": (("Russia", "Russian Federation"), ("Russian", "Russians"), ("Moscow", "Kremlin")),
     "SAU": (("Saudi Arabia",), ("Saudi", "Saudis", "Saudi Arabian"), ("Riyadh",)),
-    "SRB": (("Serbia",), ("Serbian", "Serb", "Serbs"), ("Belgrade",)),
+    "SRB": (("Serbia", "Yugoslavia"), ("Serbian", "Serb", "Serbs", "Yugoslav", "Yugoslavs"),
+            ("Belgrade",)),
     "SGP": (("Singapore",), ("Singaporean", "Singaporeans"), ()),
     "SOM": (("Somalia",), ("Somali", "Somalis"), ("Mogadishu",)),
     "ZAF": (("South Africa",), ("South African", "South Africans"), ("Pretoria",)),
@@ -180,7 +183,7 @@ _STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "SVK": (("Slovakia",), ("Slovak", "Slovaks"), ("Bratislava",)),
     "SVN": (("Slovenia",), ("Slovenian", "Slovene", "Slovenes"), ("Ljubljana",)),
     "SSD": (("South Sudan",), ("South Sudanese",), ("Juba",)),
-    "LKA": (("Sri Lanka",), ("Sri Lankan", "Sri Lankans"), ("Colombo",)),
+    "LKA": (("Sri Lanka", "Ceylon"), ("Sri Lankan", "Sri Lankans"), ("Colombo",)),
     "TJK": (("Tajikistan",), ("Tajik", "Tajiks"), ("Dushanbe",)),
     "TZA": (("Tanzania",), ("Tanzanian", "Tanzanians"), ("Dodoma", "Dar es Salaam")),
     "TGO": (("Togo",), ("Togolese",), ("Lome",)),
@@ -192,7 +195,7 @@ _STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "UZB": (("Uzbekistan",), ("Uzbek", "Uzbeks"), ("Tashkent",)),
     "VAT": (("Vatican", "Holy See"), (), ("Vatican City",)),
     "ZMB": (("Zambia",), ("Zambian", "Zambians"), ("Lusaka",)),
-    "ZWE": (("Zimbabwe",), ("Zimbabwean", "Zimbabweans"), ("Harare",)),
+    "ZWE": (("Zimbabwe", "Rhodesia"), ("Zimbabwean", "Zimbabweans", "Rhodesian"), ("Harare",)),
 }
 
 # Regions that stand for the state that holds (or claims) them, for coding purposes.
@@ -228,7 +231,8 @@ ORGANIZATIONS: dict[str, str] = {
 
 # Named armed groups: name -> code (the state they fight in + sector, or IMG: transnational).
 ARMED_GROUPS: dict[str, str] = {
-    "hezbollah": "LBNREB", "kata'ib hezbollah": "IRQREB", "kataib hezbollah": "IRQREB",
+    "hezbollah": "LBNREB", "hizbollah": "LBNREB", "hizbullah": "LBNREB",
+    "hizballah": "LBNREB", "kata'ib hezbollah": "IRQREB", "kataib hezbollah": "IRQREB",
     "kata’ib hezbollah": "IRQREB", "hamas": "PSEREB", "islamic jihad": "PSEREB",
     "palestinian islamic jihad": "PSEREB", "plo": "PSEGOV",
     "palestine liberation organization": "PSEGOV", "fatah": "PSEGOV", "taliban": "AFGREB",
@@ -347,3 +351,59 @@ def is_capital(name: str) -> bool:
     _names, _demonyms, capitals = _STATES[code]
     key = _key(name)
     return any(_key(c) == key for c in capitals)
+
+
+# Well-known office holders -> the state (or organisation) they act for, from
+# ``data/actors_leaders.json``. A surname alone ("Putin") counts when every listed person with
+# that surname acts for the same state, and the surname is no common word ("May", "Major").
+_SURNAME_STOP = frozenset("""
+    may major key brown rice baker martin young king hunt park lee wong green white black
+    long rama mills ping sale prince jones smith carter ford bush clark martin hill bell
+    """.split()) - {"bush", "carter"}
+_SUFFIXES = frozenset({"ii", "iii", "iv", "vi", "jr", "jr.", "sr", "sr."})
+_LEADERS: dict[str, str] = {}
+_LEADER_SURNAMES: dict[str, str | None] = {}
+
+
+def _leader_tables() -> tuple[dict[str, str], dict[str, str | None]]:
+    if _LEADERS:
+        return _LEADERS, _LEADER_SURNAMES
+    import json
+    from importlib import resources
+
+    raw = resources.files("onrecord").joinpath("data/actors_leaders.json").read_text("utf-8")
+    for code, names in json.loads(raw)["leaders"].items():
+        for name in names:
+            key = _person_key(name)
+            if _LEADERS.get(key, code) != code:
+                continue
+            _LEADERS[key] = code
+            words = [w for w in key.split() if w not in _SUFFIXES]
+            if len(words) > 1 and len(words[-1]) > 2 and words[-1] not in _SURNAME_STOP:
+                seen = _LEADER_SURNAMES.get(words[-1], code)
+                _LEADER_SURNAMES[words[-1]] = code if seen == code else None
+    return _LEADERS, _LEADER_SURNAMES
+
+
+def _person_key(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name.strip()).replace("’", "'")
+    return re.sub(r"\s+", " ", name.replace(". ", ".").replace(".", ". ")).strip().lower()
+
+
+def leader_code(name: str) -> str | None:
+    """The state (or organisation) a well-known office holder acts for, or ``None``.
+
+    >>> leader_code("Vladimir Putin"), leader_code("Putin"), leader_code("Kofi Annan")
+    ('RUS', 'RUS', 'IGOUNO')
+    """
+    full, surnames = _leader_tables()
+    key = _person_key(name)
+    for title in ("president ", "prime minister ", "king ", "sheikh ", "ayatollah "):
+        if key.startswith(title) and key not in full:
+            key = key[len(title):]
+    code = full.get(key)
+    if code is None:
+        words = [w for w in key.split() if w not in _SUFFIXES]
+        if words and words[-1] not in _SURNAME_STOP:
+            code = surnames.get(words[-1])
+    return code

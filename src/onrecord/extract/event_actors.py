@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Token
 from onrecord.extract.actors import (
     actor_code,
     is_capital,
+    is_demonym,
+    leader_code,
     organization_code,
     region_code,
     sector_of,
@@ -34,6 +36,10 @@ _MIL_TITLES = frozenset({"general", "gen.", "commander", "admiral", "colonel", "
 _SITES = frozenset({"base", "basis", "camp", "compound", "facility", "installation", "outpost"})
 _HOUSE = frozenset({"house", "host", "station", "hold", "shelter"})
 _PERSONAL = frozenset({"he", "his", "him", "she", "her", "himself", "herself"})
+_AFFILIATIONS = frozenset({"backed", "based", "supported", "funded", "allied", "sponsored",
+                           "occupied", "held", "controlled", "leaning", "friendly"})
+_AFFILIATION_SUFFIXES = tuple(f"-{a}" for a in _AFFILIATIONS)
+_GENERIC_INSTITUTIONS = frozenset({"senate", "congress", "parliament", "knesset"})
 _PRONOUNS = _PERSONAL | frozenset({"it", "its", "they", "their", "them", "we", "our", "itself",
                                    "themselves"})
 
@@ -69,8 +75,23 @@ def _mention_text(doc: Doc, tok: Token, index: ActorIndex) -> tuple[Entity | Non
     return ent, doc[i:j].text
 
 
+def _stance_only(doc: Doc, tok: Token) -> bool:
+    """A state named only as a stance or a backer: "pro-Iranian", "anti-American",
+    "Syrian-backed", "UK-based" say whom a group favours or where it sits, not whose it is."""
+    if tok.lower_.startswith(("pro-", "anti-")) or tok.lower_.endswith(_AFFILIATION_SUFFIXES):
+        return True
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in {"pro", "anti"}:
+        return True
+    if tok.i >= 1 and doc[tok.i - 1].lower_ == "ethnic":
+        return True  # "ethnic Albanians" in another state: coded by where they live
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and \
+        doc[tok.i + 2].lower_ in _AFFILIATIONS
+
+
 def _code_of(doc: Doc, tok: Token, index: ActorIndex) -> str | None:
     """The state or organisation code a single token (within its entity) stands for."""
+    if _stance_only(doc, tok):
+        return None
     ent, text = _mention_text(doc, tok, index)
     code = organization_code(text) or organization_code(tok.text)
     if code:
@@ -78,9 +99,16 @@ def _code_of(doc: Doc, tok: Token, index: ActorIndex) -> str | None:
     if ent is not None and ent.actor:
         return ent.actor + ("GOV" if is_capital(text) and ent.kind != "NORP" else "")
     if ent is not None and ent.kind == "PERSON":
-        return None
+        # "Putin": Russia's; a state's name mistaken for a person's stays the state's
+        # and a demonym the recogniser took into the name ("Jordanian King Abdullah II")
+        return leader_code(text) or leader_code(tok.text) or actor_code(text) or \
+            region_code(text) or (
+            actor_code(tok.text) if is_demonym(tok.text) else None)
     if tok.pos_ in {"PROPN", "ADJ", "NOUN"} or tok.ent_type_:
-        code = actor_code(tok.text) or region_code(tok.text) or region_code(text)
+        code = actor_code(tok.text) or region_code(tok.text) or region_code(text) or \
+            (actor_code(text) if ent is not None else None)
+        if code is None and tok.pos_ == "PROPN":
+            code = leader_code(text)
         if code and is_capital(tok.text):
             return code + "GOV"
         return code
@@ -122,6 +150,17 @@ def _sector(doc: Doc, head: Token, index: ActorIndex) -> str | None:
 
 def _country(doc: Doc, head: Token, index: ActorIndex) -> tuple[str | None, Entity | None]:
     own = _code_of(doc, head, index)
+    if own and head.lower_ in _GENERIC_INSTITUTIONS:  # "Rwanda's Senate": Rwanda's
+        for m in _modifiers(head):
+            code = _code_of(doc, m, index)
+            if code and len(code) >= 3 and code[:3] != own[:3]:
+                return code[:3] + own[3:], index.entity_at.get(m.i)
+    if own and is_demonym(head.text):  # "the Albanians of southern Serbia": Serbia's
+        for obj in _pobj(head, ("of", "in")):
+            code = _code_of(doc, obj, index) or next(
+                (c for m in _modifiers(obj) if (c := _code_of(doc, m, index))), None)
+            if code and code[:3] != own[:3]:
+                return code[:3], index.entity_at.get(obj.i)
     if own:
         return own, index.entity_at.get(head.i)
     for m in _modifiers(head):
@@ -132,6 +171,11 @@ def _country(doc: Doc, head: Token, index: ActorIndex) -> tuple[str | None, Enti
         code, ent = _country(doc, obj, index)
         if code:
             return code, ent
+    if head.pos_ == "NOUN":  # "calls by Ruritania's rulers", "an offer from Freedonia"
+        for obj in _pobj(head, ("by", "from")):
+            code, ent = _country(doc, obj, index)
+            if code:
+                return code, ent
     for obj in _pobj(head, ("in", "from", "throughout", "across")):
         code = _code_of(doc, obj, index)
         if code:
@@ -145,6 +189,14 @@ def _antecedent(doc: Doc, pron: Token, index: ActorIndex) -> Token | None:
     if start > 0:
         start = sentence_of(doc, start - 1)[0]
     personal = pron.lower_ in _PERSONAL
+    if pron.lower_ in {"they", "it", "we", "their", "its", "our"}:
+        # "the rebels rejected the plan and said they ...": a subject first
+        own = sentence_of(doc, pron.i)[0]
+        for i in range(pron.i - 1, own - 1, -1):
+            tok = doc[i]
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.lower_ not in _PRONOUNS and \
+                    _names_group(doc, tok, index):
+                return tok
     for i in range(pron.i - 1, start - 1, -1):
         tok = doc[i]
         ent = index.entity_at.get(i)
@@ -152,14 +204,19 @@ def _antecedent(doc: Doc, pron: Token, index: ActorIndex) -> Token | None:
             if ent is not None and ent.kind == "PERSON":
                 return tok
             continue
-        if ent is not None and ent.kind == "PERSON":
-            continue
-        if tok.dep_ in {"nsubj", "nsubjpass", "poss", "pobj", "dobj", "conj", "appos"} and (
-            _code_of(doc, tok, index) or (tok.pos_ in {"NOUN", "PROPN"} and
-                                          _country(doc, tok, index)[0])
-        ):
+        if tok.dep_ in {"nsubj", "nsubjpass", "poss", "pobj", "dobj", "conj", "appos"} and \
+                _names_group(doc, tok, index):
             return tok
     return None
+
+
+def _names_group(doc: Doc, tok: Token, index: ActorIndex) -> bool:
+    """A token (not a person) that names a state, an organisation or a group of one."""
+    ent = index.entity_at.get(tok.i)
+    if ent is not None and ent.kind == "PERSON":
+        return False
+    return bool(_code_of(doc, tok, index) or (tok.pos_ in {"NOUN", "PROPN"} and
+                                              _country(doc, tok, index)[0]))
 
 
 def participant(doc: Doc, head: Token | None, index: ActorIndex) -> Participant | None:
@@ -188,6 +245,24 @@ def participant(doc: Doc, head: Token | None, index: ActorIndex) -> Participant 
     if ent is None:
         ent = index.entity_at.get(head.i)
     return Participant(text=phrase_text(doc, head), entity=ent.id if ent else None, actor=code)
+
+
+def coordinated_states(doc: Doc, head: Token, index: ActorIndex) -> list[tuple[str, str]]:
+    """``(state, text)`` of modifiers coordinated with the phrase's own, beyond the first
+    ("French and Egyptian warships": ``("EGY", "Egyptian warships")``)."""
+    out: list[tuple[str, str]] = []
+    mods = [m for m in head.children if m.dep_ in {"amod", "compound", "nmod"}]
+    for m in mods:
+        for c in m.conjuncts:
+            code = _code_of(doc, c, index)
+            if code and code[:3] not in {s for s, _ in out}:
+                out.append((code[:3], f"{c.text} {head.text}"))
+    if not mods and head.pos_ == "NOUN" and head.dep_ == "conj" and \
+            head.head.pos_ in {"PROPN", "ADJ"}:
+        code = _code_of(doc, head.head, index)  # "Sierra Leonean and Liberian refugees"
+        if code:
+            out.append((code[:3], f"{head.head.text} {head.text}"))
+    return out
 
 
 def phrase_text(doc: Doc, head: Token) -> str:

@@ -15,6 +15,15 @@
 The survivor keeps its own participants; when it names no state on a side, it takes the other
 trigger's ("threatened to cut off electricity to Ruritania": the target is Ruritania's).
 
+**One act per sentence** (:func:`main_events`). Coders code the sentence's act, not every
+verb: "Ruritanian police opened fire, killing one and arresting 12" is one event. Per main clause
+(the root, or a verb coordinated with it), the highest triggers are kept; lower ones only when
+they are acts of their own: set in time against the main act ("after the strike", "answering
+the expulsion"), in an adverbial clause with its own subject ("even as its minister warned"),
+called off, or naming a state the main act does not. A trigger describing a participant ("X,
+which is preparing an offensive"), inside a condition ("unless Y accepted") or inside what was
+asked ("said Z must withdraw", "rejected Z's demand to sever ties") is never kept.
+
 **Domestic targets** (:func:`domestic_target`). CAMEO codes a target by its state even when the
 sentence names only a group or a person ("Freedonian police arrested 30 demonstrators"): such a
 target, with no state of its own, belongs to the state the event happens in, or else to the
@@ -28,10 +37,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from onrecord.extract.actors import state_name
+from onrecord.extract.event_context import status_of
+from onrecord.extract.event_lexicon import LIGHT_VERBS
 from onrecord.models import Participant
 
 INTENT_VERBS = frozenset({"agree", "pledge", "promise", "offer", "vow", "decide", "plan",
                           "prepare", "intend", "undertake", "commit", "volunteer"})
+_NON_STATES = frozenset({"IGO", "NGO", "IMG", "ISM"})
 _EMBEDDING = frozenset({"xcomp", "ccomp", "dobj"})
 
 
@@ -62,9 +75,21 @@ def _named(ps: Sequence[Participant]) -> bool:
 
 
 def governor_of(tok: Token, heads: dict[int, int]) -> int | None:
-    """The index (in ``heads``: token -> candidate) of the trigger that governs ``tok``."""
+    """The index (in ``heads``: token -> candidate) of the trigger that governs ``tok``.
+
+    A conjunct takes its first conjunct's place ("called on Ruritania to unite and mobilize").
+    """
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.i not in heads:
+        tok = tok.head
     if tok.dep_ in _EMBEDDING and tok.head.i in heads and tok.head.i != tok.i:
         return heads[tok.head.i]
+    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        # a purpose: "began a hunger strike to demand", "blocked roads to press demands"
+        if tok.head.i in heads:
+            return heads[tok.head.i]
+        for obj in tok.head.children:
+            if obj.dep_ == "dobj" and obj.i in heads:
+                return heads[obj.i]
     if tok.dep_ in {"pobj", "pcomp"} and tok.head.dep_ == "prep" and tok.head.head.i in heads:
         if tok.head.lower_ in {"for", "of", "to", "on"}:
             return heads[tok.head.head.i]  # "called for sanctions", "accused X of shelling"
@@ -96,15 +121,173 @@ def merge_complements(cands: list[Candidate]) -> list[Candidate]:
 
 
 def domestic_target(targets: Sequence[Participant], sources: Sequence[Participant],
-                    place: Participant | None) -> list[Participant]:
-    """Targets with a state: a stateless target takes the place's state, else the source's."""
+                    place: Participant | None, internal: bool = False) -> list[Participant]:
+    """Targets with a state: a stateless target takes the place's state, else the source's.
+
+    ``internal``: a protest or a restriction with no target named ("rioted", "imposed a
+    curfew", "declared martial law") is aimed at the source's own state (or the place's).
+    """
     if _named(targets):
         return list(targets)
     state = state_of(place) or next((s for p in sources if (s := state_of(p))), None)
-    if state is None or not targets:
+    if internal and not targets and state is not None and state not in _NON_STATES:
+        return [place or Participant(text=state_name(state) or state, actor=state)]
+    if state is None or not targets or state in _NON_STATES:
         return [place] if place is not None else list(targets)
     out = []
     for p in targets:
         sector = (p.actor or "")[3:] if (p.actor or "").startswith("---") else ""
         out.append(Participant(p.text, p.entity, state + sector))
     return out
+
+
+def _child(tok: Token, deps: frozenset[str] | set[str]) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+_ASKING = frozenset({"demand", "call", "request", "proposal", "offer", "appeal", "invitation",
+                     "pressure", "ultimatum", "bid"})
+_ANSWERING = frozenset({"answer", "avenge", "follow", "protest", "condemn", "denounce"})
+
+_SEQUENCE = frozenset({"after", "before", "since", "until", "till", "following"})
+
+_FIRST_PERSON = frozenset({"we", "i", "it", "they", "he", "she"})
+
+REASONS = frozenset({"protest", "defiance", "retaliation", "response", "reprisal", "revenge"})
+
+
+def obligation(tok: Token) -> bool:
+    """A speech verb whose complement says what another party must do."""
+    for comp in tok.children:
+        if comp.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ == "must" for c in comp.children) and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _FIRST_PERSON
+                for c in comp.children):
+            return True
+    return False
+
+
+def _depth(tok: Token) -> int:
+    """How deep ``tok`` sits below its sentence's root; coordination adds no depth, nor does
+    the light verb an event noun is the object of ("launched an attack, killing ten")."""
+    depth = 0
+    for _ in range(40):
+        if tok.head.i == tok.i:
+            break
+        light = tok.dep_ == "dobj" and tok.pos_ in {"NOUN", "PROPN"} and \
+            tok.head.lemma_.lower() in LIGHT_VERBS
+        if tok.dep_ != "conj" and not light:
+            depth += 1
+        tok = tok.head
+    return depth
+
+
+def main_events(kept: list[tuple[Candidate, list[Participant]]]
+                ) -> list[tuple[Candidate, list[Participant]]]:
+    """Per sentence, the events of the highest triggers, and those lower down that bring in a
+    state the highest ones do not name.
+
+    Event coders code one act per sentence: "Ruritanian police opened fire on protesters,
+    killing one and arresting 12" is one event (the killing and the arrests elaborate it); but
+    "the siege of the embassy after the strike against the group" names two parties' acts.
+    """
+    best: dict[int, int] = {}
+    states: dict[int, set[str]] = {}
+    for cand, _ in kept:
+        clause = _clause_of(cand.head)
+        best[clause] = min(best.get(clause, 99), _depth(cand.head))
+    for cand, targets in kept:
+        clause = _clause_of(cand.head)
+        if _depth(cand.head) == best[clause]:
+            states.setdefault(clause, set()).update(_states(cand.sources, targets))
+    out = []
+    for cand, targets in kept:
+        clause = _clause_of(cand.head)
+        if _depth(cand.head) == best[clause]:
+            out.append((cand, targets))
+        elif _background(cand.head):
+            continue
+        elif _earlier_act(cand.head) or _own_clause(cand.head) or \
+                status_of(cand.head) == "called_off" or \
+                not _states(cand.sources, targets) <= states[clause]:
+            out.append((cand, targets))
+    return out
+
+
+def _clause_of(tok: Token) -> int:
+    """The main clause ``tok`` belongs to: the sentence root, or a verb coordinated with it
+    ("accused Ruritania ... and said it had delivered a protest")."""
+    top = tok
+    for _ in range(40):
+        if top.head.i == top.i:
+            return top.i
+        if top.dep_ == "conj" and top.pos_ in {"VERB", "AUX"} and _is_main(top.head):
+            return top.i
+        top = top.head
+    return top.i
+
+
+def _is_main(tok: Token) -> bool:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i == tok.i
+
+
+def _own_clause(tok: Token) -> bool:
+    """A trigger in an adverbial clause with its own subject set beside the main act ("even
+    as its foreign minister warned", "while Freedonian troops shelled")."""
+    for _ in range(6):
+        if tok.dep_ == "advcl":
+            return any(c.dep_ == "mark" and c.lower_ in {"as", "while", "whereas", "when"}
+                       for c in tok.children) and _child(tok, {"nsubj", "csubj"}) is not None
+        if tok.dep_ not in {"dobj", "pobj", "prep", "xcomp", "compound", "conj"} or \
+                tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _background(tok: Token) -> bool:
+    """A lower trigger describing a participant ("Ruritania, which is preparing an offensive"), a
+    condition ("unless Freedonia accepted") or what someone must do ("said X must ..."): the
+    sentence's act is elsewhere."""
+    for _ in range(12):
+        if tok.dep_ == "relcl" and any(c.dep_ in {"nsubj", "nsubjpass"} and
+                                       c.lower_ in {"which", "that", "who"} for c in tok.children):
+            return True  # a description of a participant, not the sentence's act
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"}
+                                       for c in tok.children):
+            return True
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in _ASKING and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True  # "rejected Freedonia's demand to sever ties": what was asked
+        if tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" and obligation(tok.head):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _earlier_act(tok: Token) -> bool:
+    """A trigger set in time against another act: "after the strike", "since the 1979
+    hostage taking", "before they withdrew": an act of its own, not an elaboration."""
+    for _ in range(3):
+        if tok.dep_ == "pobj" and tok.head.lower_ in _SEQUENCE:
+            return True
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ANSWERING:
+            return True  # "answering the expulsion of a Turkish officer"
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"for", "to"} and \
+                tok.head.head.lemma_.lower() in REASONS:
+            return True  # "in reprisal for the expulsion"
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE
+                                       for c in tok.children):
+            return True
+        if tok.dep_ not in {"compound", "amod", "conj", "dobj"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _states(sources: Sequence[Participant], targets: Sequence[Participant]) -> set[str]:
+    return {p.actor[:3] for p in (*sources, *targets) if state_of(p) and p.actor}

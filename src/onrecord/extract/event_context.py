@@ -3,7 +3,8 @@
 **Status** (:func:`status_of`) reads the trigger's own auxiliaries and modifiers, then the
 words that govern it, up to the nearest verb of speech (whose complement keeps its own status):
 
-- ``negated``: "not", "never" on the trigger; a governor that refuses it ("refused to",
+- ``negated``: "not", "never" on the trigger; a governor that refuses or denies it ("refused to",
+  "denied that ... had attacked",
   "rejected operations to kill him", "decided against retaliation", "stopped short of");
 - ``called_off``: "call off", "cancel", "abort", "scrap" governing it;
 - ``planned``: "will", "going to"; a governor of intention ("plans to", "agreed to", "vowed to",
@@ -34,7 +35,7 @@ _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "npadvm
                            "appos", "attr", "poss", "amod", "nummod", "det", "dative", "nmod"})
 _CALL_OFF = frozenset({"cancel", "abort", "scrap", "scrub", "shelve", "abandon", "postpone"})
 _REFUSE = frozenset({"refuse", "decline", "reject", "avoid", "refrain", "forgo", "forego",
-                     "oppose", "veto", "resist"})
+                     "oppose", "veto", "resist", "deny"})
 _PLAN = frozenset({"plan", "intend", "prepare", "vow", "pledge", "promise", "agree", "decide",
                    "aim", "seek", "threaten", "propose", "order", "authorize", "approve",
                    "schedule", "expect", "want", "offer"})
@@ -45,6 +46,7 @@ _POSSIBLE_VERBS = frozenset({"consider", "weigh", "mull", "fear", "worry", "dete
 _POSSIBLE_NOUNS = frozenset({"threat", "risk", "fear", "possibility", "prospect", "danger",
                              "option", "likelihood", "deterrence", "specter",
                              "brink", "warning", "ability", "capability", "potential"})
+_REFUSAL_NOUNS = frozenset({"refusal", "rejection", "failure"})
 _PLAN_NOUNS = frozenset({"plan", "plot", "decision", "order", "ahead", "proposal", "intent",
                          "intention", "preparation", "readiness"})
 _POSSIBLE_MODS = frozenset({"potential", "possible", "future", "imminent", "hypothetical",
@@ -69,7 +71,8 @@ def _own_status(tok: Token) -> EventStatus | None:
         c.lower_ in {"is", "are", "was", "were", "'s", "'re"} for c in tok.head.children
     ):
         return "planned"  # "is going to strike"
-    mods = {c.lower_ for c in children if c.dep_ in {"amod", "compound", "nmod"}}
+    mods = {c.lower_ for c in children if c.dep_ in {"amod", "compound", "nmod"}
+            and not any(a.lower_ in {"long", "much", "often"} for a in c.children)}
     if mods & _PLANNED_MODS:
         return "planned"
     if mods & _POSSIBLE_MODS:
@@ -101,6 +104,8 @@ def _governor_status(gov: Token, via: Token) -> EventStatus | None:
     elif gov.pos_ == "ADJ" and lemma in _READY:
         return "planned"  # "is ready to host talks", "prepared to lift the ban"
     elif gov.pos_ in {"NOUN", "PROPN"}:
+        if lemma in _REFUSAL_NOUNS:
+            return "negated"  # "the government's refusal to accept"
         if lemma in _PLAN_NOUNS:
             return "planned"
         if lemma in _POSSIBLE_NOUNS:

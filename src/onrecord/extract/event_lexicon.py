@@ -82,6 +82,7 @@ VERBS: dict[str, str] = {
     **_codes("1711", "confiscate"),
     **_codes("1712", "demolish destroy raze deface bulldoze"),
     **_codes("173", "arrest detain jail imprison capture"),
+    **_codes("170", "hack"),
     **_codes("174", "expel deport"),
     **_codes("175", "repress"),
     **_codes("181", "kidnap abduct hijack"),
@@ -90,7 +91,7 @@ VERBS: dict[str, str] = {
     **_codes("183", "bomb"),
     **_codes("186", "assassinate"),
     **_codes("190", "attack kill shoot wound injure ambush raid storm strike fight clash target "
-                    "invade down murder execute"),
+                    "invade down murder execute retake retook recapture overrun overran"),
     **_codes("191", "besiege blockade"),
     **_codes("192", "occupy"),
     **_codes("194", "shell pound"),
@@ -105,15 +106,18 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
         **_codes("072", "weapon arm equipment intelligence ammunition photograph troop"),
         **_codes("073", "food medicine shelter"),
         **_codes("075", "asylum"),
+        **_codes("070", "support"),  # "provide support to": material support
+        **_codes("080", "permission"),  # "give permission to"
     }
     for verb in ("provide", "give", "send", "deliver", "supply", "grant", "contribute", "ship",
-                 "hand", "offer", "donate", "pledge")
+                 "hand", "donate")
 }
 VERB_OBJECTS["fire"] = _codes("190", "missile rocket shell shot mortar round bullet salvo")
 VERB_OBJECTS["launch"] = _codes("190", "missile rocket")
 VERB_OBJECTS["cut"] = _codes("161", "tie relation")
 VERB_OBJECTS["break"] = _codes("161", "tie relation")
-VERB_OBJECTS["suspend"] = {**_codes("162", "aid assistance"), **_codes("164", "talk negotiation")}
+VERB_OBJECTS["suspend"] = {**_codes("162", "aid assistance"),
+                           **_codes("164", "talk negotiation mediation")}
 VERB_OBJECTS["halt"] = VERB_OBJECTS["suspend"]
 VERB_OBJECTS["restore"] = _codes("060", "tie relation contact cooperation")
 VERB_OBJECTS["resume"] = VERB_OBJECTS["restore"]
@@ -125,6 +129,10 @@ VERB_OBJECTS["open"] = _codes("054", "embassy consulate")
 VERB_OBJECTS["suspend"].update(_codes("160", "link flight program programme cooperation tie"))
 VERB_OBJECTS["expel"] = _codes("166", "inspector observer monitor peacekeeper")
 VERB_OBJECTS["withdraw"] = _codes("166", "inspector observer monitor peacekeeper")
+VERB_OBJECTS["capture"] = _codes("190", "town city village stronghold base territory position "
+                                        "hill airport outpost garrison")
+VERB_OBJECTS["present"] = _codes("112", "evidence proof")
+VERB_OBJECTS["attend"] = _codes("040", "summit meeting talk conference negotiation")
 # Verbs that are events with a preposition ("fired at", "called for", "cracked down on").
 VERB_PREPS: dict[tuple[str, str], str] = {
     ("fire", "at"): "190", ("fire", "on"): "190", ("open", "fire"): "190",
@@ -160,6 +168,8 @@ NOUNS: dict[str, str] = {
     **_codes("163", "sanction embargo"),
     **_codes("160", "suspension"),
     **_codes("1723", "curfew"),
+    **_codes("130", "ultimatum"),
+    **_codes("172", "restriction"),
     **_codes("173", "arrest detention"),
     **_codes("174", "expulsion deportation"),
     **_codes("175", "crackdown"),
@@ -189,6 +199,7 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("labour", "strike"): "143", ("national", "strike"): "143",
     ("nationwide", "strike"): "143", ("teacher", "strike"): "143", ("worker", "strike"): "143",
     ("state", "visit"): "042", ("official", "visit"): "042",
+    ("martial", "law"): "1724", ("ethnic", "cleansing"): "203", ("cyber", "attack"): "170",
 }
 # Nouns whose possessor or "of" phrase is the target ("Soleimani's killing", "siege of").
 PATIENT_NOUNS = frozenset({
@@ -202,7 +213,9 @@ LIGHT_VERBS = frozenset({
     "launch", "mount", "carry", "stage", "conduct", "hold", "impose", "begin", "start", "make",
     "take", "lodge", "file", "issue", "order", "announce", "organize", "organise",
     "lead", "plan", "step", "escalate", "continue", "resume", "wage", "unleash", "reach",
-    "sign", "provide", "offer", "give", "send", "deliver", "help", "engage",
+    "sign", "provide", "offer", "give", "send", "deliver", "help", "engage", "open", "undertake",
+    "put", "stag",  # the small model's lemma of "staged"
+    "reimpose", "re-impose", "institute", "introduce", "enforce",
 })
 # Prepositions that introduce a target, after a verb or an event noun.
 TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "towards",

@@ -17,6 +17,14 @@ reads, from the parse:
 - **time**: the time expression of the trigger's own clause (:func:`clause_time`), else none;
 - **location**: the place of an ``in`` / ``near`` phrase on the trigger.
 
+Conventions of event coding applied on top (issue 5): a well-known office holder acts for
+their state ("Putin" -> RUS, :func:`onrecord.extract.actors.leader_code`); a stateless group
+acting in a state is that state's ("100 demonstrators marched in Ruritania"); a protest or a
+restriction with no target is aimed at the source's own state; an unclaimed attack on another
+state's people is the host state's; "said X must ..." is a demand on X; "will ... unless X ..."
+is a threat to X; one state's exercises are MOBILIZE, joint ones COOPERATE; and only the
+sentence's own acts are kept (:func:`onrecord.extract.event_complements.main_events`).
+
 No extra model runs: only the parse the pipeline already made.
 """
 
@@ -24,13 +32,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from onrecord.extract.actors import sector_of
 from onrecord.extract.doctext import text_of
-from onrecord.extract.event_actors import ActorIndex, participant
-from onrecord.extract.event_complements import Candidate, domestic_target, merge_complements
+from onrecord.extract.event_actors import ActorIndex, coordinated_states, participant
+from onrecord.extract.event_complements import (
+    REASONS,
+    Candidate,
+    domestic_target,
+    main_events,
+    merge_complements,
+    obligation,
+    state_of,
+)
 from onrecord.extract.event_context import clause_time, status_of, times_by_sentence
 from onrecord.extract.event_lexicon import (
     COMPOUNDS,
@@ -48,7 +65,14 @@ from onrecord.models import Entity, Event, EventStatus, Participant, TimeExpr, c
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+_DOCUMENTS = frozenset({"statement", "declaration", "communique", "letter", "resolution",
+                        "message", "report", "petition", "note", "decree", "appeal"})
+_VISITS = frozenset({"visit", "tour", "trip", "mission"})
+_MEASURES = frozenset({"day", "week", "month", "hour", "year", "series", "wave", "round", "spate",
+                       "string", "number", "couple", "campaign", "program", "programme"})
 _CONTROL = LIGHT_VERBS | frozenset({
+    "declare", "arrive", "come", "go", "travel", "fly", "tighten", "extend", "expand",
+    "intensify", "broaden", "widen",
     "decide", "refuse", "decline", "reject", "call", "cancel", "abort", "order", "approve",
     "authorize", "plan", "threaten", "vow", "pledge", "promise", "agree", "refrain", "avoid",
     "consider", "weigh", "stop", "prepare", "intend", "seek", "want", "try", "attempt",
@@ -57,6 +81,26 @@ _LABOUR_MOD = re.compile(r"-(day|hour|week|month)\b|\b(open-ended|indefinite|gen
 #: Verbs whose coordinated subjects act on one another ("Ruritania and Freedonia met").
 RECIPROCAL = frozenset({"meet", "negotiate", "talk", "confer", "consult", "clash", "fight",
                         "cooperate", "collaborate"})
+_PUBLICATIONS = frozenset("""
+    report statement video document figure data list footage film detail result recording
+    book study photo photograph image tape transcript audio album record memo letter
+    """.split())
+_NOT_PLACES = frozenset("""
+    defiance response protest support solidarity retaliation reaction violation favour favor
+    exchange memory honour honor opposition return addition line accordance breach
+    """.split())
+#: Acts whose doer, when the sentence names none, is taken to be the state they happen in
+#: ("a U.S. national has been put under investigation in Italy").
+_HOST_ANSWERS = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
+_INSTRUMENTS = frozenset("""
+    bomb bombing device explosive explosion blast mine rocket shell mortar grenade missile
+    """.split())
+_INVOLVED = frozenset({"engage", "involve"})
+_BOUNDARIES = frozenset({"border", "frontier", "coast", "sea", "gulf", "strait", "boundary"})
+_ADDRESSING = frozenset({"complain", "protest", "appeal", "write", "petition"})
+_ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_INSIST = frozenset({"reiterate", "insist", "stress", "declare", "announce", "repeat",
+                     "emphasize", "emphasise"})
 _FIGURATIVE = {("seize", "on"), ("seize", "upon"), ("strike", "down")}
 # objects that make an attack verb figurative: "struck a harder tone", "hit a record"
 _FIGURATIVE_OBJECTS = frozenset("""
@@ -86,8 +130,25 @@ def _verb_code(tok: Token) -> str | None:
             return VERB_PREPS[key]  # "fired at", "called for", "open fire"
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURATIVE_OBJECTS for c in tok.children):
         return None
+    if lemma == "release" and (
+            any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PUBLICATIONS
+                for c in tok.children)
+            or (tok.dep_ == "acl" and tok.head.lemma_.lower() in _PUBLICATIONS)):
+        return None  # "released a report": published, not freed
+    if lemma in {"allow", "concede", "admit"} and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in tok.children):
+        return None  # "allowed that the talks had failed": granted a point, permitted nothing
     if lemma == "demonstrate" and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
         return None  # "demonstrated that ...": showed, not a rally
+    if lemma == "order" and _directive(tok):
+        comp = _child(tok, {"xcomp"})
+        if comp is not None and comp.lemma_.lower() == "leave":
+            return "174"  # "ordered the diplomat to leave the country": an expulsion
+        return "100"  # "ordered the former president to appear": a demand
+    if lemma == "help" and any(c.dep_ == "dobj" and (c.ent_type_ in _ACTOR_ENTS or
+                                                     c.pos_ == "PROPN") for c in tok.children):
+        return "070"  # "helped Ruritania"
     objects = VERB_OBJECTS.get(lemma)
     if objects is not None:
         for child in tok.children:
@@ -102,6 +163,14 @@ def _verb_code(tok: Token) -> str | None:
     return VERBS.get(lemma)
 
 
+def _directive(tok: Token) -> bool:
+    """"ordered X to do Y", where Y is no event of its own: X is told to do it."""
+    obj = _child(tok, {"dobj"})
+    comp = _child(tok, {"xcomp"})
+    return obj is not None and comp is not None and _verb_code(comp) is None and (
+        obj.ent_type_ in _ACTOR_ENTS or sector_of(obj.lemma_) not in {None, "MIL"})
+
+
 def _triggers(doc: Doc) -> list[Trigger]:
     """Every trigger in ``doc``, speech verbs and participial adjectives left out."""
     found: list[Trigger] = []
@@ -114,6 +183,9 @@ def _triggers(doc: Doc) -> list[Trigger]:
                     found.append(Trigger(tok.head, tok.head.i, tok.i, code, False,
                                          tok.lower_ in PATIENT_NOUNS))
                     continue
+            if lemma in SPEECH_VERBS | _INSIST and obligation(tok):
+                found.append(Trigger(tok, tok.i, tok.i, "100", True))
+                continue  # "said that Ruritania must withdraw": a demand
             if lemma in SPEECH_VERBS or tok.dep_ == "amod":
                 continue
             code = _verb_code(tok)
@@ -135,10 +207,20 @@ def _triggers(doc: Doc) -> list[Trigger]:
 
 
 def _heads_of(tok: Token | None) -> list[Token]:
-    """``tok`` and its coordinated conjuncts ("Mordor, Rohan and Bree")."""
+    """``tok`` and its coordinated conjuncts ("Mordor, Rohan and Bree"), also those the parser
+    hangs from an apposition ("The US, Russia, and Switzerland") or from another word of the
+    same name ("Barack Obama and Vladimir Putin")."""
     if tok is None:
         return []
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    out = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    same_name = [t for t in tok.subtree if t.i != tok.i and t.ent_type_ == tok.ent_type_ == "PERSON"
+                 and t.ent_iob_ == "I" and t.head.i == tok.i]
+    for t in [*[c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "GPE"],
+              *same_name]:
+        out.extend(c for c in t.conjuncts if c.i > t.i and c not in out)
+        if t.dep_ == "appos":
+            out.append(t)
+    return out
 
 
 def _child(tok: Token, deps: frozenset[str] | set[str]) -> Token | None:
@@ -152,13 +234,14 @@ def _pobjs(tok: Token, preps: Sequence[str]) -> list[Token]:
     found: list[Token] = []
     for prep in preps:
         for c in tok.children:
-            if c.dep_ in {"prep", "agent"} and c.lower_ == prep:
+            if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == prep:
                 found.extend(g for g in c.children if g.dep_ == "pobj")
     return found
 
 
 def _subject(tok: Token) -> Token | None:
     """A verb's subject, inherited through xcomp, conj and clauses of purpose."""
+    start = tok
     for _ in range(6):
         subj = _child(tok, _SUBJECTS)
         if subj is not None:
@@ -173,14 +256,24 @@ def _subject(tok: Token) -> Token | None:
             obj = _child(tok.head, {"dobj"})
             if obj is not None:
                 return obj
+        passive = _child(tok, {"nsubjpass"})
+        if passive is not None and tok.i != start.i and not agent and \
+                start.dep_ == "xcomp" and start.head.i == tok.i:
+            return passive  # "is scheduled to attend", "was forced to resign"
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            if tok.i == start.i:
+                return None  # "soldiers killed in the attack": the soldiers were killed
             return tok.head  # "the group believed responsible for killing": the group
         if tok.dep_ in {"xcomp", "conj", "advcl", "pcomp", "oprd", "acomp"} and tok.head != tok:
             tok = tok.head
         elif tok.dep_ == "prep" and tok.head.pos_ == "ADJ":
             tok = tok.head  # "responsible for killing", "guilty of attacking"
         elif tok.dep_ in {"acl", "relcl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
-            return _child(tok.head, {"poss"})  # "Trump's decision to call off"
+            owner = _child(tok.head, {"poss"})  # "Trump's decision to call off"
+            if owner is None and tok.head.lemma_.lower() in _DOCUMENTS and \
+                    tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
+                return _subject(tok.head.head)  # "issued a statement demanding": the issuer
+            return owner
         else:
             return None
     return None
@@ -190,10 +283,14 @@ def _controller(tok: Token) -> Token | None:
     """The verb that takes an event noun as its object ("decided against retaliation")."""
     node = tok
     for _ in range(5):
+        while node.dep_ == "conj" and node.head.pos_ in {"NOUN", "PROPN"} and node.head != node:
+            node = node.head  # "launched artillery, mortar and rocket fire": the first object's
         if node.dep_ not in {"dobj", "pobj", "prep", "attr", "xcomp", "ccomp", "nsubjpass",
                              "acl"} or node.head == node:
             return None
         node = node.head
+        if node.pos_ in {"NOUN", "PROPN"} and node.lemma_.lower() in _MEASURES:
+            continue  # "launched ten days of war games", "a series of raids"
         if node.pos_ in {"NOUN", "PROPN"}:
             return None  # "retaliation to those attacks": the attacks are not Trump's
         if node.pos_ == "VERB" and node.lemma_.lower() in _CONTROL:
@@ -208,22 +305,72 @@ def _verb_roles(tok: Token) -> tuple[Token | None, list[Token]]:
     source = _subject(tok)
     passive = _child(tok, {"nsubjpass"})
     targets: list[Token] = []
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        targets.append(tok.head)  # "ten soldiers killed in the attack"
     if passive is not None:
-        targets.append(passive)
+        targets.append(passive)  # "evidence against Ruritania was presented": Ruritania
+        targets.extend(_pobjs(passive, TARGET_PREPS))
         if source is passive:
             source = None
-    objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"]
     targets.extend(objects)
     for obj in objects:  # "cut ties with Uganda", "sent aid to Chad"
         targets.extend(_pobjs(obj, TARGET_PREPS))
+    if tok.lemma_.lower() in _ADDRESSING:  # "complained to the U.N. over the raids": the raids
+        targets.extend(_pobjs(tok, ("over", "about", "against", "of")))
     targets.extend(_pobjs(tok, TARGET_PREPS))
+    if passive is not None and source is None and tok.lemma_.lower() == "oppose":
+        source, targets = passive, _pobjs(tok, ("to",))  # "Ruritania is opposed to ..."
     for c in tok.children:  # "demanded that X do"
         if c.dep_ == "ccomp":
             subj = _child(c, {"nsubj", "nsubjpass"})
             if subj is not None:
                 targets.append(subj)
+    targets.extend(_reason_targets(tok))
     targets.extend(_pobjs(tok, ("in",)))
+    targets.extend(_complement_targets(tok))
+    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        targets.extend(_pobjs(tok.head, TARGET_PREPS))  # "sent experts to Bosnia to investigate"
+    condition = _condition(tok)
+    if condition is not None:
+        targets.append(condition)
     return source, targets
+
+
+def _reason_targets(tok: Token) -> list[Token]:
+    """Whom an act answers: "in protest of Ruritania's refusal", "in defiance of Freedonia"."""
+    return [g for obj in _pobjs(tok, ("in",)) if obj.lemma_.lower() in REASONS
+            for g in _pobjs(obj, ("of", "against", "at", "to", "over"))]
+
+
+def _condition(tok: Token) -> Token | None:
+    """The subject of an "unless" clause on ``tok``: whom a conditional act is aimed at."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                     for m in c.children):
+            return _child(c, _SUBJECTS)
+    return None
+
+
+def _complement_targets(tok: Token) -> list[Token]:
+    """Targets named in the verb's infinitive complement: "threatened to cut off electricity
+    to Ruritania", "agreed to reopen its borders to U.N. peacekeepers" (after its own)."""
+    found: list[Token] = []
+    for _ in range(3):
+        comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}),
+                    None)
+        if comp is None:
+            break
+        objects = [c for c in comp.children if c.dep_ in {"dobj", "dative"}]
+        found.extend(objects)
+        for obj in objects:
+            found.extend(_pobjs(obj, TARGET_PREPS))
+        found.extend(_pobjs(comp, (*TARGET_PREPS, "in")))
+        condition = _condition(comp)
+        if condition is not None:  # "threatened to strike unless Freedonia withdrew"
+            found.append(condition)
+        tok = comp
+    return found
 
 
 def _names_actor(tok: Token) -> bool:
@@ -240,16 +387,31 @@ def _noun_roles(trigger: Trigger) -> tuple[Token | None, list[Token]]:
             if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i < trigger.first]
     if trigger.patient:
         targets.extend(_pobjs(tok, ("of",)))
-        targets.extend(mods)
-        source = by[0] if by else None
+        agents = [m for m in mods if m.dep_ == "amod" and m.ent_type_ == "NORP"]
+        targets.extend(m for m in mods if m not in agents or tok.lower_ == "taking")
+        source = by[0] if by else next((m for m in agents if tok.lower_ != "taking"), None)
     else:
         source = by[0] if by else next((m for m in mods if _names_actor(m)), None)
     targets.extend(_pobjs(tok, TARGET_PREPS))
+    if not trigger.patient:  # "a suspension of air links with Freedonia"
+        targets.extend(g for obj in _pobjs(tok, ("of",)) for g in _pobjs(obj, TARGET_PREPS))
+    targets.extend(_reason_targets(tok))
     if source is None:
         verb = _controller(tok)
         if verb is not None:
             source = _subject(verb)
+            passive = _child(verb, {"nsubjpass"})
+            if source is None and passive is not None and verb.lemma_.lower() in _INVOLVED:
+                source = passive  # "troops were engaged in ethnic cleansing"
             targets.extend(_pobjs(verb, TARGET_PREPS))
+            if tok.lemma_.lower() in _VISITS:
+                targets.extend(_pobjs(verb, ("in",)))  # "arrived in Amman on a visit"
+            patient = _child(verb, {"nsubjpass"})
+            if source is None and patient is not None and not _pobjs(verb, ("by",)):
+                targets.append(patient)  # "X was put under investigation": X
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.i == verb.i:
+                targets.extend(c for c in verb.children if c.dep_ == "dobj")  # "engaged
+                # peacekeepers in a firefight"
     return source, targets
 
 
@@ -258,14 +420,47 @@ def _pick(doc: Doc, heads: list[Token], index: ActorIndex, exclude: set[int]
     """The participants of the first candidate that names an actor (else the first one)."""
     first: list[Participant] = []
     for head in heads:
+        if head.ent_type_ in {"DATE", "TIME"}:  # "met with President X Tuesday", misparsed
+            head = next((c for c in reversed(list(head.children)) if c.dep_ == "compound"
+                         and c.ent_type_ in _ACTOR_ENTS), head)
         if head.i in exclude or head.ent_type_ in {"DATE", "TIME"}:
             continue
-        found = [p for h in _heads_of(head) if (p := participant(doc, h, index)) is not None]
+        pairs = [(h, p) for h in _heads_of(head) if (p := participant(doc, h, index)) is not None]
+        found = [p for _, p in pairs]
+        found += [Participant(text, None, code + (p.actor or "")[3:]) for h, p in pairs
+                  for code, text in coordinated_states(doc, h, index)
+                  if _state_named(p) and code != (p.actor or "")[:3]]
         if any(_state_named(p) for p in found):
             return [p for p in found if _state_named(p)]
         if not first and found and head.head.lower_ != "in":
             first = found
+    if first and not any(p.actor for p in first):
+        inner = _inner_state(doc, heads[0], index, exclude)
+        if inner is not None:  # "an extension of the mandate for the force in Lebanon"
+            return [inner]
     return first
+
+
+def _inner_state(doc: Doc, head: Token, index: ActorIndex, exclude: set[int]
+                 ) -> Participant | None:
+    """The first state named within a phrase that names no actor itself (a thing: "part of
+    an aid program for Ruritania"), through its prepositions but not its clauses."""
+    stack = [c for c in head.children if c.dep_ == "prep"]
+    for _ in range(12):
+        if not stack:
+            return None
+        node = stack.pop(0)
+        for c in node.children:
+            if c.dep_ in {"pobj", "prep", "conj"}:
+                if c.i not in exclude and c.dep_ == "pobj" and c.ent_type_ != "LOC" and \
+                        c.lemma_.lower() not in _BOUNDARIES:
+                    p = participant(doc, c, index)
+                    if p is not None and _state_named(p):
+                        return p
+                stack.append(c)
+            if c.dep_ == "pobj":
+                stack.extend(g for g in c.children if g.dep_ == "prep")
+    return None
 
 
 def _state_named(p: Participant) -> bool:
@@ -274,12 +469,32 @@ def _state_named(p: Participant) -> bool:
 
 def _place_actor(doc: Doc, tok: Token, index: ActorIndex) -> Participant | None:
     """The state of the place an event happened in ("in Tokyo", "near Samarra, Iraq")."""
+    for prep in [c for c in tok.children if c.lower_ in {"outside", "near"}]:
+        for g in prep.children:  # "outside of the Iraqi city of Basra"
+            if g.dep_ == "prep" and g.lower_ == "of":
+                for obj in g.children:
+                    p = participant(doc, obj, index) if obj.dep_ == "pobj" else None
+                    if p is not None and _state_named(p):
+                        return Participant(p.text, p.entity, (p.actor or "")[:3])
     for obj in _pobjs(tok, ("in", "near", "outside", "inside")):
+        if obj.lemma_.lower() in _NOT_PLACES:
+            continue  # "in defiance of Freedonia", "in response to"
         for h in [obj, *_pobjs(obj, ("of",))]:
             p = participant(doc, h, index)
             if p is not None and _state_named(p):
                 return Participant(p.text, p.entity, (p.actor or "")[:3])
     return None
+
+
+def _place_of(doc: Doc, trig: Trigger, index: ActorIndex) -> Participant | None:
+    """The state the act happened in, from the trigger or, for a noun, the verb that governs
+    it ("staged a protest in Beijing")."""
+    place = _place_actor(doc, trig.head, index)
+    if place is None and not trig.verbal:
+        verb = _controller(trig.head)
+        if verb is not None:
+            place = _place_actor(doc, verb, index)
+    return place
 
 
 def _location(doc: Doc, tok: Token) -> str | None:
@@ -311,8 +526,33 @@ def _candidate(doc: Doc, trig: Trigger, index: ActorIndex) -> Candidate | None:
     if tok.lemma_.lower() in RECIPROCAL and len({p.actor for p in named}) > 1 and not any(
             _state_named(p) for p in targets):
         targets = named  # each member meets the others; pairs with itself are left out
-    return Candidate(tok, trig.first, trig.last, trig.code, type_, tuple(sources),
-                     tuple(targets), trig.patient, _place_actor(doc, tok, index))
+    code = trig.code
+    if code == "062" and len({p.actor[:3] for p in named if p.actor}) < 2 and not (
+            "joint" in doc[trig.first:trig.last + 1].text.lower() or _pobjs(tok, ("with",))):
+        code, type_ = "150", "MOBILIZE"  # one state's exercises show force; joint ones cooperate
+    return Candidate(tok, trig.first, trig.last, code, type_, tuple(sources),
+                     tuple(targets), trig.patient, _place_of(doc, trig, index))
+
+
+def _shared_targets(cands: list[Candidate]) -> list[Candidate]:
+    """Coordinated acts of one source share a target the first names ("established ties with
+    and opened an embassy in Tehran"; "condemned and sanctioned Ruritania")."""
+    by_head = {c.head.i: c for c in cands}
+    out = []
+    for cand in cands:
+        kin = [by_head[t.i] for t in (cand.head.head, *cand.head.children)
+               if t.i in by_head and t.i != cand.head.i and
+               (cand.head.dep_ == "conj" and t.i == cand.head.head.i or
+                t.dep_ == "conj" and t.head.i == cand.head.i)]
+        states = {state_of(p) for p in cand.sources} - {None}
+        for other in kin:
+            if not any(_state_named(p) for p in cand.targets) and \
+                    any(_state_named(p) for p in other.targets) and \
+                    states and states == {state_of(p) for p in other.sources} - {None}:
+                cand = replace(cand, targets=other.targets)
+                break
+        out.append(cand)
+    return out
 
 
 def extract_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpr] = ()
@@ -326,18 +566,42 @@ def extract_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExp
     cands = [c for trig in triggers
              if not (trig.verbal and _absorbed(trig.head, heads))
              and (c := _candidate(doc, trig, index)) is not None]
-    events: list[Event] = []
-    for cand in merge_complements(cands):
-        tok = cand.head
-        sources = cand.sources
-        targets = domestic_target(cand.targets, sources, cand.place)
-        if not sources and not (cand.patient and any(_state_named(p) for p in targets)):
+    kept: list[tuple[Candidate, list[Participant]]] = []
+    for cand in _shared_targets(merge_complements(cands)):
+        place = state_of(cand.place)
+        if place and cand.sources and not any(_state_named(p) for p in cand.sources):
+            cand = replace(cand, sources=tuple(  # "100 demonstrators marched in Ruritania"
+                Participant(p.text, p.entity, place + (p.actor or "")[3:]) for p in cand.sources))
+        targets = domestic_target(cand.targets, cand.sources, cand.place,
+                                  internal=cand.type_ == "PROTEST" or
+                                  cand.code.startswith("172"))
+        if cand.type_ == "ASSAULT" and place and cand.sources and all(
+                not _state_named(p) and p.text.split()[-1].lower().rstrip("s") in _INSTRUMENTS
+                for p in cand.sources):
+            cand = replace(cand, sources=())  # "killed by a roadside bomb": no one named
+        if not cand.sources and place and cand.type_ in _HOST_ANSWERS and any(
+                _state_named(p) and p.actor and p.actor[:3] != place for p in cand.targets):
+            # an unclaimed attack on another state's people is the host state's to answer for
+            # ("three American soldiers were killed by a bomb outside Kandahar, Afghanistan")
+            cand = replace(cand, sources=(replace(cand.place, actor=place),)
+                           if cand.place else ())
+        if not cand.sources and not (cand.patient and any(_state_named(p) for p in targets)):
             continue  # no source: CAMEO codes who did what to whom ("20 people were killed"),
             # save an act named by what it did to a state ("the downing of a U.S. drone")
+        kept.append((cand, targets))
+    events: list[Event] = []
+    seen: set[str] = set()
+    for cand, targets in main_events(kept):
+        tok = cand.head
+        sources = cand.sources
         verbal = tok.pos_ in {"VERB", "AUX"} and cand.first == cand.last == tok.i
         status_tok = doc[cand.last] if not verbal else tok
         others = frozenset(heads - {tok.i})
         status: EventStatus = status_of(status_tok if status_tok.pos_ == "VERB" else tok, others)
+        type_, cameo = cand.type_, cand.code[:2]
+        if verbal and status == "planned" and _condition(tok) is not None:
+            # "will withdraw its troops unless Freedonia holds elections": an ultimatum
+            type_, cameo, status = "THREATEN", "13", "occurred"
         start = doc[cand.first].idx
         end = doc[cand.last].idx + len(doc[cand.last].text)
         time_id = clause_time(doc, tok, times_in, others)
@@ -347,10 +611,14 @@ def extract_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExp
             for tgt in [*targets] or none:
                 if src is not None and tgt is not None and src.text == tgt.text:
                     continue
+                event_id = content_id("event", start, end, src.text if src else "",
+                                      tgt.text if tgt else "")
+                if event_id in seen:
+                    continue  # one event per trigger and pair of participants
+                seen.add(event_id)
                 events.append(Event(
-                    id=content_id("event", start, end, src.text if src else "",
-                                  tgt.text if tgt else ""),
-                    type=cand.type_, cameo=cand.code[:2], trigger=text[start:end],
+                    id=event_id,
+                    type=type_, cameo=cameo, trigger=text[start:end],
                     trigger_span=(start, end), status=status, source=src, target=tgt,
                     location=location, time=time_id,
                 ))

@@ -112,3 +112,321 @@ def test_ready_to_marks_an_intention(analyse):
 def test_figurative_strike_is_no_attack(analyse):
     rec = analyse("Turkey's Foreign Ministry struck a harder tone on Monday after the talks.")
     assert not [e for e in rec.events if e.type == "ASSAULT"]
+
+
+# --- issue 5: actors of office holders, one act per sentence, complements, lexicon ---------
+
+
+def pairs_of(evs, trigger):
+    return {(e.source.actor[:3] if e.source and e.source.actor else None,
+             e.target.actor[:3] if e.target and e.target.actor else None)
+            for e in evs if e.trigger == trigger}
+
+
+def test_a_well_known_office_holder_acts_for_their_state(analyse):
+    _, evs = events(analyse, "Angela Merkel visited Kenya on Tuesday.")
+    assert pairs_of(evs, "visited") == {("DEU", "KEN")}
+    _, evs = events(analyse, "Merkel criticized Hungary on Friday.")
+    assert pairs_of(evs, "criticized") == {("DEU", "HUN")}
+
+
+def test_leader_gazetteer_needs_an_unambiguous_name():
+    from onrecord.extract.actors import leader_code
+
+    assert leader_code("Vladimir Putin") == leader_code("Putin") == "RUS"
+    assert leader_code("Kofi Annan") == "IGOUNO"
+    assert leader_code("May") is None and leader_code("Hussein") is None  # word; two states
+
+
+def test_a_state_name_tagged_as_a_person_still_names_the_state(analyse):
+    _, evs = events(analyse, "Sri Lanka condemned Norway on Monday.")
+    assert ("LKA", "NOR") in pairs_of(evs, "condemned")
+
+
+def test_consequences_of_the_main_act_are_not_events_of_their_own(analyse):
+    _, evs = events(analyse, "Chilean police opened fire on demonstrators in Santiago, "
+                             "wounding three and detaining forty.")
+    assert [e.trigger for e in evs] == ["opened"]
+
+
+def test_a_description_of_a_participant_is_no_event(analyse):
+    _, evs = events(analyse, "Norway sent food aid to Chad, which is fighting rebels in the east.")
+    assert {e.trigger for e in evs} == {"food aid"}
+
+
+def test_an_act_set_in_time_against_another_is_kept(analyse):
+    _, evs = events(analyse, "Turkey shelled Syrian positions after Syrian troops attacked a "
+                             "Turkish outpost.")
+    assert pairs_of(evs, "shelled") == {("TUR", "SYR")}
+    assert pairs_of(evs, "attacked") == {("SYR", "TUR")}
+
+
+def test_threat_takes_a_target_from_its_complement(analyse):
+    _, evs = events(analyse, "Ecuador threatened to halt oil exports to Peru.")
+    assert pairs_of(evs, "threatened") == {("ECU", "PER")}
+
+
+def test_a_proposal_by_a_state_is_that_state(analyse):
+    _, evs = events(analyse, "Spain rejected a proposal by Morocco to share the fishing grounds.")
+    assert pairs_of(evs, "rejected") == {("ESP", "MAR")}
+
+
+def test_saying_that_another_party_must_act_is_a_demand(analyse):
+    _, evs = events(analyse, "Brazil said Paraguay must release the detained farmers.")
+    ev = one(evs, "said")
+    assert ev.type == "REQUEST" and pairs_of(evs, "said") == {("BRA", "PRY")}
+    assert [e.trigger for e in evs] == ["said"]  # what Paraguay must do is the demand's content
+
+
+def test_coordinated_demonyms_give_one_participant_each(analyse):
+    _, evs = events(analyse, "Danish and Dutch officials condemned Iran on Monday.")
+    assert pairs_of(evs, "condemned") == {("DNK", "IRN"), ("NLD", "IRN")}
+
+
+def test_to_phrase_parsed_as_dative_is_a_target(analyse):
+    _, evs = events(analyse, "Japan is providing loans and equipment to Vietnam.")
+    assert ("JPN", "VNM") in pairs_of(evs, "providing")
+
+
+def test_offering_help_is_an_intention(analyse):
+    _, evs = events(analyse, "Mexico offered its troops to Haiti on Sunday.")
+    assert one(evs, "offered").type == "AGREE"
+
+
+@pytest.mark.parametrize(("text", "trigger", "type_"), [
+    ("Russian hackers tried to hack into Estonian government computers.", "hack", "COERCE"),
+    ("Ghana issued an ultimatum to Togo over the border dispute.", "ultimatum", "THREATEN"),
+    ("The Thai army declared martial law in Bangkok.", "martial law", "COERCE"),
+    ("Serbian units were engaged in ethnic cleansing in Kosovo.", "ethnic cleansing", "ASSAULT"),
+    ("Ukrainian troops retook a village near the Russian border.", "retook", "ASSAULT"),
+    ("Qatar presented evidence against Bahrain on Monday.", "presented", "ACCUSE"),
+])
+def test_lexicon_entries(analyse, text, trigger, type_):
+    _, evs = events(analyse, text)
+    assert one(evs, trigger).type == type_
+
+
+def test_refusing_support_or_permission_is_a_rejection(analyse):
+    from onrecord.eval.events import coded_as
+
+    _, evs = events(analyse, "Chile said it would not provide support to Bolivia.")
+    ev = one(evs, "provide")
+    assert coded_as(ev.type, ev.cameo, ev.status) == ("REJECT", "12")
+    _, evs = events(analyse, "Peru will not give permission to Chile to use the port.")
+    ev = one(evs, "give")
+    assert coded_as(ev.type, ev.cameo, ev.status) == ("REJECT", "12")
+
+
+def test_untargeted_coercion_and_protest_are_domestic(analyse):
+    _, evs = events(analyse, "Nepalese authorities imposed a curfew on Monday.")
+    assert pairs_of(evs, "curfew") == {("NPL", "NPL")}
+    _, evs = events(analyse, "Bolivian miners rioted on Monday.")
+    assert pairs_of(evs, "rioted") == {("BOL", "BOL")}
+
+
+def test_source_through_a_measure_noun(analyse):
+    _, evs = events(analyse, "Indian and French warships began two weeks of joint exercises.")
+    assert {s for s, _ in pairs_of(evs, "joint exercises")} == {"IND", "FRA"}
+
+
+def test_arriving_on_a_visit_visits_the_place(analyse):
+    _, evs = events(analyse, "The Chilean president arrived in Lima on a state visit.")
+    assert pairs_of(evs, "state visit") == {("CHL", "PER")}
+
+
+def test_a_statement_demanding_is_its_issuers_demand(analyse):
+    _, evs = events(analyse, "Kenyan lawmakers issued a statement demanding that Ethiopia "
+                             "reopen the border.")
+    assert pairs_of(evs, "demanding") == {("KEN", "ETH")}
+
+
+def test_ordering_someone_to_act_is_a_demand_and_helping_a_state_is_aid(analyse):
+    _, evs = events(analyse, "A Kenyan judge ordered the former minister to appear in court.")
+    assert one(evs, "ordered").type == "REQUEST"
+    _, evs = events(analyse, "Cuba helped Venezuela last year.")
+    assert pairs_of(evs, "helped") == {("CUB", "VEN")}
+
+
+def test_a_backer_or_a_stance_is_not_the_actors_state(analyse):
+    _, evs = events(analyse, "A Syrian-backed militia attacked Israeli troops on Monday.")
+    assert all(s != "SYR" for s, _ in pairs_of(evs, "attacked"))
+
+
+def test_a_states_own_senate_and_complaints_over_an_act(analyse):
+    _, evs = events(analyse, "Brazil's Senate rejected the treaty with Argentina.")
+    assert {s for s, _ in pairs_of(evs, "rejected")} == {"BRA"}
+    _, evs = events(analyse, "Egypt complained to the United Nations over Sudanese air raids.")
+    assert pairs_of(evs, "complained") == {("EGY", "SDN")}
+
+
+def test_being_opposed_to(analyse):
+    _, evs = events(analyse, "Austria is opposed to Turkish membership of the bloc.")
+    assert pairs_of(evs, "opposed") == {("AUT", "TUR")}
+
+
+def test_a_state_named_inside_a_thing_target(analyse):
+    _, evs = events(analyse, "Canada suspended part of an aid program for Haiti.")
+    assert pairs_of(evs, "suspended") == {("CAN", "HTI")}
+
+
+def test_releasing_a_report_is_no_event_and_long_threatened_acts_happened(analyse):
+    _, evs = events(analyse, "The Kenyan ministry released a report on Monday.")
+    assert not evs
+    _, evs = events(analyse, "Russia launched its long-threatened offensive against Ukraine.")
+    assert one(evs, "offensive").status == "occurred"
+
+
+def test_ordering_a_diplomat_to_leave_is_an_expulsion(analyse):
+    _, evs = events(analyse, "Chile on Monday ordered a Peruvian diplomat to leave the country.")
+    ev = one(evs, "ordered")
+    assert ev.type == "COERCE" and ev.cameo == "17"
+    assert pairs_of(evs, "ordered") == {("CHL", "PER")}
+
+
+def test_an_order_to_ones_own_forces_is_no_demand(analyse):
+    _, evs = events(analyse, "The minister ordered a frigate to remain near the island.")
+    assert not [e for e in evs if e.trigger == "ordered"]
+
+
+def test_a_coordinated_main_clause_keeps_its_own_act(analyse):
+    _, evs = events(analyse, "Egypt accused Sudan of arming rebels and said it had lodged a "
+                             "protest with the Sudanese ambassador.")
+    assert ("EGY", "SDN") in pairs_of(evs, "accused")
+    assert one(evs, "protest").type == "PROTEST"
+
+
+def test_an_act_answered_and_a_clause_with_its_own_subject_are_kept(analyse):
+    _, evs = events(analyse, "Peru expelled a Chilean diplomat, answering the expulsion of a "
+                             "Peruvian envoy from Santiago.")
+    assert one(evs, "expulsion")
+    _, evs = events(analyse, "Greece called off a naval exercise even as its foreign minister "
+                             "warned Turkey.")
+    assert one(evs, "warned").type == "THREATEN"
+
+
+def test_states_listed_before_a_reciprocal_verb_meet_each_other(analyse):
+    _, evs = events(analyse, "The US, Japan, and Canada met yesterday.")
+    assert pairs_of(evs, "met") == {(a, b) for a in ("USA", "JPN", "CAN")
+                                    for b in ("USA", "JPN", "CAN") if a != b}
+
+
+def test_a_name_misread_as_a_date_phrase_still_gives_the_target(analyse):
+    _, evs = events(analyse, "Egypt's foreign minister met with Jordanian King Abdullah II "
+                             "Tuesday to discuss trade.")
+    assert ("EGY", "JOR") in pairs_of(evs, "met")
+
+
+def test_people_killed_in_a_state_by_no_one_named(analyse):
+    _, evs = events(analyse, "There were 12 Turkish soldiers killed in Syria today.")
+    assert pairs_of(evs, "killed") == {("SYR", "TUR")}  # the host state answers for it
+    _, evs = events(analyse, "Two Canadian soldiers were killed by a roadside bomb outside of "
+                             "the Afghan city of Kandahar.")
+    assert pairs_of(evs, "killed") == {("AFG", "CAN")}
+
+
+def test_a_subject_raised_from_a_passive(analyse):
+    _, evs = events(analyse, "Angela Merkel is scheduled to visit Ghana next week.")
+    assert pairs_of(evs, "visit") == {("DEU", "GHA")}
+
+
+def test_a_demonym_before_an_act_on_a_patient_is_its_agent(analyse):
+    _, evs = events(analyse, "The Turkish shelling of Kurdish villages continued on Monday.")
+    assert {s for s, _ in pairs_of(evs, "shelling")} == {"TUR"}
+
+
+def test_engaging_someone_in_a_fight(analyse):
+    _, evs = events(analyse, "Somali militants engaged Kenyan troops in a firefight on Friday.")
+    assert pairs_of(evs, "firefight") == {("SOM", "KEN")}
+
+
+def test_one_states_exercises_mobilize_joint_ones_cooperate(analyse):
+    _, evs = events(analyse, "China is conducting military exercises near Taiwan.")
+    assert one(evs, "military exercises").type == "MOBILIZE"
+    _, evs = events(analyse, "Indian and French warships began joint exercises on Monday.")
+    assert one(evs, "joint exercises").type == "COOPERATE"
+
+
+def test_allowing_that_is_granting_a_point(analyse):
+    _, evs = events(analyse, "The Chilean minister allowed that the talks had gone badly.")
+    assert not [e for e in evs if e.trigger == "allowed"]
+
+
+def test_an_act_promised_unless_another_party_acts_is_a_threat(analyse):
+    _, evs = events(analyse, "Ghana said it will withdraw its troops from Mali unless the "
+                             "junta holds elections.")
+    ev = one(evs, "withdraw")
+    assert (ev.type, ev.status) == ("THREATEN", "occurred")
+    _, evs = events(analyse, "Armenia threatened to hold a general strike unless Azerbaijan "
+                             "reopened the road.")
+    assert pairs_of(evs, "threatened") == {("ARM", "AZE")}
+
+
+def test_halting_mediation_and_suspending_links_with_a_state(analyse):
+    from onrecord.eval.events import coded_as
+
+    _, evs = events(analyse, "The African Union may halt mediation efforts if the talks fail.")
+    ev = one(evs, "halt")
+    assert coded_as(ev.type, ev.cameo, ev.status) == ("THREATEN", "13")
+    _, evs = events(analyse, "Norway announced a suspension of air links with Belarus.")
+    assert pairs_of(evs, "suspension") == {("NOR", "BLR")}
+
+
+def test_a_denied_act_is_negated(analyse):
+    _, evs = events(analyse, "The minister denied that Greek forces had been ordered to attack "
+                             "Turkish aircraft.")
+    ev = one(evs, "attack")
+    assert ev.status == "negated" and ev.source.actor.startswith("GRC")
+
+
+def test_historical_state_names():
+    from onrecord.extract.actors import actor_code
+
+    assert actor_code("Kampuchean") == "KHM" and actor_code("Zaire") == "COD"
+    assert actor_code("Yugoslav") == "SRB" and actor_code("Ceylon") == "LKA"
+
+
+def test_a_listed_object_of_a_light_verb_keeps_its_source(analyse):
+    _, evs = events(analyse, "Ethiopian forces launched artillery, mortar, and rocket fire against "
+                             "Eritrean positions on Monday, killing ten soldiers.")
+    assert pairs_of(evs, "rocket fire") == {("ETH", "ERI")}
+    assert not [e for e in evs if e.trigger == "killing"]
+
+
+def test_what_a_rejected_demand_asked_for_is_no_act(analyse):
+    _, evs = events(analyse, "Chile rejected Bolivia's demand to sever its alliance with Peru.")
+    assert {e.trigger for e in evs} == {"rejected"}
+
+
+def test_coordinated_acts_share_a_target(analyse):
+    _, evs = events(analyse, "Ghana established diplomatic ties with and opened an embassy in "
+                             "Havana.")
+    assert pairs_of(evs, "established") == {("GHA", "CUB")}
+
+
+def test_they_prefers_the_subject_of_its_sentence(analyse):
+    _, evs = events(analyse, "Ivorian rebels rejected a Ghanaian plan and said they opposed the "
+                             "deployment of Nigerian troops.")
+    assert {s for s, _ in pairs_of(evs, "opposed")} == {"CIV"}
+
+
+def test_an_organisation_has_no_domestic_target(analyse):
+    _, evs = events(analyse, "The United Nations will provide 3,000 tons of rice next month.")
+    assert all(t is None for _, t in pairs_of(evs, "provide"))
+
+
+def test_a_foreigner_investigated_in_a_state_by_no_one_named(analyse):
+    _, evs = events(analyse, "A Canadian journalist has been put under investigation in Egypt.")
+    assert pairs_of(evs, "investigation") == {("EGY", "CAN")}
+
+
+def test_a_purpose_takes_the_target_of_its_verb(analyse):
+    _, evs = events(analyse, "The African Union sent experts to Sudan to investigate the "
+                             "killings.")
+    assert pairs_of(evs, "investigate") == {("IGO", "SDN")}
+
+
+def test_coordinated_demonyms_give_distinct_events(analyse):
+    _, evs = events(analyse, "Greek and Turkish coast guard boats withdrew on Monday.")
+    ids = [e.id for e in evs]
+    assert len(ids) == len(set(ids))
+    assert {e.source.actor[:3] for e in evs if e.trigger == "withdrew"} == {"GRC", "TUR"}
