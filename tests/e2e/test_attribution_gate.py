@@ -14,13 +14,13 @@ pytestmark = [pytest.mark.model, pytest.mark.corpus]
 
 SLICE = 40
 EPSILON = 0.01
-FLOORS = {  # measured 2026-11-25 on the first 40 dev articles (learned cue lexicon)
-    ("overall", "content_jaccard_f1"): 0.675,
-    ("overall", "coverage_0.3_f1"): 0.763,
-    ("overall", "speaker_overlap_acc"): 0.888,
-    ("direct", "content_jaccard_f1"): 0.887,
-    ("mixed", "content_jaccard_f1"): 0.812,
-    ("indirect", "content_jaccard_f1"): 0.587,
+FLOORS = {  # measured 2026-11-25 on the first 40 dev articles (learned cue lexicon + cue model)
+    ("overall", "content_jaccard_f1"): 0.684,
+    ("overall", "coverage_0.3_f1"): 0.782,
+    ("overall", "speaker_overlap_acc"): 0.895,
+    ("direct", "content_jaccard_f1"): 0.887,  # 0.886 now: kept, within EPSILON
+    ("mixed", "content_jaccard_f1"): 0.815,
+    ("indirect", "content_jaccard_f1"): 0.604,
 }
 
 

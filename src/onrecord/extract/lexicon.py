@@ -106,6 +106,21 @@ ANONYMOUS_HEADS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Common nouns for people and groups who can hold or voice a view ("voters", "critics").
+PEOPLE_NOUNS: frozenset[str] = frozenset(
+    """
+    voter critic supporter opponent protester protestor activist expert economist scholar
+    candidate leader donor delegate crowd audience fan man woman men women citizen worker
+    employee student parent teacher doctor lawyer attorney judge jury investigator prosecutor
+    reporter journalist commentator pundit columnist writer author historian scientist
+    researcher strategist operative consultant pollster lobbyist advocate rival challenger
+    incumbent nominee president senator governor mayor politician lawmaker legislator
+    conservative liberal progressive moderate republican democrat independent evangelical
+    veteran immigrant owner executive investor trader banker manager chairman friend family
+    neighbor neighbour ally colleague partner host anchor guest
+    """.split()
+)
+
 # Words that mark a source as anonymous when they modify it.
 ANONYMITY_MARKERS: frozenset[str] = frozenset(
     """

@@ -36,10 +36,13 @@ class Quote:
 
 def _role(text: str, i: int, depth: int, size: int = 1) -> str:
     ch = text[i]
-    if ch in OPENERS:
-        return "open"
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + size] if i + size < len(text) else " "
+    if ch in OPENERS:
+        # an opening mark typed where a closing one belongs: 'an “expedited review“ of'
+        if depth and (prev.isalnum() or prev in ".,!?") and (nxt.isspace() or nxt in ".,;:!?"):
+            return "close"
+        return "open"
     if ch in CLOSERS:
         # a closing mark typed where an opening one belongs: "said, ”We will"
         if depth == 0 and (prev.isspace() or prev in "([—–-:") and nxt.isalnum():

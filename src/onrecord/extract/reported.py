@@ -13,21 +13,28 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from onrecord.extract.cue_model import noun_is_cue, verb_is_cue
 from onrecord.extract.doctext import sentence_of, text_of
 from onrecord.extract.lexicon import (
     ADDRESSEE_CUES,
+    ALL_CUES,
+    ANONYMOUS_HEADS,
     CLAIM_NOUNS,
+    DOCUMENT_HEADS,
     INFINITIVE_CUES,
     LEARNED_NOUNS,
     LEARNED_VERBS,
     OBJECT_CUES,
     OBJECT_PREPOSITIONS,
+    ORGANIZATION_HEADS,
+    PEOPLE_NOUNS,
+    TITLE_HEADS,
 )
 
 _TRIM_PUNCT = " \t\n,;:—–-"
 _MARKS = frozenset({"that", "whether", "if"})
 # verbs of speaking whose content is only what they are "about": "spoke to CNN" says nothing
-_ABOUT_ONLY = frozenset({"speak", "talk", "write", "testify", "comment", "tweet", "post"})
+_ABOUT_ONLY = frozenset({"speak", "talk", "testify", "comment"})  # "wrote an op-ed" is content
 _ABOUT = frozenset({"about", "of", "against"})
 _LICENSING = frozenset({"authorize", "authorise", "allow", "permit", "speak", "authorized"})
 _ASKING = frozenset({"ask", "wonder", "question", "know", "see", "decide", "consider"})
@@ -36,6 +43,9 @@ _VENUES = frozenset("""
     show program programme interview statement rally event conference speech tweet broadcast
     debate hearing meeting briefing call podcast appearance forum town hall website post
     """.split())
+# what one tells or asks, as opposed to whom: "told a story", "asked a question"
+_TOLD_OBJECTS = frozenset("""story tale joke lie truth anecdote question questions story stories
+                             tales jokes lies anecdotes secret secrets""".split())
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "dative", "attr"})
 # objects that stand for no content of their own
 _EMPTY_OBJECTS = frozenset({"so", "what", "which", "that", "this", "nothing", "something",
@@ -126,7 +136,9 @@ def complement(doc: Doc, cue: Token,
             continue
         elif lemma in _ABOUT_ONLY and not (dep == "prep" and c.lower_ in _ABOUT):
             continue
-        elif dep in _OBJECT_DEPS or (dep == "xcomp" and c.pos_ in {"ADJ", "NOUN", "PROPN"}):
+        elif dep in _OBJECT_DEPS or (dep == "xcomp" and (c.pos_ in {"ADJ", "NOUN", "PROPN"} or (
+                c.tag_ == "VBG" and not any(a.dep_ == "aux" for a in c.lefts)))):
+            # "ruled out raising taxes": a gerund is an object too
             parts.append(c)
         elif dep == "prep" and c.lower_ in OBJECT_PREPOSITIONS:
             objs = [o for o in c.children if o.dep_ in {"pobj", "pcomp"}]
@@ -138,12 +150,18 @@ def complement(doc: Doc, cue: Token,
                 parts.append(c)
             else:
                 break
+    if not parts and cue.dep_ == "relcl" and lemma in object_cues:
+        return _relative_object(doc, cue)
     if not parts:
         return None
     if lemma in ADDRESSEE_CUES and not has_clause:
-        # "told reporters", "thanked voters": an addressee, no content unless "about ..."
-        parts = [p for p in parts if p.dep_ == "prep" and p.lower_ in {"about", "of", "for",
-                                                                         "against"}]
+        # "told reporters", "thanked voters": an addressee, no content unless "about ...";
+        # but in "asked them a question", "told a story" the (second) object is what is said
+        told = any(p.dep_ == "dative" for p in parts) or any(
+            p.dep_ == "dobj" and p.lemma_.lower() in _TOLD_OBJECTS for p in parts)
+        parts = [p for p in parts if (p.dep_ == "prep" and p.lower_ in {"about", "of", "for",
+                                                                          "against"})
+                 or (told and p.dep_ == "dobj")]
         if not parts:
             return None
     if lemma in ADDRESSEE_CUES and any(p.dep_ in {"ccomp", "advcl"} for p in parts):
@@ -183,6 +201,22 @@ def complement(doc: Doc, cue: Token,
     return span, extra
 
 
+def _relative_object(doc: Doc, cue: Token) -> tuple[tuple[int, int], list[Token]] | None:
+    """"the plan, which she opposed": the verb's object is the relative pronoun.
+
+    (The noun the clause describes, "an offer the leaders rebuffed", scored lower: not taken.)
+    """
+    if any(c.dep_ == "auxpass" or (c.i > cue.i and c.dep_ in {
+            "dobj", "dative", "ccomp", "xcomp", "prep"}) for c in cue.children):
+        return None
+    subjects = [c for c in cue.lefts if c.dep_ == "nsubj"]
+    pronoun = next((c for c in cue.lefts if c.dep_ == "dobj"), None)
+    if not subjects or subjects[0].tag_ in {"WP", "WDT"} or pronoun is None or (
+            pronoun.tag_ not in {"WP", "WDT"}):
+        return None  # "the man who criticized": the antecedent is the speaker
+    return (pronoun.idx, pronoun.idx + len(pronoun.text)), []
+
+
 def object_complement(cue: Token) -> tuple[tuple[int, int], list[Token]] | None:
     """The content any verb would take as a cue (what :mod:`training/learn_cues` counts)."""
     return complement(cue.doc, cue, any_lemma=True)
@@ -193,7 +227,8 @@ _AGENT_PREPOSITIONS = frozenset({"by", "from", "among"})
 
 
 def noun_content_prep(noun: Token) -> tuple[tuple[int, int], Token | None] | None:
-    """"criticism of the plan", "his support for Trump": the preposition's object as content.
+    """"criticism of the plan", "his support for Trump": the preposition's object as content
+    (or the noun's infinitive: "his refusal to testify").
 
     Returns the content's characters and the holder: the possessor ("his support") or the
     object of "by"/"from"/"among" ("support from evangelicals"), else None.
@@ -203,27 +238,58 @@ def noun_content_prep(noun: Token) -> tuple[tuple[int, int], Token | None] | Non
     content: tuple[int, int] | None = None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     for c in noun.rights:
-        if c.dep_ != "prep":
-            continue
         objs = [o for o in c.children if o.dep_ in {"pobj", "pcomp"}]
-        if not objs or objs[0].ent_type_ in {"DATE", "TIME"}:
+        if c.dep_ == "prep" and (not objs or objs[0].ent_type_ in {"DATE", "TIME"}):
             continue
-        if c.lower_ in _AGENT_PREPOSITIONS and owner is None and objs[0].pos_ != "VERB":
+        agent = c.dep_ == "prep" and c.lower_ in _AGENT_PREPOSITIONS
+        if agent and owner is None and objs[0].pos_ != "VERB":
             owner = objs[0]
-        elif c.lower_ in _NOUN_PREPOSITIONS and content is None:
+        elif c.dep_ == "prep" and c.lower_ in _NOUN_PREPOSITIONS and content is None:
             if objs[0].pos_ == "PRON" and objs[0].lower_ != "it":
                 continue
             content = char_span(noun.doc, objs[0].left_edge.i, _right_edge(objs[0]))
+        elif c.dep_ == "acl" and content is None and noun.dep_ != "ROOT" and _to_infinitive(
+                c) and not any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children):
+            # "his refusal to testify", "the threat to sue": the infinitive is the content
+            content = char_span(noun.doc, c.left_edge.i, _right_edge(c))
     if content is None or content[1] - content[0] < 2:
         return None
     return content, owner
 
 
 def learned_noun(noun: Token) -> tuple[tuple[int, int], Token | None] | None:
-    """A noun learned as a cue ("criticism of", "endorsement of"): its content and holder."""
-    if noun.lemma_.lower() not in LEARNED_NOUNS:
+    """A noun learned as a cue ("criticism of", "endorsement of"): its content and holder.
+
+    Learned by its lemma (:data:`LEARNED_NOUNS`) or by the cue model for its construction.
+    """
+    if noun.pos_ != "NOUN":
         return None
-    return noun_content_prep(noun)
+    found = noun_content_prep(noun)
+    if found is None or (noun.lemma_.lower() not in LEARNED_NOUNS and not noun_is_cue(noun)):
+        return None
+    return found
+
+
+def learned_verb(verb: Token, subject: Token | None) -> bool:
+    """A verb no word list names that the cue model reads as a cue in its construction.
+
+    It needs a subject (``subject``, from :func:`cue_subject`) and a content-bearing complement
+    ("*recognized* that the plan failed", "*focused on* the economy").
+    """
+    if verb.pos_ != "VERB" or subject is None:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in ALL_CUES or lemma in OBJECT_CUES or lemma in INFINITIVE_CUES:
+        return False  # a listed cue the lists' own rules turned down ("called off")
+    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod", "advcl"}:
+        return False
+    if subject.pos_ == "NOUN" and not subject.ent_type_ and subject.lemma_.lower() not in (
+            ANONYMOUS_HEADS | ORGANIZATION_HEADS | DOCUMENT_HEADS | PEOPLE_NOUNS | TITLE_HEADS):
+        return False  # "the collision took place ...": a common noun that names no source
+    if any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in ALL_CUES
+           for c in verb.rights):
+        return False  # "gave voice to it, saying ...": the participle says what was said
+    return object_complement(verb) is not None and verb_is_cue(verb, subject)
 
 
 def asked_question(doc: Doc, tok: Token) -> tuple[tuple[int, int], None] | None:
@@ -311,6 +377,50 @@ def colon_speaker(doc: Doc, tok: Token) -> tuple[tuple[int, int], Token, tuple[i
     content = char_span(doc, colon + 1, end - 1)
     speaker = (doc[first].idx, doc[colon - 1].idx + len(doc[colon - 1].text))
     return content, names[-1], speaker
+
+
+def _headline_lemma(word: str) -> str | None:
+    """The cue lemma of a headline's verb in the third person ("Slams", "Vows"), if any."""
+    low = word.lower()
+    if not low.endswith("s") or len(low) < 4:
+        return None
+    cues = ALL_CUES | OBJECT_CUES | INFINITIVE_CUES | LEARNED_VERBS
+    for base in (low[:-1], low[:-2] if low.endswith("es") else ""):
+        if base in cues:
+            return base
+    return None
+
+
+def headline_verb(doc: Doc, tok: Token) -> tuple[tuple[int, int], str, tuple[int, int]] | None:
+    """"Senator Slams Trade Deal": a headline's cue verb the tagger took for part of a name.
+
+    In a title-case line the tagger often reads "Slams" or "Praises" as a proper noun. Returns
+    the content (the rest of the line), the cue lemma and the speaker's characters (the line up
+    to the verb).
+    """
+    if tok.pos_ not in {"PROPN", "NOUN"} or not tok.is_title or tok.i == 0:
+        return None
+    lemma = _headline_lemma(tok.text)
+    if lemma is None:
+        return None
+    text = text_of(doc)
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    end = len(text) if end < 0 else end
+    words = [w for w in text[start:end].split() if w[:1].isalpha()]
+    if len(words) < 4 or sum(w[:1].isupper() for w in words) < 0.8 * len(words):
+        return None  # not a title-case headline
+    before = doc.char_span(start, tok.idx, alignment_mode="contract")
+    after = doc.char_span(tok.idx + len(tok.text), end, alignment_mode="contract")
+    if before is None or after is None or len(after) < 2 or not before.text.strip():
+        return None
+    if not (before[-1].is_title or before[-1].is_upper) or before[-1].pos_ not in {"PROPN", "NOUN"}:
+        return None
+    speaker = char_span(doc, before.start, before.end - 1)
+    content = char_span(doc, after.start, after.end - 1)
+    if content[1] - content[0] < 3 or speaker[1] <= speaker[0]:
+        return None
+    return content, lemma, speaker
 
 
 _RAISING = frozenset({"seem", "appear"})

@@ -3,8 +3,10 @@
 ``extract_statements(doc, entities, times)`` finds
 - reported speech and belief: a cue verb ("say", "tell", "insist", "fear") and its clause, or the
   object or infinitive of a verb of stance ("criticized the deal", "vowed to veto it"), a noun's
-  clause ("the claim that ..."), "X seems to ...", and headings ("Rubio: I'm not running");
-  see :mod:`onrecord.extract.reported`;
+  clause ("the claim that ..."), "X seems to ...", and headings ("Rubio: I'm not running",
+  "Mayor Slams Plan"); see :mod:`onrecord.extract.reported`; verbs and nouns no list names are
+  read as cues when the learned cue model (:mod:`onrecord.extract.cue_model`) scores their
+  construction high enough;
 - "according to X" and parenthetical cues ("Soleimani, the officials said, had been ...");
 - direct quotations (see :mod:`onrecord.extract.quotes`) attributed to the cue next to them,
   split quotations, and floating quotations that continue the previous speaker;
@@ -40,8 +42,10 @@ from onrecord.extract.reported import (
     clause_span,
     colon_speaker,
     complement,
+    headline_verb,
     is_parenthetical,
     learned_noun,
+    learned_verb,
     parenthetical_span,
     raising,
 )
@@ -149,6 +153,16 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
             colon = text_of(doc).index(":", speaker[1])
             drafts.append(_Draft(content, kind, None, (colon, colon + 1), None, head, speaker))
             continue
+        headline = headline_verb(doc, tok)
+        if headline is not None:  # "Senator Slams Trade Deal"
+            content, lemma, speaker = headline
+            kind, qs = _classify(content, quotes)
+            content = _settle(text_of(doc), content, kind, qs)
+            used.update(qs)
+            last = doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
+            drafts.append(_Draft(content, kind, tok, _char_span([tok]), lemma,
+                                 last[-1] if last is not None else None, speaker))
+            continue
         extra: list[Token] = []
         subject: Token | None = None
         comp_used = False
@@ -156,17 +170,21 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
         by_noun = noun is None and (noun := learned_noun(tok)) is not None
         if noun is None:
             noun = asked_question(doc, tok)
+        modelled = False
+        if noun is None and not is_cue(tok, objects=True):
+            # a verb no list names, read as a cue by the learned model for its construction
+            modelled = learned_verb(tok, cue_subject(tok))
+            if not modelled:
+                continue
         if noun is not None:
             content, subject = noun
             cue_lemma = tok.lemma_.lower()
             comp_used = by_noun  # "his criticism of the plan" inside a clause is part of it
-        elif not is_cue(tok, objects=True):
-            continue
         else:
             cue_lemma = tok.lemma_.lower()
             subject = cue_subject(tok)
             clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
-            comp = complement(doc, tok)
+            comp = complement(doc, tok, any_lemma=modelled)
             if clauses and is_cue(tok):
                 content = clause_span(doc, clauses[0])
                 if len(clauses) > 1 and (clauses[0].i > tok.i or clauses[-1].i < tok.i):
@@ -174,7 +192,7 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
                     content = (content[0], clause_span(doc, clauses[-1])[1])
                 if content[1] <= tok.idx and _quote_between(quotes, content[1], tok.idx):
                     continue  # '"...," he tweeted': the cue belongs to the quotation
-            elif is_cue(tok) and is_parenthetical(doc, tok):
+            elif is_cue(tok, strict=False) and is_parenthetical(doc, tok):  # ", they believe,"
                 span = parenthetical_span(doc, tok)
                 if span is None or _quote_between(quotes, span[0], tok.idx):
                     continue  # '"...," Cruz said after ...': the quotation is the statement

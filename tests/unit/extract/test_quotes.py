@@ -57,3 +57,8 @@ def test_quote_spans_always_lie_within_the_text(text):
     for q in find_quotes(text):
         assert 0 <= q.open_mark < q.start <= q.end <= len(text)
         assert text[q.start:q.end] == text[q.start:q.end].strip()
+
+
+def test_opening_mark_typed_as_a_closing_one():
+    text = "The council ordered an “emergency review“ of the quay. “We acted fast,” she said."
+    assert texts(text) == ["emergency review", "We acted fast,"]

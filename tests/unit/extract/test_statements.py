@@ -235,3 +235,87 @@ def test_parenthetical_tell_with_its_addressee(analyse):
     s = by_content(rec, "will reopen before the winter")
     assert s.cue == "tell"
     assert "Ana Costa" in (s.speaker_text or "")
+
+
+def test_second_object_of_tell_is_what_was_told(analyse):
+    rec = analyse("The mayor told the council a story about the flood of 1953.")
+    s = by_content(rec, "a story about the flood")
+    assert s.cue == "tell" and s.speaker_text == "The mayor"
+    rec = analyse("The ferry captain asked the passengers a question about the life jackets.")
+    s = by_content(rec, "a question about the life jackets")
+    assert s.cue == "ask"
+
+
+def test_object_of_write_is_content(analyse):
+    rec = analyse("Senator Ilse Brandt wrote an op-ed opposing the harbour tax.")
+    s = by_content(rec, "an op-ed opposing the harbour tax")
+    assert s.cue == "write" and "Ilse Brandt" in (s.speaker_text or "")
+
+
+def test_relative_pronoun_as_object_of_a_cue(analyse):
+    rec = analyse("The harbour tax, which Mayor Ruth Okafor opposed, takes effect in May.")
+    s = [s for s in rec.statements if s.cue == "oppose"]
+    assert s and s[0].content == "which" and "Ruth Okafor" in (s[0].speaker_text or "")
+
+
+def test_gerund_object_of_a_stance_verb(analyse):
+    rec = analyse("The governor opposed raising the harbour tax.")
+    s = by_content(rec, "raising the harbour tax")
+    assert s.cue == "oppose" and s.speaker_text == "The governor"
+
+
+def test_noun_with_an_infinitive(analyse):
+    rec = analyse("Her promise to rebuild the quay won votes in the port districts.")
+    s = by_content(rec, "to rebuild the quay")
+    assert s.cue == "promise" and s.speaker_text == "Her"
+    assert "won votes" not in s.content
+
+
+def test_noun_infinitive_not_read_from_a_failed_parse(analyse):
+    rec = analyse("Okafor's refusal to testify surprised nobody in the port.")
+    assert not any(s.cue == "refusal" for s in rec.statements)
+
+
+def test_title_case_headline_verb_read_as_a_name(analyse):
+    rec = analyse("Mayor Okafor Slams Harbour Tax Plan\n\nThe mayor spoke on Monday in the "
+                  "town hall.")
+    s = by_content(rec, "Harbour Tax Plan")
+    assert s.cue == "slam" and s.speaker_text == "Mayor Okafor"
+
+
+def test_title_case_line_without_a_cue_verb_gives_nothing(analyse):
+    rec = analyse("Harbour Tax Plans Stall Again\n\nThe council met on Monday in the town hall.")
+    assert not any("Stall" in s.content for s in rec.statements)
+
+
+def test_learned_model_reads_an_unlisted_verb_with_a_clause(analyse):
+    rec = analyse("The minister recognized that the quay was unsafe.")
+    s = by_content(rec, "the quay was unsafe")
+    assert s.cue == "recognize" and s.speaker_text == "The minister"
+
+
+def test_learned_model_reads_an_unlisted_verb_with_a_preposition(analyse):
+    rec = analyse("The senator focused on the cost of the new bridge.")
+    s = by_content(rec, "the cost of the new bridge")
+    assert s.cue == "focus"
+
+
+def test_learned_model_leaves_physical_actions_alone(analyse):
+    rec = analyse("The fishermen carried the nets to the harbour before dawn.")
+    assert not rec.statements
+
+
+def test_cue_model_probability_and_shipped_weights():
+    from onrecord.extract.cue_model import probability, weights
+
+    assert probability(["bias"], {}) == 0.5
+    assert probability(["bias", "l=vow"], {"bias": -2.0, "l=vow": 4.0}) > 0.85
+    table, verb_threshold, noun_threshold = weights()
+    assert table and 0 < verb_threshold < 1 and 0 < noun_threshold < 1
+
+
+def test_parenthetical_belief_attributes_its_host_clause(analyse):
+    rec = analyse("Such efforts, the aides believe, will fail before the summer.")
+    s = by_content(rec, "will fail before the summer")
+    assert s.cue == "believe" and s.speaker_text == "the aides"
+    assert s.content.startswith("Such efforts")
