@@ -1,8 +1,8 @@
 """Where accounts diverge: contradictions between speakers and shifts in one speaker's account.
 
 A *contradiction* is a pair of statements by different speakers on the same matter that say
-opposite things (Trump's "the threat was against four American embassies" and Esper's "he'd seen
-no such evidence"). A *shift* is one speaker saying different things about the same matter on
+opposite things (a minister's "the ship rammed us on purpose" and the coast guard's "no evidence
+it was deliberate"). A *shift* is one speaker saying different things about the same matter on
 different days ("an accident" on Monday, "rammed on purpose" that night, "not some plan" on
 Saturday).
 

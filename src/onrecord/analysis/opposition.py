@@ -2,7 +2,7 @@
 
 Used by :mod:`onrecord.analysis.consistency`. Each signal returns evidence strings a reader can
 check against the two statements: a negation on one side only, a denial cue, an antonymous pair
-of words, conflicting numbers, or an anaphoric rebuttal ("he had seen no such evidence").
+of words, conflicting numbers, or an anaphoric rebuttal ("she had seen no such report").
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ def polarity_conflict(content_a: str, cue_a: str | None, content_b: str, cue_b: 
 
 
 def counted(text: str) -> dict[str, set[int]]:
-    """Numbers by the term they count: "four American embassies" gives {embassy: {4}}.
+    """Numbers by the term they count: "four regional consulates" gives {regional: {4}}.
 
     The counted term is the first content word within three words after the number.
     """
