@@ -94,29 +94,63 @@ def find_statements(corpus: Corpus, speaker: str | None = None, since: str | Non
             where += " AND lower(s.speaker_text) LIKE ?"
             params.append(f"%{text}%")
     bounds, extra = date_bounds("s.date", since, until)
-    rows = corpus.query(f"SELECT {STATEMENT_COLUMNS}{STATEMENT_FROM}{where}{bounds}"
-                        " ORDER BY s.date IS NULL, s.date, s.article_id, s.content_start"
-                        " LIMIT ? OFFSET ?", [*params, *extra, limit, offset])
+    rows = dated_first(corpus, f"SELECT {STATEMENT_COLUMNS}{STATEMENT_FROM}{where}{bounds}",
+                       "s.date", "s.date, s.article_id, s.content_start",
+                       [*params, *extra], limit, offset, dated_only=bool(since or until))
     return [statement_row(r) for r in rows]
+
+
+def dated_first(corpus: Corpus, select: str, date: str, order: str, params: list[Any],
+                limit: int, offset: int, dated_only: bool = False) -> list[tuple[Any, ...]]:
+    """Rows of ``select`` (which ends in a WHERE clause) in date order, undated rows last.
+
+    Two queries rather than ``ORDER BY date IS NULL``, so the date index serves the first and
+    a page of a large corpus is read without sorting all of it.
+    """
+    rows = corpus.query(f"{select} AND {date} IS NOT NULL ORDER BY {order} LIMIT ? OFFSET ?",
+                        [*params, limit, offset])
+    if len(rows) >= limit or dated_only:
+        return rows
+    skipped = offset
+    if offset and not rows:  # past the dated rows: how many were there?
+        skipped = offset - int(corpus.query(
+            f"SELECT count(*) FROM ({select} AND {date} IS NOT NULL) counted", params)[0][0])
+    elif rows:
+        skipped = 0
+    rows += corpus.query(f"{select} AND {date} IS NULL ORDER BY {order.split(', ', 1)[1]}"
+                         " LIMIT ? OFFSET ?", [*params, limit - len(rows), max(skipped, 0)])
+    return rows
 
 
 def list_speakers(corpus: Corpus, limit: int = 50, since: str | None = None,
                   until: str | None = None) -> list[dict[str, Any]]:
-    """Who is quoted and how often: named people (across articles) and unnamed sources."""
-    bounds, params = date_bounds("s.date", since, until)
-    rows = corpus.query(
-        "SELECT COALESCE(ce.name, s.speaker_text, '(no source given)'), s.corpus_speaker,"
-        " count(*), count(DISTINCT s.article_id),"
-        " sum(CASE WHEN s.sourcing = 'named' THEN 1 ELSE 0 END),"
-        " sum(CASE WHEN s.sourcing = 'anonymous' THEN 1 ELSE 0 END),"
-        " min(s.date), max(s.date)"
-        " FROM statements s JOIN articles a ON a.id = s.article_id AND a.story_id = a.id"
-        " LEFT JOIN corpus_entities ce ON ce.id = s.corpus_speaker"
-        f" WHERE s.nested_in IS NULL{bounds}"
-        " GROUP BY COALESCE(ce.name, s.speaker_text, '(no source given)'), s.corpus_speaker"
-        " ORDER BY count(*) DESC, 1 LIMIT ?", [*params, limit])
+    """Who is quoted and how often: named people (across articles) and unnamed sources.
+
+    Without dates this reads the counts kept as articles are stored (fast at any size); with
+    dates it counts the statements in the range.
+    """
     keys = ("speaker", "speaker_id", "statements", "articles", "named", "anonymous",
             "first", "last")
+    if not since and not until:
+        rows = corpus.query(
+            "SELECT COALESCE(ce.name, st.speaker), st.speaker_id, st.statements, st.articles,"
+            " st.named, st.anonymous, st.first, st.last FROM speaker_stats st"
+            " LEFT JOIN corpus_entities ce ON ce.id = st.speaker_id"
+            " ORDER BY st.statements DESC, st.key LIMIT ?", (limit,))
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+    bounds, params = date_bounds("s.date", since, until)
+    rows = corpus.query(
+        "SELECT COALESCE(ce.name, g.t, '(no source given)'), g.k, g.n, g.arts, g.named, g.anon,"
+        " g.first, g.last FROM (SELECT s.corpus_speaker AS k, CASE WHEN s.corpus_speaker IS NULL"
+        " THEN s.speaker_text END AS t, count(*) AS n, count(DISTINCT s.article_id) AS arts,"
+        " sum(CASE WHEN s.sourcing = 'named' THEN 1 ELSE 0 END) AS named,"
+        " sum(CASE WHEN s.sourcing = 'anonymous' THEN 1 ELSE 0 END) AS anon,"
+        " min(s.date) AS first, max(s.date) AS last"
+        " FROM statements s JOIN articles a ON a.id = s.article_id AND a.story_id = a.id"
+        f" WHERE s.nested_in IS NULL{bounds} GROUP BY s.corpus_speaker,"
+        " CASE WHEN s.corpus_speaker IS NULL THEN s.speaker_text END) g"
+        " LEFT JOIN corpus_entities ce ON ce.id = g.k ORDER BY g.n DESC, 1 LIMIT ?",
+        [*params, limit])
     return [dict(zip(keys, r, strict=True)) for r in rows]
 
 

@@ -15,19 +15,18 @@ def sourcing_shares(corpus: Corpus, by: Literal["outlet", "article"] = "outlet",
 
     By outlet every article counts, republished copies included (each outlet chose to run it).
     """
-    counts = ", ".join(f"sum(CASE WHEN s.sourcing = '{k}' THEN 1 ELSE 0 END)" for k in SOURCINGS)
-    keys: tuple[str, ...]
     if by == "outlet":
-        group, keys = "COALESCE(a.source, '(unknown outlet)')", ("outlet", "articles")
-        select = f"{group}, count(DISTINCT a.id)"
+        keys: tuple[str, ...] = ("outlet", "articles")
+        rows = corpus.query(
+            "SELECT COALESCE(outlet, '(unknown outlet)'), count(*), sum(statements),"
+            f" {', '.join(f'sum({k})' for k in SOURCINGS)} FROM article_sourcing"
+            " GROUP BY COALESCE(outlet, '(unknown outlet)') ORDER BY sum(statements) DESC, 1"
+            " LIMIT ?", (limit,))
     else:
-        group, keys = "a.id, a.title, a.source, a.published", ("article_id", "title", "outlet",
-                                                                "published")
-        select = group
-    rows = corpus.query(
-        f"SELECT {select}, count(s.id), {counts} FROM articles a LEFT JOIN statements s"
-        f" ON s.article_id = a.id AND s.nested_in IS NULL GROUP BY {group}"
-        " ORDER BY count(s.id) DESC, 1 LIMIT ?", (limit,))
+        keys = ("article_id", "title", "outlet", "published")
+        rows = corpus.query(
+            f"SELECT article_id, title, outlet, published, statements, {', '.join(SOURCINGS)}"
+            " FROM article_sourcing ORDER BY statements DESC, article_id LIMIT ?", (limit,))
     items = []
     for row in rows:
         item = dict(zip((*keys, "statements", *SOURCINGS), row, strict=True))

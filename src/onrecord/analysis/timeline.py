@@ -13,6 +13,7 @@ from onrecord.analysis.queries import (
     STATEMENT_COLUMNS,
     STATEMENT_FROM,
     date_bounds,
+    dated_first,
     statement_row,
 )
 from onrecord.store import Corpus
@@ -38,14 +39,15 @@ def find_events(corpus: Corpus, actor: str | None = None, target: str | None = N
     more, extra = _actor_filter("e.target_actor", target)
     bounds, dates = date_bounds("e.date", since, until)
     status = "" if include_negated else " AND e.status <> 'negated'"
-    rows = corpus.query(
+    rows = dated_first(
+        corpus,
         "SELECT e.article_id, e.id, e.date, e.time_defaulted, e.type, e.cameo, e.trigger,"
         " e.status, e.source_actor, e.source_text, e.target_actor, e.target_text, e.location,"
         " a.source, a.title, e.trigger_start, e.trigger_end FROM events e JOIN articles a"
         " ON a.id = e.article_id AND a.story_id = a.id"
-        f" WHERE 1 = 1{where}{more}{bounds}{status}"
-        " ORDER BY e.date IS NULL, e.date, e.article_id, e.trigger_start LIMIT ? OFFSET ?",
-        [*params, *extra, *dates, limit, offset])
+        f" WHERE 1 = 1{where}{more}{bounds}{status}",
+        "e.date", "e.date, e.article_id, e.trigger_start", [*params, *extra, *dates], limit,
+        offset, dated_only=bool(since or until))
     items = []
     for row in rows:
         item = dict(zip(_EVENT_KEYS, row, strict=True))
@@ -67,10 +69,10 @@ def build_timeline(corpus: Corpus, actor: str | None = None, target: str | None 
             corpus, actor, target, since, until, limit=window)]
     if "statement" in kinds and not actor and not target:
         bounds, params = date_bounds("s.date", since, until)
-        rows = corpus.query(
-            f"SELECT {STATEMENT_COLUMNS}{STATEMENT_FROM} WHERE s.nested_in IS NULL{bounds}"
-            " ORDER BY s.date IS NULL, s.date, s.article_id, s.content_start LIMIT ?",
-            [*params, window])
+        rows = dated_first(
+            corpus, f"SELECT {STATEMENT_COLUMNS}{STATEMENT_FROM} WHERE s.nested_in IS NULL"
+            f"{bounds}", "s.date", "s.date, s.article_id, s.content_start", params, window, 0,
+            dated_only=bool(since or until))
         items += [{"item": "statement", **statement_row(r)} for r in rows]
     items.sort(key=lambda i: (i["date"] is None, i["date"] or "", i["article_id"], i["start"]))
     return items[offset:offset + limit]

@@ -27,6 +27,7 @@ from onrecord.store.schema import MIGRATIONS
 
 DEFAULT_DB = "onrecord.db"
 _DERIVED_SINCE = 4  # migrations from this version on add rows derived from stored records
+_DERIVED_TABLES = 6  # the newest migration that added derived rows
 
 
 def _now() -> str:
@@ -87,7 +88,7 @@ class Corpus:
                 b.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
                           (version, name, _now()))
             applied.append(version)
-        if applied and max(applied) >= _DERIVED_SINCE and min(done, default=0) > 0:
+        if applied and max(applied) >= _DERIVED_SINCE and done and max(done) < _DERIVED_TABLES:
             self.reindex()
         return applied
 
@@ -173,7 +174,8 @@ class Corpus:
               links.get(e.target.entity or "") if e.target else None,
               e.location, dates.get(e.time or "") or a.published,
               int(not dates.get(e.time or "")), a.id, e.id) for e in record.events])
-        self._assign_story(a.id, a.text)
+        story = self._assign_story(a.id, a.text)
+        self._count_sourcing(record, links, story == a.id)
         if self.dialect == "sqlite":
             b.executemany("INSERT INTO statements_fts (content, speaker_text, article_id,"
                           " statement_id) VALUES (?,?,?,?)",
@@ -232,8 +234,57 @@ class Corpus:
                   (new, old, new))
         b.execute("DELETE FROM entity_titles WHERE corpus_entity_id = ?", (old,))
         b.execute("DELETE FROM corpus_entities WHERE id = ?", (old,))
+        moved = b.execute("SELECT speaker, statements, articles, named, anonymous, first, last"
+                          " FROM speaker_stats WHERE key = ?", (old,))
+        if moved:
+            b.execute("DELETE FROM speaker_stats WHERE key = ?", (old,))
+            name, n, arts, named, anon, first, last = moved[0]
+            self._add_speaker_stats([(new, name, new, n, arts, named, anon, first, last)])
 
-    def _assign_story(self, article_id: str, text: str) -> None:
+    def _count_sourcing(self, record: ArticleRecord, links: dict[str, str],
+                        story_head: bool) -> None:
+        """Per-article sourcing counts, and per-speaker counts for the head of each story."""
+        a, b = record.article, self._b
+        top = [s for s in record.statements if s.nested_in is None]
+        kinds = ("named", "anonymous", "organization", "document", "unattributed")
+        b.execute("INSERT INTO article_sourcing (article_id, outlet, title, published,"
+                  " statements, named, anonymous, organization, document, unattributed)"
+                  " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                  (a.id, a.source, a.title, a.published, len(top),
+                   *(sum(s.sourcing == k for s in top) for k in kinds)))
+        if not story_head:
+            return  # a republished copy: its speakers were counted with the story
+        by_key: dict[str, list[Any]] = {}
+        for st in top:
+            cid = links.get(st.speaker or "")
+            name = st.speaker_text or "(no source given)"
+            key = cid or "text:" + name.lower()
+            row = by_key.setdefault(key, [name, cid, 0, 0, 0, st.date, st.date])
+            row[2] += 1
+            row[3] += st.sourcing == "named"
+            row[4] += st.sourcing == "anonymous"
+            dates = [d for d in (row[5], row[6], st.date) if d]
+            row[5], row[6] = (min(dates), max(dates)) if dates else (None, None)
+        self._add_speaker_stats([(k, name, cid, n, 1, named, anon, first, last)
+                                 for k, (name, cid, n, named, anon, first, last)
+                                 in by_key.items()])
+
+    def _add_speaker_stats(self, rows: list[tuple[Any, ...]]) -> None:
+        """Add (key, speaker, speaker_id, statements, articles, named, anonymous, first, last)
+        rows to the per-speaker counts."""
+        self._b.executemany(
+            "INSERT INTO speaker_stats (key, speaker, speaker_id, statements, articles, named,"
+            " anonymous, first, last) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (key) DO UPDATE SET"
+            " statements = speaker_stats.statements + excluded.statements,"
+            " articles = speaker_stats.articles + excluded.articles,"
+            " named = speaker_stats.named + excluded.named,"
+            " anonymous = speaker_stats.anonymous + excluded.anonymous,"
+            " first = CASE WHEN speaker_stats.first IS NULL OR excluded.first < speaker_stats.first"
+            " THEN excluded.first ELSE speaker_stats.first END,"
+            " last = CASE WHEN speaker_stats.last IS NULL OR excluded.last > speaker_stats.last"
+            " THEN excluded.last ELSE speaker_stats.last END", rows)
+
+    def _assign_story(self, article_id: str, text: str) -> str:
         b = self._b
         signature = stories.minhash(text)
         keys = stories.band_keys(signature)
@@ -253,6 +304,7 @@ class Corpus:
                   (story, stories.encode(signature), article_id))
         b.executemany("INSERT INTO article_bands (band, hash, article_id) VALUES (?,?,?)"
                       " ON CONFLICT DO NOTHING", [(k, h, article_id) for k, h in keys])
+        return story
 
     def reindex(self) -> int:
         """Re-derive every article's derived rows from its stored record; return the count."""
@@ -261,7 +313,7 @@ class Corpus:
             "SELECT id FROM articles ORDER BY published IS NULL, published, id")]
         with b.transaction():
             for table in ("entity_links", "entity_titles", "corpus_aliases", "corpus_entities",
-                          "article_bands"):
+                          "article_bands", "speaker_stats", "article_sourcing"):
                 b.execute(f"DELETE FROM {table}")  # fixed table names, no document values
             if self.dialect == "sqlite":
                 b.execute("DELETE FROM statements_fts")

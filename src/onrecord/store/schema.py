@@ -121,4 +121,27 @@ CREATE INDEX articles_fts ON articles
 """,
         },
     ),
+    (
+        6,
+        "indexes in query order, and per-speaker and per-article sourcing counts",
+        """
+CREATE INDEX articles_id_story ON articles (id, story_id);
+CREATE INDEX articles_source_id ON articles (source, id);
+CREATE INDEX statements_date_order ON statements (date, article_id, content_start);
+CREATE INDEX events_date_order ON events (date, article_id, trigger_start);
+CREATE INDEX statements_sourcing ON statements (article_id, nested_in, sourcing);
+CREATE TABLE speaker_stats (
+    key TEXT PRIMARY KEY, speaker TEXT NOT NULL, speaker_id TEXT, statements INTEGER NOT NULL,
+    articles INTEGER NOT NULL, named INTEGER NOT NULL, anonymous INTEGER NOT NULL,
+    first TEXT, last TEXT);
+CREATE INDEX speaker_stats_count ON speaker_stats (statements);
+CREATE TABLE article_sourcing (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE, outlet TEXT,
+    title TEXT, published TEXT, statements INTEGER NOT NULL, named INTEGER NOT NULL,
+    anonymous INTEGER NOT NULL, organization INTEGER NOT NULL, document INTEGER NOT NULL,
+    unattributed INTEGER NOT NULL);
+CREATE INDEX article_sourcing_count ON article_sourcing (statements);
+CREATE INDEX article_sourcing_outlet ON article_sourcing (outlet)
+""",
+    ),
 ]

@@ -76,6 +76,11 @@ def test_speakers_and_sourcing(corpus_db, build):
     with _corpus(corpus_db, build) as corpus:
         speakers = {r["speaker"]: r for r in list_speakers(corpus)}
         assert speakers["Ada Reyes"]["named"] == 1 and speakers["Officials"]["anonymous"] == 1
+        # counted live over a date range, the same figures as the kept counts
+        ranged = {r["speaker"]: r for r in list_speakers(corpus, since="2024", until="2024")}
+        assert ranged == speakers
+        assert [r["speaker"] for r in list_speakers(corpus, since="2024-02-08")] == [
+            "Esko Vaara"]
         by_outlet = {r["outlet"]: r for r in sourcing_shares(corpus, "outlet")}
         assert by_outlet["Harbor Wire"]["anonymous_share"] == 0.5
         assert by_outlet["Coastal Herald"]["anonymous_share"] == 0.0

@@ -102,7 +102,7 @@ def _esper(build, text, name, published, **kw):
     e = build.person("e1", name, (start, start + len(name)), **kw)
     content = text[text.index("said") + 5:-1]
     return build.article(text, published, entities=(e,),
-                         statements=(build.said(text, content, e, name),))
+                         statements=(build.said(text, content, e, name, date=published),))
 
 
 @pytest.mark.parametrize("order", ["full name first", "surname first"])
@@ -116,6 +116,9 @@ def test_surname_and_full_name_are_one_person(corpus_db, build, order):
         assert [name for _, name in people] == ["Mark Esper"]
         speakers = corpus.query("SELECT DISTINCT corpus_speaker FROM statements")
         assert speakers == [(people[0][0],)]
+        # the kept per-speaker counts follow the merge of "Esper" into "Mark Esper"
+        assert corpus.query("SELECT key, statements, articles, first, last FROM speaker_stats"
+                            ) == [(people[0][0], 2, 2, "2020-01-12", "2020-01-13")]
         assert corpus.query("SELECT title, date FROM entity_titles") == [
             ("Defense Secretary", "2020-01-12")]
 
