@@ -26,6 +26,7 @@ from onrecord.cli.options import (
     out,
     require_db,
 )
+from onrecord.cli.serve import register as register_serve_command
 from onrecord.errors import OnRecordError
 from onrecord.models import ArticleRecord, Discarded
 
@@ -379,6 +380,7 @@ def eval_contradictions(
 
 
 register_corpus_commands(app)
+register_serve_command(app)
 
 
 def main() -> None:

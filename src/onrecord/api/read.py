@@ -1,0 +1,162 @@
+"""The read endpoints under ``/api``: articles, entities, statements, events, the timeline,
+contradictions, search and sourcing. Each parses its parameters and calls one function of
+:mod:`onrecord.analysis` (or :mod:`onrecord.api.queries`), returning its rows as they are.
+
+Bad dates raise :class:`~onrecord.errors.QueryError` (400), unknown ids
+:class:`~onrecord.api.queries.NotFound` (404); the handlers in :mod:`onrecord.api.app` turn
+them into ``{"detail": ...}``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from onrecord.analysis.consistency import find_contradictions
+from onrecord.analysis.queries import check_date, find_statements, search
+from onrecord.analysis.sourcing import sourcing_shares
+from onrecord.analysis.timeline import build_timeline, find_events
+from onrecord.api import queries
+from onrecord.api.deps import get_corpus, require_read
+from onrecord.api.schemas import (
+    ArticlePage,
+    CorpusEntity,
+    EntityDetail,
+    Error,
+    EventRow,
+    FindingOut,
+    RecordOut,
+    SearchHit,
+    SourcingRow,
+    StatementRow,
+    TimelineItem,
+)
+from onrecord.store import Corpus
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Error, "description": "A bad parameter (a date that is not YYYY[-MM[-DD]])"},
+    401: {"model": Error, "description": "A private server: no token, or a wrong one"},
+    403: {"model": Error, "description": "A private server with no token configured"},
+    404: {"model": Error, "description": "No such article or entity"},
+}
+
+router = APIRouter(prefix="/api", tags=["read"], dependencies=[Depends(require_read)],
+                   responses=ERRORS)
+
+CorpusDep = Annotated[Corpus, Depends(get_corpus)]
+Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many items")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many items first")]
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+# The patterns are documented, not enforced by FastAPI: a bad date is the library's QueryError
+# (400, with its message), and so is a search with no words.
+Date = Query(description="YYYY, YYYY-MM or YYYY-MM-DD", max_length=10,
+             json_schema_extra={"pattern": DATE_PATTERN})
+Since = Annotated[str | None, Date]
+Until = Annotated[str | None, Date]
+NO_NUL = r"^[^\x00]*$"  # refused by the server (400): PostgreSQL text cannot hold NUL
+Text = Annotated[str | None, Query(max_length=200, json_schema_extra={"pattern": NO_NUL})]
+Id = Path(json_schema_extra={"pattern": NO_NUL})
+
+
+def _dates(since: str | None, until: str | None) -> None:
+    """Check the date bounds, naming the parameter as the API spells it (QueryError, 400)."""
+    check_date(since, "since")
+    check_date(until, "until")
+
+
+@router.get("/articles", response_model=ArticlePage)
+def articles(corpus: CorpusDep, since: Since = None, until: Until = None,
+             outlet: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Stored articles, newest first, by publication date and outlet."""
+    _dates(since, until)
+    total, items = queries.list_articles(corpus, since, until, outlet, limit, offset)
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+@router.get("/articles/{article_id}", response_model=RecordOut)
+def article(corpus: CorpusDep, article_id: Annotated[str, Id]) -> dict[str, Any]:
+    """One article's record (the JSON contract); a unique id prefix of 6+ characters will do."""
+    return queries.get_record(corpus, article_id).to_json()
+
+
+@router.get("/entities", response_model=list[CorpusEntity])
+def entities(corpus: CorpusDep, name: Text = None,
+             kind: Annotated[str | None, Query(max_length=20, json_schema_extra={
+                 "pattern": NO_NUL}, description="PERSON, ORG, GPE, NORP ...")] = None,
+             limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
+    """People, organisations and places across articles, most quoted first."""
+    return queries.list_entities(corpus, name, kind, limit, offset)
+
+
+@router.get("/entities/{entity_id}", response_model=EntityDetail)
+def entity(corpus: CorpusDep, entity_id: Annotated[str, Id], limit: Limit = 200,
+           offset: Offset = 0) -> dict[str, Any]:
+    """One corpus entity, its titles, and what it said in date order."""
+    found = queries.get_entity(corpus, entity_id)
+    found["statements_said"] = queries.statements_by_entity(corpus, entity_id, limit, offset)
+    return found
+
+
+@router.get("/statements", response_model=list[StatementRow])
+def statements(corpus: CorpusDep, speaker: Text = None, since: Since = None,
+               until: Until = None, limit: Limit = 100,
+               offset: Offset = 0) -> list[dict[str, Any]]:
+    """Statements in date order, optionally by one speaker (a name, or an unnamed source's
+    words such as "officials")."""
+    _dates(since, until)
+    return find_statements(corpus, speaker, since, until, limit, offset)
+
+
+@router.get("/events", response_model=list[EventRow])
+def events(corpus: CorpusDep, actor: Text = None, target: Text = None, since: Since = None,
+           until: Until = None, limit: Limit = 200,
+           offset: Offset = 0) -> list[dict[str, Any]]:
+    """Events in date order, by source and target actor code (prefixes: USA keeps USAMIL)."""
+    _dates(since, until)
+    return find_events(corpus, actor, target, since, until, limit, offset)
+
+
+@router.get("/timeline", response_model=list[TimelineItem],
+            response_model_exclude_unset=True)
+def timeline(corpus: CorpusDep, actor: Text = None, target: Text = None, since: Since = None,
+             until: Until = None,
+             only: Annotated[Literal["events", "statements"] | None, Query()] = None,
+             limit: Limit = 200, offset: Offset = 0) -> list[dict[str, Any]]:
+    """Events and statements on one time axis (only events when an actor is given)."""
+    _dates(since, until)
+    kinds = {"events": ("event",), "statements": ("statement",), None: ("event", "statement")}
+    return build_timeline(corpus, actor, target, since, until, limit, offset, kinds[only])
+
+
+@router.get("/contradictions", response_model=list[FindingOut])
+def contradictions(corpus: CorpusDep, speaker: Text = None, since: Since = None,
+                   until: Until = None,
+                   kind: Annotated[Literal["contradiction", "shift"] | None, Query()] = None,
+                   min_score: Annotated[float, Query(ge=0.0, le=1.0)] = 0.5,
+                   limit: Limit = 50) -> list[dict[str, Any]]:
+    """Statements that contradict each other, and speakers whose account shifts, best first."""
+    _dates(since, until)
+    found = find_contradictions(corpus, speaker, since, until, kind, min_score, limit)
+    return [f.to_json() for f in found]
+
+
+@router.get("/search", response_model=list[SearchHit],
+            response_model_exclude_unset=True)
+def search_corpus(corpus: CorpusDep,
+                  q: Annotated[str, Query(min_length=1, max_length=500,
+                                          description="Words to find (all of them)",
+                                          json_schema_extra={
+                                              "pattern": r"^[^\x00]*[A-Za-z0-9][^\x00]*$"})],
+                  limit: Limit = 50) -> list[dict[str, Any]]:
+    """Full-text search over statements and articles."""
+    return search(corpus, q, limit)
+
+
+@router.get("/sourcing", response_model=list[SourcingRow],
+            response_model_exclude_unset=True)
+def sourcing(corpus: CorpusDep,
+             by: Annotated[Literal["outlet", "article"], Query()] = "outlet",
+             limit: Limit = 100) -> list[dict[str, Any]]:
+    """Named and anonymous sourcing: statements per kind, and the anonymous share."""
+    return sourcing_shares(corpus, by, limit)

@@ -1,0 +1,306 @@
+"""Typed response models of the API, so the OpenAPI schema at ``/openapi.json`` describes them.
+
+The record models mirror the JSON contract (schema ``onrecord/1``, see ``DESIGN.md``); the row
+models mirror the dicts :mod:`onrecord.analysis` returns (same keys), so the routes return those
+dicts as they are.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Error(BaseModel):
+    """Every error: a message saying what was wrong."""
+
+    detail: str
+
+
+# -- the JSON contract --------------------------------------------------------------------------
+class ArticleOut(BaseModel):
+    id: str
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    language: str = "en"
+    origin: str | None = None
+    text: str
+
+
+class EntityOut(BaseModel):
+    id: str
+    name: str
+    kind: str
+    aliases: list[str] = []
+    titles: list[str] = []
+    actor: str | None = None
+    mentions: list[list[int]] = []
+
+
+class StatementOut(BaseModel):
+    id: str
+    speaker: str | None = None
+    speaker_text: str | None = None
+    speaker_span: list[int] | None = None
+    sourcing: str
+    cue: str | None = None
+    cue_span: list[int] | None = None
+    kind: str
+    content: str
+    content_span: list[int]
+    channel: str | None = None
+    time: str | None = None
+    date: str | None = None
+    time_defaulted: bool = False
+    nested_in: str | None = None
+    continues: str | None = None
+
+
+class TimeOut(BaseModel):
+    id: str
+    text: str
+    span: list[int]
+    type: str
+    value: str
+    start: str | None = None
+    end: str | None = None
+    mod: str | None = None
+
+
+class ParticipantOut(BaseModel):
+    entity: str | None = None
+    text: str
+    actor: str | None = None
+
+
+class EventOut(BaseModel):
+    id: str
+    type: str
+    cameo: str
+    trigger: str
+    trigger_span: list[int]
+    source: ParticipantOut | None = None
+    target: ParticipantOut | None = None
+    location: str | None = None
+    time: str | None = None
+    status: str
+
+
+class RecordOut(BaseModel):
+    """One article's whole record (the JSON contract object)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    schema_: str = Field(alias="schema")
+    article: ArticleOut
+    entities: list[EntityOut]
+    statements: list[StatementOut]
+    times: list[TimeOut]
+    events: list[EventOut]
+
+
+# -- corpus listings ----------------------------------------------------------------------------
+class ArticleSummary(BaseModel):
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    story_id: str | None = None
+    statements: int
+    events: int
+
+
+class ArticlePage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[ArticleSummary]
+
+
+class CorpusEntity(BaseModel):
+    id: str
+    name: str
+    kind: str
+    actor: str | None = None
+    articles: int
+    statements: int
+
+
+class EntityTitle(BaseModel):
+    title: str
+    date: str | None = None
+
+
+class StatementRow(BaseModel):
+    """A statement as the corpus queries return it (with its article's outlet and title)."""
+
+    article_id: str
+    id: str
+    date: str | None = None
+    date_defaulted: bool = False
+    speaker: str | None = None
+    speaker_id: str | None = None
+    sourcing: str
+    cue: str | None = None
+    kind: str
+    channel: str | None = None
+    content: str
+    start: int
+    end: int
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+class EntityDetail(CorpusEntity):
+    titles: list[EntityTitle]
+    statements_said: list[StatementRow]
+
+
+class EventRow(BaseModel):
+    article_id: str
+    id: str
+    date: str | None = None
+    date_defaulted: bool = False
+    type: str
+    cameo: str | None = None
+    trigger: str
+    status: str
+    source_actor: str | None = None
+    source: str | None = None
+    target_actor: str | None = None
+    target: str | None = None
+    location: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    start: int
+    end: int
+
+
+class TimelineItem(BaseModel):
+    """An event or a statement on the timeline; ``item`` says which, and which fields apply."""
+
+    item: Literal["event", "statement"]
+    article_id: str
+    id: str
+    date: str | None = None
+    date_defaulted: bool = False
+    outlet: str | None = None
+    title: str | None = None
+    start: int
+    end: int
+    # events
+    type: str | None = None
+    cameo: str | None = None
+    trigger: str | None = None
+    status: str | None = None
+    source_actor: str | None = None
+    source: str | None = None
+    target_actor: str | None = None
+    target: str | None = None
+    location: str | None = None
+    # statements
+    speaker: str | None = None
+    speaker_id: str | None = None
+    sourcing: str | None = None
+    cue: str | None = None
+    kind: str | None = None
+    channel: str | None = None
+    content: str | None = None
+
+
+class SideOut(BaseModel):
+    article_id: str
+    statement_id: str
+    speaker: str | None = None
+    speaker_id: str | None = None
+    sourcing: str
+    cue: str | None = None
+    content: str
+    date: str | None = None
+    date_defaulted: bool = False
+    when: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    span: list[int]
+    repeated_in: list[list[str]] = []
+
+
+class FindingOut(BaseModel):
+    kind: Literal["contradiction", "shift"]
+    score: float
+    matter: list[str]
+    evidence: list[str]
+    a: SideOut
+    b: SideOut
+
+
+class SearchHit(BaseModel):
+    """A statement (``type`` "statement", statement fields) or an article (title, snippet)."""
+
+    type: Literal["statement", "article"]
+    article_id: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    snippet: str | None = None
+    id: str | None = None
+    date: str | None = None
+    speaker: str | None = None
+    speaker_id: str | None = None
+    sourcing: str | None = None
+    cue: str | None = None
+    content: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class SourcingRow(BaseModel):
+    """Statements per sourcing kind for one outlet (or one article)."""
+
+    outlet: str | None = None
+    articles: int | None = None
+    article_id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    statements: int
+    named: int
+    anonymous: int
+    organization: int
+    document: int
+    unattributed: int
+    anonymous_share: float | None = None
+
+
+# -- writing ------------------------------------------------------------------------------------
+class ArticleIn(BaseModel):
+    """An article to analyse and store: exactly one of ``text``, ``html`` or ``url``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    published: str | None = Field(default=None, description="YYYY-MM-DD; overrides the page's")
+    title: str | None = None
+    source: str | None = Field(default=None, description="The outlet")
+
+
+class Stored(BaseModel):
+    id: str
+    title: str | None = None
+    published: str | None = None
+    created: bool = Field(description="False when the same text was already stored")
+    statements: int
+    events: int
+
+
+class StoredPage(BaseModel):
+    stored: list[Stored]

@@ -1,0 +1,1 @@
+"""The web UI: server-rendered pages (:mod:`onrecord.web.pages`), templates and a stylesheet."""

@@ -1,0 +1,203 @@
+"""The web UI: server-rendered pages over the corpus, one route per page, Jinja2 templates.
+
+Pages: ``/`` (overview), ``/articles`` and ``/articles/{id}`` (the text with its statements,
+speakers, times and events marked), ``/timeline``, ``/speakers`` and ``/speakers/{id}``,
+``/search``, ``/contradictions``, ``/sourcing``. Each calls the same functions as the API.
+
+Everything from articles is untrusted: templates autoescape, no user value is marked safe, the
+article's HTML is built piece by piece from escaped text (:mod:`onrecord.web.highlight`), and a
+link taken from an article is only used when it is ``http(s)``. The pages need no JavaScript.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import groupby
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import quote, urlsplit
+
+import jinja2
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from onrecord.analysis.consistency import find_contradictions
+from onrecord.analysis.queries import check_date, find_statements, list_speakers, search
+from onrecord.analysis.sourcing import sourcing_shares
+from onrecord.analysis.timeline import build_timeline, find_events
+from onrecord.api import queries
+from onrecord.api.deps import get_corpus, require_page
+from onrecord.errors import QueryError
+from onrecord.store import Corpus
+from onrecord.web.highlight import highlight, record_marks
+
+HERE = Path(__file__).parent
+PAGE = 50
+
+
+def safe_url(value: object) -> str | None:
+    """A link from an article, only when it is http(s) (never ``javascript:`` and the like)."""
+    if not isinstance(value, str):
+        return None
+    scheme = urlsplit(value.strip()).scheme.lower()
+    return value.strip() if scheme in ("http", "https") else None
+
+
+def when(row: dict[str, Any]) -> str:
+    """A row's date, marked * when it is only the article's publication date."""
+    date = row.get("date") or row.get("published") or "undated"
+    return f"{date}*" if row.get("date_defaulted") else str(date)
+
+
+def percent(value: float | None) -> int:
+    """A share as a whole percentage rounded to 5 (the CSS bar widths: ``w0`` ... ``w100``)."""
+    return 0 if not value else int(round(value * 20) * 5)
+
+
+_env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                          trim_blocks=True, lstrip_blocks=True)
+_env.filters.update(safe_url=safe_url, when=when, percent=percent,
+                    path=lambda v: quote(str(v), safe=""))
+templates = Jinja2Templates(env=_env)
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(require_page)],
+                   default_response_class=HTMLResponse)
+CorpusDep = Annotated[Corpus, Depends(get_corpus)]
+Field = Annotated[str | None, Query(max_length=200)]
+
+
+def _page(request: Request, name: str, **context: Any) -> Response:
+    return templates.TemplateResponse(request, name, context)
+
+
+def render_error(request: Request, status: int, message: str,
+                 headers: dict[str, str] | None = None) -> Response:
+    """An error as a page (the API answers JSON instead)."""
+    return templates.TemplateResponse(request, "error.html",
+                                      {"status": status, "message": message},
+                                      status_code=status, headers=headers)
+
+
+def _clean(value: str | None) -> str | None:
+    """A form field: an empty one is no filter."""
+    return value.strip() or None if value else None
+
+
+def _dates(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    since, until = _clean(since), _clean(until)
+    check_date(since, "since")
+    check_date(until, "until")
+    return since, until
+
+
+def _speaker_pages(corpus: Corpus, article_id: str) -> dict[str, str]:
+    links = queries.entity_links(corpus, article_id)
+    return {eid: f"/speakers/{quote(cid, safe='')}" for eid, cid in links.items()}
+
+
+@router.get("/")
+def overview(request: Request, corpus: CorpusDep) -> Response:
+    _, latest = queries.list_articles(corpus, limit=10)
+    return _page(request, "index.html", counts=corpus.counts(), articles=latest,
+                 findings=find_contradictions(corpus, limit=5),
+                 speakers=list_speakers(corpus, limit=10))
+
+
+@router.get("/articles")
+def articles(request: Request, corpus: CorpusDep, outlet: Field = None, since: Field = None,
+             until: Field = None, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
+    since, until = _dates(since, until)
+    outlet = _clean(outlet)
+    total, items = queries.list_articles(corpus, since, until, outlet, PAGE, (page - 1) * PAGE)
+    return _page(request, "articles.html", items=items, total=total, page=page,
+                 pages=max(1, -(-total // PAGE)),
+                 form={"outlet": outlet, "since": since, "until": until})
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, corpus: CorpusDep, article_id: str) -> Response:
+    record = queries.get_record(corpus, article_id)
+    pages = _speaker_pages(corpus, record.article.id)
+    body = highlight(record.article.text, record_marks(record, pages))
+    names = {e.id: e.name for e in record.entities}
+    times = {t.id: t for t in record.times}
+    return _page(request, "article.html", record=record, a=record.article, body=body,
+                 names=names, times=times, pages=pages)
+
+
+@router.get("/timeline")
+def timeline(request: Request, corpus: CorpusDep, actor: Field = None, speaker: Field = None,
+             since: Field = None, until: Field = None) -> Response:
+    since, until = _dates(since, until)
+    actor, speaker = _clean(actor), _clean(speaker)
+    items: list[dict[str, Any]]
+    if speaker:  # what one speaker said, with the events of the actor asked for (if any)
+        items = [{"item": "statement", **s}
+                 for s in find_statements(corpus, speaker, since, until, limit=500)]
+        if actor:
+            items += [{"item": "event", **e} for e in find_events(corpus, actor, None, since,
+                                                                  until, limit=500)]
+        items.sort(key=lambda i: (i["date"] is None, i["date"] or "", i["article_id"],
+                                  i["start"]))
+    else:
+        items = build_timeline(corpus, actor, None, since, until, limit=500)
+    days = [(day, list(group)) for day, group in groupby(items, key=lambda i: i["date"])]
+    return _page(request, "timeline.html", days=days, count=len(items),
+                 form={"actor": actor, "speaker": speaker, "since": since, "until": until})
+
+
+@router.get("/speakers")
+def speakers(request: Request, corpus: CorpusDep, since: Field = None,
+             until: Field = None) -> Response:
+    since, until = _dates(since, until)
+    rows = list_speakers(corpus, limit=200, since=since, until=until)
+    return _page(request, "speakers.html", rows=rows, form={"since": since, "until": until})
+
+
+@router.get("/speakers/{entity_id}")
+def speaker(request: Request, corpus: CorpusDep, entity_id: str) -> Response:
+    entity = queries.get_entity(corpus, entity_id)
+    said = queries.statements_by_entity(corpus, entity_id, limit=500)
+    mine: Callable[[Any], bool] = lambda f: entity_id in (f.a.speaker_id, f.b.speaker_id)  # noqa: E731
+    findings = [f for f in find_contradictions(corpus, speaker=entity["name"], limit=200)
+                if mine(f)]
+    return _page(request, "speaker.html", entity=entity, said=said, findings=findings)
+
+
+@router.get("/search")
+def search_page(request: Request, corpus: CorpusDep,
+                q: Annotated[str | None, Query(max_length=500)] = None) -> Response:
+    q = _clean(q)
+    hits = search(corpus, q, limit=100) if q else []
+    return _page(request, "search.html", q=q, hits=hits)
+
+
+@router.get("/contradictions")
+def contradictions(request: Request, corpus: CorpusDep, speaker: Field = None,
+                   kind: Field = None, since: Field = None, until: Field = None,
+                   min_score: Field = None) -> Response:
+    since, until = _dates(since, until)
+    speaker, kind = _clean(speaker), _clean(kind)
+    if kind not in (None, "contradiction", "shift"):
+        raise QueryError("kind must be 'contradiction' or 'shift'")
+    try:
+        score = float(_clean(min_score) or 0.5)
+    except ValueError:
+        raise QueryError(f"min score must be a number from 0 to 1, not {min_score!r}") from None
+    if not 0.0 <= score <= 1.0:
+        raise QueryError(f"min score must be from 0 to 1, not {score}")
+    findings = find_contradictions(corpus, speaker, since, until, kind, score, limit=100)
+    return _page(request, "contradictions.html", findings=findings,
+                 form={"speaker": speaker, "kind": kind, "since": since, "until": until,
+                       "min_score": score})
+
+
+@router.get("/sourcing")
+def sourcing(request: Request, corpus: CorpusDep) -> Response:
+    rows = sourcing_shares(corpus, "outlet", limit=200)
+    for row in rows:
+        total = row["statements"] or 0
+        row["named_share"] = row["named"] / total if total else None
+        row["other_share"] = ((total - row["named"] - row["anonymous"]) / total) if total else None
+    return _page(request, "sourcing.html", rows=rows)
