@@ -290,10 +290,9 @@ def test_check_url_refuses_a_name_resolving_to_a_private_address(
 
 
 def test_the_cli_passes_allow_private(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from onrecord import ingest
     from onrecord.cli.main import app
 
-    analyze_module = importlib.import_module("onrecord.analyze")
+    batch_module = importlib.import_module("onrecord.batch")
 
     calls: list[dict[str, Any]] = []
 
@@ -301,13 +300,12 @@ def test_the_cli_passes_allow_private(monkeypatch: pytest.MonkeyPatch, tmp_path:
         calls.append(kwargs)
         return [Discarded(doc_id=paths[0], stage="ingest", reason="HTTP 404 Not Found")]
 
-    monkeypatch.setattr(ingest, "load_sources", fake_load_sources)
-    monkeypatch.setattr(analyze_module, "analyze_articles", lambda articles: iter(()))
+    monkeypatch.setattr(batch_module, "load_sources", fake_load_sources)
     db = str(tmp_path / "corpus.db")
     runner = CliRunner()
-    runner.invoke(app, ["ingest", "https://border.example/story", "--db", db])
+    runner.invoke(app, ["ingest", "https://border.example/story", "--db", db, "-w", "1"])
     result = runner.invoke(
-        app, ["ingest", "https://border.example/story", "--db", db, "--allow-private"]
+        app, ["ingest", "https://border.example/story", "--db", db, "-w", "1", "--allow-private"]
     )
     assert "HTTP 404 Not Found" in result.output
     assert [call["allow_private"] for call in calls] == [False, True]
