@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -30,44 +29,25 @@ def read_gold(path: str | Path, limit: int | None = None) -> list[dict[str, Any]
     return docs
 
 
-def _analyse_chunk(chunk: list[tuple[str, str, str | None]]) -> list[dict[str, Any]]:
-    from onrecord.analyze import analyze_articles
-    from onrecord.models import Article, Discarded
-
-    articles = [Article.create(text, published=published, origin=doc_id)
-                for doc_id, text, published in chunk]
-    out = []
-    for result in analyze_articles(articles):
-        if isinstance(result, Discarded):
-            raise RuntimeError(f"{result.doc_id}: {result.reason}")
-        out.append(result.to_json())
-    return out
-
-
 def analyse_documents(
     docs: list[dict[str, Any]], workers: int = 1, date_key: str = "published",
-    progress: Callable[[int], None] | None = None, chunk_size: int = 8,
+    progress: Callable[[int], None] | None = None,
 ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
-    """(gold document, onrecord's record as JSON) for each document, in order.
+    """(gold document, onrecord's record as JSON) for each document, in order, analysed by
+    ``workers`` processes (:func:`onrecord.engine.analyze_in_workers`).
 
-    The gold ``text`` is analysed as it is (no boilerplate removal), so offsets agree.
+    The gold ``text`` is analysed as it is (no boilerplate removal), so offsets agree. A
+    document onrecord cannot analyse stops the scoring (RuntimeError): a gold set must be
+    scored whole.
     """
-    jobs = [(str(d.get("id")), d["text"], d.get(date_key)) for d in docs]
-    chunks = [jobs[i:i + chunk_size] for i in range(0, len(jobs), chunk_size)]
-    position = 0
-    if workers <= 1:
-        results: Iterator[list[dict[str, Any]]] = map(_analyse_chunk, chunks)
-        for records in results:
-            for record in records:
-                yield docs[position], record
-                position += 1
-            if progress:
-                progress(len(records))
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for records in pool.map(_analyse_chunk, chunks):
-            for record in records:
-                yield docs[position], record
-                position += 1
-            if progress:
-                progress(len(records))
+    from onrecord.engine import analyze_in_workers
+    from onrecord.models import Article, Discarded
+
+    articles = (Article.create(d["text"], published=d.get(date_key), origin=str(d.get("id")))
+                for d in docs)
+    for doc, result in zip(docs, analyze_in_workers(articles, workers), strict=True):
+        if isinstance(result, Discarded):
+            raise RuntimeError(f"{result.doc_id}: {result.reason}")
+        yield doc, result.to_json()
+        if progress:
+            progress(1)
