@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start a throwaway PostgreSQL server for the store tests and print its URL on stdout.
-#   scripts/postgres.sh start   -> prints postgresql://onrecord@127.0.0.1:PORT/onrecord
+#   scripts/postgres.sh start   -> prints postgresql://onrecord@127.0.0.1:PORT/onrecord_test
 #   scripts/postgres.sh stop
 # Installs Debian's postgresql package when no server binaries are found (needs root and apt).
 # The cluster lives in .pgtest/ (trust auth, loopback only) and is removed by 'stop'.
@@ -38,15 +38,16 @@ start)
     bin=$(find_bin)
   }
   if [ -f "$dir/data/postmaster.pid" ] && run_as "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
-    echo "postgresql://onrecord@127.0.0.1:$port/onrecord"; exit 0
+    echo "postgresql://onrecord@127.0.0.1:$port/onrecord_test"; exit 0
   fi
   rm -rf "$dir"; mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && { id postgres >/dev/null 2>&1 || useradd --system postgres; chown postgres "$dir"; }
-  run_as "$bin/initdb" -D "$dir/data" -U onrecord --auth=trust -E UTF8 >"$dir/initdb.log" 2>&1
+  run_as "$bin/initdb" -D "$dir/data" -U onrecord --auth=trust -E UTF8 --locale=C \
+    >"$dir/initdb.log" 2>&1
   run_as "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
-  run_as "$bin/createdb" -h 127.0.0.1 -p "$port" -U onrecord onrecord
-  echo "postgresql://onrecord@127.0.0.1:$port/onrecord"
+  run_as "$bin/createdb" -h 127.0.0.1 -p "$port" -U onrecord onrecord_test
+  echo "postgresql://onrecord@127.0.0.1:$port/onrecord_test"
   ;;
 stop)
   if bin=$(find_bin) && [ -d "$dir/data" ]; then

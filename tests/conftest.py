@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,40 @@ def shared_path():
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="rewrite tests/golden/*.json from the current output")
+
+
+# -- corpus locations on both backends ---------------------------------------------------------
+# Store, analysis and API tests run on SQLite always, and on PostgreSQL when a server is given:
+# ./test starts a throwaway one (scripts/postgres.sh) and sets ONRECORD_TEST_POSTGRES to its URL.
+# Without it the PostgreSQL variants are skipped with that reason; under CI (CI set) a missing
+# server fails them instead, so CI can never pass without testing PostgreSQL.
+BACKENDS = ["sqlite", "postgres"]
+
+
+def _reset_postgres(url: str) -> None:
+    """Empty the test database; refuse one whose name does not say it is for tests."""
+    import psycopg
+
+    if not url.rsplit("/", 1)[-1].split("?")[0].endswith("_test"):
+        pytest.fail(f"ONRECORD_TEST_POSTGRES must name a database ending in _test: the tests "
+                    f"wipe it ({url.rsplit('@', 1)[-1]})")
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("DROP SCHEMA public CASCADE")
+        conn.execute("CREATE SCHEMA public")
+
+
+@pytest.fixture(params=BACKENDS)
+def corpus_db(request, tmp_path) -> str:
+    """A fresh, empty corpus location: a SQLite file, or a wiped PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "corpus.db")
+    url = os.environ.get("ONRECORD_TEST_POSTGRES")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI must test PostgreSQL: ONRECORD_TEST_POSTGRES is not set")
+        pytest.skip("no PostgreSQL server (run: export ONRECORD_TEST_POSTGRES="
+                    "$(scripts/postgres.sh start))")
+    _reset_postgres(url)
+    return url
+

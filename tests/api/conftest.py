@@ -7,9 +7,7 @@ title, outlet, URL, speaker and text carry markup and script.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -120,27 +118,10 @@ def records() -> list[ArticleRecord]:
     return out
 
 
-def _postgres(url: str) -> str:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP SCHEMA public CASCADE")
-        conn.execute("CREATE SCHEMA public")
-    return url
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def corpus_path(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """The test corpus, in SQLite; and in PostgreSQL when ONRECORD_TEST_POSTGRES names one."""
-    if request.param == "sqlite":
-        path = str(tmp_path / "api.db")
-    elif os.environ.get("ONRECORD_TEST_POSTGRES"):
-        path = _postgres(os.environ["ONRECORD_TEST_POSTGRES"])
-    elif os.environ.get("CI"):
-        pytest.fail("CI must test PostgreSQL: ONRECORD_TEST_POSTGRES is not set")
-    else:
-        pytest.skip("no PostgreSQL server (run: export ONRECORD_TEST_POSTGRES="
-                    "$(scripts/postgres.sh start))")
+@pytest.fixture
+def corpus_path(corpus_db: str) -> str:
+    """The test corpus, on each backend (``corpus_db``, tests/conftest.py)."""
+    path = corpus_db
     with Corpus(path) as corpus:
         for record in records():
             corpus.add(record)

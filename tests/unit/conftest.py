@@ -1,15 +1,7 @@
-"""Unit-test fixtures: corpus locations on both backends, and builders of small records.
-
-Store and analysis tests run on SQLite always, and on PostgreSQL when a server is given.
-
-`.ci/run` starts a throwaway server (scripts/postgres.sh) and sets ONRECORD_TEST_POSTGRES to its
-URL. Locally, without it, the PostgreSQL variants are skipped with that reason; under CI (CI set)
-a missing server fails them instead, so CI can never pass without testing PostgreSQL.
-"""
+"""Unit-test fixtures: builders of small hand-made records (the `corpus_db` fixture, a fresh
+corpus on each backend, is in tests/conftest.py)."""
 
 from __future__ import annotations
-
-import os
 
 import pytest
 
@@ -22,33 +14,6 @@ from onrecord.models import (
     Statement,
     TimeExpr,
 )
-
-BACKENDS = ["sqlite", "postgres"]
-
-
-def _reset_postgres(url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("DROP SCHEMA public CASCADE")
-        conn.execute("CREATE SCHEMA public")
-
-
-@pytest.fixture(params=BACKENDS)
-def corpus_db(request, tmp_path) -> str:
-    """A fresh, empty corpus location: a SQLite file, or a wiped PostgreSQL database."""
-    if request.param == "sqlite":
-        return str(tmp_path / "corpus.db")
-    url = os.environ.get("ONRECORD_TEST_POSTGRES")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("CI must test PostgreSQL: ONRECORD_TEST_POSTGRES is not set")
-        pytest.skip("no PostgreSQL server (run: export ONRECORD_TEST_POSTGRES="
-                    "$(scripts/postgres.sh start))")
-    _reset_postgres(url)
-    return url
-
-
 
 
 def person(eid: str, name: str, span: tuple[int, int], titles: tuple[str, ...] = (),

@@ -65,11 +65,12 @@ def date_bounds(column: str, since: str | None, until: str | None) -> tuple[str,
 
 def find_entities(corpus: Corpus, name: str, kind: str | None = "PERSON") -> list[str]:
     """Corpus entity ids that ``name`` designates: by alias key first, else by name match."""
-    key = name_key(name, kind or "PERSON")
     kinds = (kind,) if kind else ("PERSON", "ORG", "GPE", "NORP")
     marks = ",".join("?" * len(kinds))
-    rows = corpus.query(f"SELECT corpus_entity_id FROM corpus_aliases WHERE key = ?"
-                        f" AND kind IN ({marks}) AND corpus_entity_id <> ''", (key, *kinds))
+    pairs = " OR ".join("(kind = ? AND key = ?)" for _ in kinds)
+    rows = corpus.query(f"SELECT corpus_entity_id FROM corpus_aliases WHERE ({pairs})"
+                        " AND corpus_entity_id <> ''",
+                        [v for k in kinds for v in (k, name_key(name, k))])
     if rows:
         return sorted({r[0] for r in rows})
     pattern = "%" + name.lower().replace("%", "").replace("_", "") + "%"
@@ -162,9 +163,10 @@ def search(corpus: Corpus, text: str, limit: int = 50) -> list[dict[str, Any]]:
     if corpus.dialect == "sqlite":
         match = " ".join(f'"{t}"' for t in terms)  # terms are word characters only
         statements = corpus.query(
-            f"SELECT {STATEMENT_COLUMNS}{STATEMENT_FROM} JOIN (SELECT article_id AS fa,"
-            " statement_id AS fs, rank FROM statements_fts WHERE statements_fts MATCH ?"
-            " ORDER BY rank LIMIT ?) f ON f.fa = s.article_id AND f.fs = s.id ORDER BY f.rank",
+            f"SELECT {STATEMENT_COLUMNS}{STATEMENT_FROM} JOIN (SELECT f.article_id AS fa,"
+            " f.statement_id AS fs, f.rank AS rank FROM statements_fts f JOIN articles h"
+            " ON h.id = f.article_id AND h.story_id = h.id WHERE statements_fts MATCH ?"
+            " ORDER BY f.rank LIMIT ?) f ON f.fa = s.article_id AND f.fs = s.id ORDER BY f.rank",
             (match, limit))
         articles = corpus.query(
             "SELECT a.id, a.title, a.source, a.published, a.url,"

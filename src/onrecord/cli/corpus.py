@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from onrecord.cli.options import (
     DEFAULT_DB,
@@ -59,7 +60,7 @@ def _print_rows(rows: list[dict[str, Any]], fmt: TableFormat, columns: Columns,
     for _, header in columns:
         table.add_column(header, overflow="fold")
     for row in rows:
-        table.add_row(*("" if row.get(k) is None else str(row.get(k)) for k, _ in columns))
+        table.add_row(*(Text("" if row.get(k) is None else str(row.get(k))) for k, _ in columns))
     out.print(table)
 
 

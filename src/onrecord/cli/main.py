@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from onrecord import __version__
@@ -91,13 +92,15 @@ def analyze(
     discarded = [d for d in loaded if isinstance(d, Discarded)]
     articles = [a for a in loaded if not isinstance(a, Discarded)]
     for d in discarded:
-        err.print(f"[red]onrecord:[/red] {d.doc_id}: {d.reason}", highlight=False, soft_wrap=True)
+        err.print(f"[red]onrecord:[/red] {escape(d.doc_id)}: {escape(d.reason)}", highlight=False,
+                  soft_wrap=True)
     if not articles:
         raise typer.Exit(code=1)
     records: list[ArticleRecord] = []
     for result in analyze_articles(articles):
         if isinstance(result, Discarded):
-            err.print(f"[red]onrecord:[/red] {result.doc_id}: {result.reason}", highlight=False)
+            err.print(f"[red]onrecord:[/red] {escape(result.doc_id)}: {escape(result.reason)}",
+                      highlight=False)
             discarded.append(result)
         else:
             records.append(result)
@@ -151,7 +154,8 @@ def ingest(
             counts[event] += 1
             if item is not None:
                 progress.console.print(
-                    f"[yellow]discarded[/yellow] {item.doc_id} ({item.stage}): {item.reason}",
+                    f"[yellow]discarded[/yellow] {escape(item.doc_id)} ({item.stage}): "
+                    f"{escape(item.reason)}",
                     highlight=False, soft_wrap=True)
             progress.update(task, description=", ".join(f"{v} {k}" for k, v in counts.items()))
 
@@ -209,7 +213,8 @@ def discarded(db: DbOption = DEFAULT_DB) -> None:
     require_db(db)
     with Corpus(db) as corpus:
         for d in corpus.discarded():
-            out.print(f"{d.doc_id}\t{d.stage}\t{d.reason}", highlight=False, soft_wrap=True)
+            out.print(f"{d.doc_id}\t{d.stage}\t{d.reason}", highlight=False, soft_wrap=True,
+                      markup=False)
 
 
 eval_app = typer.Typer(help="Measure onrecord against gold annotations.", no_args_is_help=True)
@@ -349,7 +354,8 @@ def eval_contradictions(
     except OnRecordError as error:
         raise _fail(str(error)) from error
     for d in (x for x in loaded if isinstance(x, Discarded)):
-        err.print(f"[yellow]discarded[/yellow] {d.doc_id}: {d.reason}", highlight=False)
+        err.print(f"[yellow]discarded[/yellow] {escape(d.doc_id)}: {escape(d.reason)}",
+                  highlight=False)
     articles = [x for x in loaded if not isinstance(x, Discarded)]
     records = [r for r in analyze_articles(articles) if not isinstance(r, Discarded)]
     thresholds = sorted({min_score, 0.3, 0.4, 0.5, 0.6, 0.7})
@@ -376,7 +382,7 @@ def eval_contradictions(
             out.print(f"{f['kind']} {f['score']}: {a['article_id']}/{a['statement_id']} "
                       f"{a['speaker']}: {a['content'][:70]!r} | {b['article_id']}/"
                       f"{b['statement_id']} {b['speaker']}: {b['content'][:70]!r}",
-                      highlight=False, soft_wrap=True)
+                      highlight=False, soft_wrap=True, markup=False)
 
 
 register_corpus_commands(app)

@@ -54,7 +54,10 @@ PublishedOption = Annotated[
 
 def fail(message: str) -> typer.Exit:
     """Print an error the same way everywhere; raise the returned Exit."""
-    err.print(f"[red]onrecord:[/red] {message}", markup=True, highlight=False, soft_wrap=True)
+    from rich.markup import escape
+
+    err.print(f"[red]onrecord:[/red] {escape(message)}", markup=True, highlight=False,
+              soft_wrap=True)
     return typer.Exit(code=1)
 
 

@@ -44,6 +44,7 @@ class Corpus:
 
     def __init__(self, db: str | Path = DEFAULT_DB) -> None:
         self.path = str(db)
+        self._merged: dict[str, str] = {}  # corpus entities folded into others, this article
         self._b: Backend = open_backend(db)
         self.dialect = self._b.dialect
         try:
@@ -82,6 +83,10 @@ class Corpus:
                 continue
             sql = script if isinstance(script, str) else script[self.dialect]
             with b.transaction():
+                if self.dialect == "postgres":  # one migrating process at a time
+                    b.execute("SELECT pg_advisory_xact_lock(20261125)")
+                if b.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,)):
+                    continue  # another process applied it since we looked
                 for statement in sql.split(";\n"):
                     if statement.strip():
                         b.execute(statement)
@@ -104,12 +109,15 @@ class Corpus:
         b = self._b
         try:
             with b.transaction():
-                b.execute(
+                inserted = b.execute(
                     "INSERT INTO articles (id, url, source, title, byline, published, language,"
-                    " text, origin, ingested_at, record_json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    " text, origin, ingested_at, record_json) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+                    " ON CONFLICT (id) DO NOTHING RETURNING id",
                     (a.id, a.url, a.source, a.title, a.byline, a.published, a.language, a.text,
                      a.origin, _now(), json.dumps(record.to_json(), ensure_ascii=False)),
                 )
+                if not inserted:  # stored meanwhile by another process
+                    return False
                 self._insert_rows(record)
                 self._derive(record)
         except b.errors() as err:
@@ -155,7 +163,12 @@ class Corpus:
     def _derive(self, record: ArticleRecord) -> None:
         """Write the rows derived from a stored record (inside the caller's transaction)."""
         a, b = record.article, self._b
+        self._merged = {}
         links = {e.id: self._resolve(e) for e in record.entities}
+        for eid, cid in links.items():  # an entity resolved before a merge in this article
+            while cid in self._merged:
+                cid = self._merged[cid]
+            links[eid] = cid
         b.executemany("INSERT INTO entity_links (article_id, entity_id, corpus_entity_id)"
                       " VALUES (?,?,?)", [(a.id, eid, cid) for eid, cid in links.items()])
         b.executemany(
@@ -222,6 +235,7 @@ class Corpus:
     def _merge(self, old: str, new: str) -> None:
         """Fold corpus entity ``old`` (a bare surname) into ``new`` (the full-name person)."""
         b = self._b
+        self._merged[old] = new
         b.execute("UPDATE entity_links SET corpus_entity_id = ? WHERE corpus_entity_id = ?",
                   (new, old))
         b.execute("UPDATE statements SET corpus_speaker = ? WHERE corpus_speaker = ?", (new, old))
@@ -230,7 +244,9 @@ class Corpus:
         b.execute("UPDATE corpus_aliases SET corpus_entity_id = ? WHERE corpus_entity_id = ?",
                   (new, old))
         b.execute("UPDATE entity_titles SET corpus_entity_id = ? WHERE corpus_entity_id = ?"
-                  " AND title NOT IN (SELECT title FROM entity_titles WHERE corpus_entity_id = ?)",
+                  " AND NOT EXISTS (SELECT 1 FROM entity_titles t2 WHERE t2.corpus_entity_id = ?"
+                  " AND t2.title = entity_titles.title"
+                  " AND t2.article_id = entity_titles.article_id)",
                   (new, old, new))
         b.execute("DELETE FROM entity_titles WHERE corpus_entity_id = ?", (old,))
         b.execute("DELETE FROM corpus_entities WHERE id = ?", (old,))

@@ -186,3 +186,38 @@ def test_opening_an_older_database_derives_the_new_tables(tmp_path, monkeypatch)
         assert corpus.counts()["corpus_entities"] == 1  # derived when migration 4 ran
         assert corpus.query("SELECT story_id FROM articles") == [(record.article.id,)]
         assert corpus.query("SELECT count(*) FROM statements_fts")[0][0] == 1
+
+
+def test_a_merge_inside_one_article_leaves_no_stale_rows(corpus_db, build):
+    text = "Esper said the base was safe. Later Mark Esper said the troops would stay."
+    short = build.person("e0", "Esper", (0, 5))
+    full = build.person("e36", "Mark Esper", (36, 46))
+    record = build.article(text, "2020-01-12", entities=(short, full), statements=(
+        build.said(text, "the base was safe", short, "Esper"),
+        build.said(text, "the troops would stay", full, "Mark Esper")))
+    with Corpus(corpus_db) as corpus:
+        corpus.add(record)
+        ids = {i for (i,) in corpus.query("SELECT id FROM corpus_entities")}
+        linked = {c for (c,) in corpus.query("SELECT corpus_entity_id FROM entity_links")}
+        speakers = {c for (c,) in corpus.query("SELECT corpus_speaker FROM statements")}
+        assert len(ids) == 1 and linked == ids and speakers == ids
+        assert corpus.query("SELECT key, statements FROM speaker_stats") == [(ids.pop(), 2)]
+
+
+def test_search_skips_republished_copies_before_ranking(corpus_db, build):
+    from onrecord.analysis.queries import search
+
+    base = ("Ferry captain Lia Moss said the ferry would sail to the outer islands at dawn "
+            "on Tuesday, weather permitting, with extra crossings on the weekend for visitors "
+            "and a later return on Sunday evening for the island workers and their families.")
+    with Corpus(corpus_db) as corpus:
+        first = build.article(base, "2024-05-01", source="Harbor Wire", statements=(
+            build.said(base, base[base.index("the ferry"):-1], None, "Ferry captain Lia Moss"),))
+        corpus.add(first)
+        for n in range(5):  # copies whose shorter statements rank higher
+            copy = f"Outlet {n}: " + base + f" (Copy {n})"
+            corpus.add(build.article(copy, "2024-05-01", source=f"Outlet {n}", statements=(
+                build.said(copy, "the ferry would sail", None, "Ferry captain Lia Moss"),)))
+        assert corpus.counts()["stories"] == 1
+        hits = [h for h in search(corpus, "ferry", limit=3) if h["type"] == "statement"]
+        assert [h["article_id"] for h in hits] == [first.article.id]
