@@ -11,6 +11,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
 from onrecord.models import Article, ArticleRecord, Discarded
@@ -39,12 +40,33 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
+def _one_by_one(chunk: list[Article], workers: int) -> list[Result]:
+    """Analyse a chunk one article per task, so the article whose process dies is the only
+    one lost (a fresh pool after each death)."""
+    results: list[Result] = []
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        for article in chunk:
+            try:
+                results += pool.submit(_analyse_chunk, [article]).result()
+            except BrokenProcessPool as err:
+                results.append(Discarded(article.origin or article.id, "extract",
+                                         f"the worker process died: {err}"))
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = ProcessPoolExecutor(max_workers=workers)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    return results
+
+
 def analyze_in_workers(articles: Iterable[Article], workers: int = 1,
                        chunk_size: int = CHUNK) -> Iterator[Result]:
     """The record (or Discarded) of each article, in order, analysed by ``workers`` processes.
 
-    A worker that dies (out of memory, killed) turns its chunk into Discarded records and the
-    stream goes on with a fresh pool.
+    When a worker process dies (out of memory, killed), its chunk is analysed again one
+    article at a time, so only the article that kills its process is discarded, and the
+    stream goes on with a fresh pool. An ordinary error in a worker discards its chunk with
+    the reason.
     """
     if workers <= 1:
         from onrecord.analyze import analyze_articles
@@ -66,14 +88,16 @@ def analyze_in_workers(articles: Iterable[Article], workers: int = 1,
             chunk, future = pending.popleft()
             try:
                 results = future.result()
-            except Exception as err:  # a worker process died: report, restart, go on
-                reason = f"worker failed: {type(err).__name__}: {err}"
-                results = [Discarded(a.origin or a.id, "extract", reason) for a in chunk]
+            except BrokenProcessPool:  # every pending chunk failed with it: run them again
                 pool.shutdown(wait=False, cancel_futures=True)
+                results = _one_by_one(chunk, workers)
                 retry = [c for c, _ in pending]
                 pending.clear()
                 pool = ProcessPoolExecutor(max_workers=workers)
                 pending.extend((c, pool.submit(_analyse_chunk, c)) for c in retry)
+            except Exception as err:  # noqa: BLE001 - reported, and the stream goes on
+                reason = f"worker failed: {type(err).__name__}: {err}"
+                results = [Discarded(a.origin or a.id, "extract", reason) for a in chunk]
             yield from results
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
