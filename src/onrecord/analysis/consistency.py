@@ -375,11 +375,35 @@ def embedded_pairs(sides: list[Side]) -> dict[tuple[int, int], float]:
     return neighbours(encode([f"{s.content} {s.context}" for s in sides]))
 
 
+_CACHE: dict[tuple[Any, ...], list[Finding]] = {}
+_CACHE_SIZE = 32
+
+
 def find_contradictions(corpus: Corpus, speaker: str | None = None, since: str | None = None,
                         until: str | None = None, kind: str | None = None,
                         min_score: float = 0.5, limit: int = 100,
                         embeddings: bool = False) -> list[Finding]:
-    """Findings over the corpus, optionally those involving one speaker, or of one kind."""
+    """Findings over the corpus, optionally those involving one speaker, or of one kind.
+
+    Results are kept per corpus state (its article count and latest ingest time), so a web
+    page or API client asking again does not redo the work until the corpus changes.
+    """
+    version = tuple(corpus.query("SELECT count(*), max(ingested_at) FROM articles")[0])
+    key = (corpus.path, version, speaker, since, until, kind, min_score, limit, embeddings)
+    if key in _CACHE:
+        return list(_CACHE[key])
+    found = _find_contradictions(corpus, speaker, since, until, kind, min_score, limit,
+                                 embeddings)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = found
+    return list(found)
+
+
+def _find_contradictions(corpus: Corpus, speaker: str | None = None, since: str | None = None,
+                        until: str | None = None, kind: str | None = None,
+                        min_score: float = 0.5, limit: int = 100,
+                        embeddings: bool = False) -> list[Finding]:
     sides = load_sides(corpus, since, until)
     focus = None
     if speaker:

