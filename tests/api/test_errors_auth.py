@@ -7,6 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from onrecord.api.app import MAX_BODY, create_app
+from onrecord.errors import StoreError
 
 from .conftest import TOKEN
 
@@ -184,8 +185,17 @@ def test_nul_in_a_posted_field_is_422(client, auth):
 
 
 def test_an_unusable_database_is_503_without_its_location(tmp_path):
-    client = TestClient(create_app(str(tmp_path)))  # a directory, not a database file
+    db = tmp_path / "corpus.db"
+    client = TestClient(create_app(str(db)))
+    for leftover in tmp_path.glob("corpus.db*"):  # the database goes away under the server
+        leftover.unlink()
+    db.mkdir()  # and a directory stands in its place
     for path in ("/api/articles", "/"):
         response = client.get(path)
         assert response.status_code == 503
         assert str(tmp_path) not in response.text and "database" in response.text
+
+
+def test_a_database_that_cannot_be_opened_fails_at_start(tmp_path):
+    with pytest.raises(StoreError):
+        create_app(str(tmp_path))  # a directory, not a database file
