@@ -127,7 +127,8 @@ def main() -> None:
         if not db.startswith("postgres") else None
     result = {
         "articles": args.articles, "workers": args.workers, "republished_copies": copies,
-        "stored": report.stored, "discarded": len(report.discarded),
+        "stored": report.stored, "skipped": report.skipped,
+        "discarded": len(report.discarded),
         "stories": counts["stories"], "statements": counts["statements"],
         "events": counts["events"], "seconds": round(seconds, 1),
         "articles_per_s": round(report.stored / seconds, 2),
