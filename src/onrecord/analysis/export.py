@@ -43,8 +43,7 @@ TABLES: dict[str, tuple[tuple[str, ...], str]] = {
     ),
     "entities": (
         ("id", "name", "kind", "actor", "articles", "aliases", "titles"),
-        "SELECT ce.id, ce.name, ce.kind, ce.actor,"
-        " (SELECT count(*) FROM entity_links l WHERE l.corpus_entity_id = ce.id),"
+        "SELECT ce.id, ce.name, ce.kind, ce.actor, ce.articles,"
         " (SELECT count(*) FROM corpus_aliases k WHERE k.corpus_entity_id = ce.id),"
         " (SELECT count(*) FROM entity_titles t WHERE t.corpus_entity_id = ce.id)"
         " FROM corpus_entities ce ORDER BY ce.kind, ce.name, ce.id",

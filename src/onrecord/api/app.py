@@ -183,3 +183,12 @@ def create_app(db: str | Path, *, private: bool = False, allow_private: bool = F
     _install_handlers(app)
     app.add_middleware(Guard, max_body=max_body)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app over the corpus named by ``ONRECORD_DB`` (default onrecord.db), for running
+    under any ASGI server: ``uvicorn --factory onrecord.api.app:app_from_environment``."""
+    import os
+
+    return create_app(os.environ.get("ONRECORD_DB", "onrecord.db"),
+                      private=os.environ.get("ONRECORD_PRIVATE") == "1")

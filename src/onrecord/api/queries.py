@@ -25,9 +25,7 @@ _ARTICLE_KEYS = ("id", "title", "outlet", "url", "published", "story_id", "state
                  "events")
 _ENTITY_KEYS = ("id", "name", "kind", "actor", "articles", "statements")
 _ENTITY_SELECT = (
-    "SELECT ce.id, ce.name, ce.kind, ce.actor,"
-    " (SELECT count(DISTINCT l.article_id) FROM entity_links l"
-    " WHERE l.corpus_entity_id = ce.id),"
+    "SELECT ce.id, ce.name, ce.kind, ce.actor, ce.articles,"
     " (SELECT count(*) FROM statements s WHERE s.corpus_speaker = ce.id)"
     " FROM corpus_entities ce"
 )

@@ -27,7 +27,7 @@ from onrecord.store.schema import MIGRATIONS
 
 DEFAULT_DB = "onrecord.db"
 _DERIVED_SINCE = 4  # migrations from this version on add rows derived from stored records
-_DERIVED_TABLES = 6  # the newest migration that added derived rows
+_DERIVED_TABLES = 7  # the newest migration that added derived rows
 
 
 def _now() -> str:
@@ -174,6 +174,8 @@ class Corpus:
             links[eid] = cid
         b.executemany("INSERT INTO entity_links (article_id, entity_id, corpus_entity_id)"
                       " VALUES (?,?,?)", [(a.id, eid, cid) for eid, cid in links.items()])
+        b.executemany("UPDATE corpus_entities SET articles = articles + 1 WHERE id = ?",
+                      [(cid,) for cid in sorted(set(links.values()))])
         b.executemany(
             "INSERT INTO entity_titles (corpus_entity_id, title, article_id, date)"
             " VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
@@ -252,6 +254,8 @@ class Corpus:
                   " AND t2.article_id = entity_titles.article_id)",
                   (new, old, new))
         b.execute("DELETE FROM entity_titles WHERE corpus_entity_id = ?", (old,))
+        b.execute("UPDATE corpus_entities SET articles = articles + (SELECT articles FROM"
+                  " corpus_entities WHERE id = ?) WHERE id = ?", (old, new))
         b.execute("DELETE FROM corpus_entities WHERE id = ?", (old,))
         moved = b.execute("SELECT speaker, statements, articles, named, anonymous, first, last"
                           " FROM speaker_stats WHERE key = ?", (old,))

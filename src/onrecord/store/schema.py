@@ -144,4 +144,12 @@ CREATE INDEX article_sourcing_count ON article_sourcing (statements);
 CREATE INDEX article_sourcing_outlet ON article_sourcing (outlet)
 """,
     ),
+    (
+        7,
+        "corpus entities: the number of articles that mention each",
+        """
+ALTER TABLE corpus_entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX corpus_entities_articles ON corpus_entities (articles)
+""",
+    ),
 ]

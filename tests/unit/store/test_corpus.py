@@ -114,6 +114,7 @@ def test_surname_and_full_name_are_one_person(corpus_db, build, order):
             corpus.add(record)
         people = corpus.query("SELECT id, name FROM corpus_entities WHERE kind = 'PERSON'")
         assert [name for _, name in people] == ["Mark Esper"]
+        assert corpus.query("SELECT articles FROM corpus_entities") == [(2,)]
         speakers = corpus.query("SELECT DISTINCT corpus_speaker FROM statements")
         assert speakers == [(people[0][0],)]
         # the kept per-speaker counts follow the merge of "Esper" into "Mark Esper"
