@@ -19,18 +19,12 @@ FLOORS = {"p": 0.556, "r": 0.400, "f1": 0.465}
 
 
 def test_contradictions_gate(shared_path, monkeypatch):
-    from onrecord.analyze import analyze_articles
-    from onrecord.eval.contradictions import documents, evaluate, read_labels
-    from onrecord.ingest import load_path
-    from onrecord.models import Discarded
+    from onrecord.eval.contradictions import evaluate_files
 
     shared_path("corpus", "strike-rationale.txt")  # skip visibly when ../shared is absent
     monkeypatch.chdir(ROOT)  # the labels name documents relative to the repository
-    published, pairs = read_labels(LABELS)
-    articles = [a for path in documents(pairs) for a in load_path(path, published.get(path))]
-    assert not [a for a in articles if isinstance(a, Discarded)]
-    records = list(analyze_articles(articles))
-    [report] = evaluate(LABELS, records, [0.5])  # type: ignore[arg-type]
+    [report], discarded = evaluate_files(LABELS, [0.5])
+    assert discarded == []
     assert report["unmatched_labels"] == 0
     assert report["pairs"] >= 120 and report["positives"] >= 50
     for measure, floor in FLOORS.items():

@@ -343,26 +343,16 @@ def eval_contradictions(
 
     Example: [bold]onrecord eval contradictions --gold tests/data/contradiction_pairs.jsonl[/bold]
     """
-    from onrecord.analyze import analyze_articles
-    from onrecord.eval.contradictions import documents, evaluate, read_labels
-    from onrecord.ingest import load_path
+    from onrecord.eval.contradictions import evaluate_files
 
-    try:
-        published, pairs = read_labels(gold)
-        loaded = [item for path in documents(pairs)
-                  for item in load_path(path, published=published.get(path))]
-    except OnRecordError as error:
-        raise _fail(str(error)) from error
-    for d in (x for x in loaded if isinstance(x, Discarded)):
-        err.print(f"[yellow]discarded[/yellow] {escape(d.doc_id)}: {escape(d.reason)}",
-                  highlight=False)
-    articles = [x for x in loaded if not isinstance(x, Discarded)]
-    records = [r for r in analyze_articles(articles) if not isinstance(r, Discarded)]
     thresholds = sorted({min_score, 0.3, 0.4, 0.5, 0.6, 0.7})
     try:
-        reports = evaluate(gold, records, thresholds, embeddings)
+        reports, discarded = evaluate_files(gold, thresholds, embeddings)
     except OnRecordError as error:
         raise _fail(str(error)) from error
+    for d in discarded:
+        err.print(f"[yellow]discarded[/yellow] {escape(d.doc_id)}: {escape(d.reason)}",
+                  highlight=False)
     main_report = next(r for r in reports if r["threshold"] == min_score)
     if fmt is Format.json:
         brief = [{k: v for k, v in r.items() if k != "unlabelled"} for r in reports]

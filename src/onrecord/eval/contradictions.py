@@ -33,7 +33,8 @@ from onrecord.analysis.consistency import (
     load_sides,
 )
 from onrecord.errors import InputError
-from onrecord.models import ArticleRecord
+from onrecord.eval.metrics import prf
+from onrecord.models import ArticleRecord, Discarded
 
 POSITIVE = ("contradiction", "shift")
 StatementKey = tuple[str, str]
@@ -132,13 +133,10 @@ def score_labels(findings: list[Finding], pairs: list[dict[str, Any]], sides: li
             fn += 1
     unlabelled = [f for f in findings if f.score >= threshold
                   and not any(k in labelled for k in pair_keys(f))]
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
     return {
         "threshold": threshold, "pairs": len(labelled), "positives": tp + fn,
         "predicted_labelled": tp + fp, "tp": tp, "fp": fp, "fn": fn,
-        "p": round(precision, 3), "r": round(recall, 3),
-        "f1": round(2 * precision * recall / (precision + recall), 3) if tp else 0.0,
+        **prf(tp, tp + fp, tp + fn, digits=3),
         "kind_accuracy": round(kind_ok / tp, 3) if tp else None,
         "unlabelled_predictions": len(unlabelled), "unmatched_labels": missing,
         "unlabelled": [f.to_json() for f in unlabelled],
@@ -162,3 +160,19 @@ def evaluate(labels_path: str | Path, records: list[ArticleRecord],
     embedded = embedded_pairs(sides) if embeddings else None
     findings = find_findings(sides, min_score=0.0, entities=entities, embedded=embedded)
     return [score_labels(findings, pairs, sides, origin_ids, t) for t in thresholds]
+
+
+def evaluate_files(labels_path: str | Path, thresholds: Iterable[float],
+                   embeddings: bool = False) -> tuple[list[dict[str, Any]], list[Discarded]]:
+    """Load and analyse every document the labels name (paths relative to the working
+    directory), then score the detector at each threshold; also the documents discarded."""
+    from onrecord.analyze import analyze_articles
+    from onrecord.ingest import load_path
+
+    published, pairs = read_labels(labels_path)
+    loaded = [item for path in documents(pairs)
+              for item in load_path(path, published=published.get(path))]
+    discarded = [x for x in loaded if isinstance(x, Discarded)]
+    records = [r for r in analyze_articles(x for x in loaded if not isinstance(x, Discarded))
+               if not isinstance(r, Discarded)]
+    return evaluate(labels_path, records, thresholds, embeddings), discarded

@@ -55,6 +55,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from onrecord.eval.metrics import prf
+
 #: CAMEO country codes that differ from ISO 3166-1 alpha-3 (historical or CAMEO-specific).
 CAMEO_COUNTRY_TO_ISO3 = {
     "JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "KUW": "KWT", "ROM": "ROU", "ZAR": "COD",
@@ -196,11 +198,7 @@ def score_case(case: dict[str, Any], record_json: dict[str, Any]) -> CaseEvents:
 
 
 def _prf(hits: int, predicted: int, gold: int) -> dict[str, float | int]:
-    p = hits / predicted if predicted else 0.0
-    r = hits / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4),
-            "hits": hits, "predicted": predicted, "gold": gold}
+    return {**prf(hits, predicted, gold), "hits": hits, "predicted": predicted, "gold": gold}
 
 
 def _figures(cases: Sequence[CaseEvents]) -> dict[str, Any]:

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from onrecord.eval.metrics import prf
+
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
@@ -73,13 +75,6 @@ def score_timexes(text: str, predicted: Sequence[Timex], gold: Sequence[Timex]) 
     return counts
 
 
-def _prf(hits: int, predicted: int, gold: int) -> dict[str, float]:
-    p = hits / predicted if predicted else 0.0
-    r = hits / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
-
-
 def timex_report(per_document: Iterable[TimexCounts]) -> dict[str, Any]:
     """``relaxed`` and ``strict`` P/R/F1, ``value_accuracy``, ``value_f1``, ``type_accuracy``."""
     total = TimexCounts()
@@ -87,11 +82,11 @@ def timex_report(per_document: Iterable[TimexCounts]) -> dict[str, Any]:
     for counts in per_document:
         total.add(counts)
         n += 1
-    relaxed = _prf(total.relaxed, total.predicted, total.gold)
+    relaxed = prf(total.relaxed, total.predicted, total.gold)
     value_accuracy = total.value / total.relaxed if total.relaxed else 0.0
     return {
         "relaxed": relaxed,
-        "strict": _prf(total.strict, total.predicted, total.gold),
+        "strict": prf(total.strict, total.predicted, total.gold),
         "value_accuracy": round(value_accuracy, 4),
         "value_f1": round(value_accuracy * relaxed["f1"], 4),
         "type_accuracy": round(total.type / total.relaxed, 4) if total.relaxed else 0.0,

@@ -25,7 +25,7 @@ import feedparser
 
 from onrecord.errors import EmptyInputError, InputError, MalformedInputError
 from onrecord.ingest.dates import parse_published
-from onrecord.ingest.html import parse_html
+from onrecord.ingest.html import clean_field, parse_html
 from onrecord.ingest.text import parse_text
 from onrecord.models import Article, Discarded
 
@@ -60,7 +60,7 @@ def parse_entries(text: str, origin: str) -> Iterator[tuple[str, Article | Input
         yield origin, _feed_error(parsed)
         return
     feed = parsed.get("feed") or {}
-    source = _clean(feed.get("title"))
+    source = clean_field(feed.get("title"))
     # a feed read despite errors: said of each entry that fails, as it may be the cause
     note = f" (malformed feed: {_bozo_detail(parsed)})" if parsed.get("bozo") else ""
     for number, entry in enumerate(entries, start=1):
@@ -68,7 +68,7 @@ def parse_entries(text: str, origin: str) -> Iterator[tuple[str, Article | Input
         try:
             yield entry_origin, parse_entry(entry, entry_origin, source=source)
         except InputError as err:
-            label = _clean(entry.get("link")) or _clean(entry.get("title")) or "no link"
+            label = clean_field(entry.get("link")) or clean_field(entry.get("title")) or "no link"
             err.args = (f"feed entry {number} ({label}): {err}{note}",)
             yield entry_origin, err
 
@@ -79,12 +79,12 @@ def parse_entry(entry: Any, origin: str, source: str | None = None) -> Article:
     if not value.strip():
         raise EmptyInputError("no text (no content or summary)")
     meta: dict[str, str | None] = {
-        "title": _clean(_plain(entry.get("title"))),
+        "title": clean_field(_plain(entry.get("title"))),
         "source": source,
-        "byline": _clean(entry.get("author")),
+        "byline": clean_field(entry.get("author")),
         "published": entry_date(entry),
     }
-    url = _clean(entry.get("link"))
+    url = clean_field(entry.get("link"))
     if kind in _HTML_TYPES or _TAG_RE.search(value):
         page = f"<html><body><article>{value}</article></body></html>"
         try:
@@ -173,8 +173,4 @@ def _plain(value: str | None) -> str | None:
     return html_to_text(value) if value and _TAG_RE.search(value) else value
 
 
-def _clean(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = " ".join(value.split())
-    return value or None
+

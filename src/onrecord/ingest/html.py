@@ -40,15 +40,15 @@ def parse_html(html: str, origin: str, url: str | None = None, **meta: str | Non
     document = _extract(html, url)
     if document is None or not (document.text or "").strip():
         raise EmptyInputError("no article text found in the HTML")
-    title = meta.pop("title", None) or _clean(document.title)
+    title = meta.pop("title", None) or clean_field(document.title)
     body = _body_text(document.text, title)
     if not body or not _has_article_text(body):
         raise EmptyInputError("no article text found in the HTML")
     published = meta.pop("published", None) or _page_date(document.date, html, url)
     fields: dict[str, Any] = {
-        "url": url or _clean(document.url),
-        "source": _clean(document.sitename),
-        "byline": _clean(document.author),
+        "url": url or clean_field(document.url),
+        "source": clean_field(document.sitename),
+        "byline": clean_field(document.author),
         **{key: value for key, value in meta.items() if value is not None},
     }
     return Article.create(body, title=title, published=published, origin=origin, **fields)
@@ -112,8 +112,9 @@ def _find_date(html: str, url: str | None) -> str | None:
         return None
 
 
-def _clean(value: str | None) -> str | None:
-    if value is None:
+def clean_field(value: object) -> str | None:
+    """A metadata value with its whitespace collapsed; ``None`` for an empty or non-text one."""
+    if not isinstance(value, str):
         return None
     value = " ".join(value.split())
     return value or None
