@@ -42,6 +42,18 @@ _SOCIAL = {"twitter": "tweet", "x": "tweet", "facebook": "Facebook", "instagram"
            "telegram": "Telegram", "truth": "Truth Social", "youtube": "YouTube"}
 
 
+def _that_said(tok: Token) -> bool:
+    """The idioms "That said, ..." and "Having said that, ..." opening a sentence."""
+    doc, i = tok.doc, tok.i
+    if tok.lower_ != "said" or i == 0 or i + 1 >= len(doc):
+        return False
+    opening = i < 2 or doc[i - 2].is_punct or doc[i - 2].is_space or doc[i - 2].dep_ == "cc"
+    if doc[i - 1].lower_ == "that" and doc[i + 1].text == ",":
+        return opening
+    return (doc[i - 1].lower_ == "having" and doc[i + 1].lower_ == "that"
+            and i + 2 < len(doc) and doc[i + 2].text == ",")
+
+
 def is_cue(tok: Token, strict: bool = True, objects: bool = False) -> bool:
     """True when ``tok`` is a verb that can introduce a statement.
 
@@ -59,6 +71,8 @@ def is_cue(tok: Token, strict: bool = True, objects: bool = False) -> bool:
         return False  # "call off", "call up"
     if tok.tag_ == "VBN" and tok.dep_ in {"acl", "amod", "advcl"}:
         return False  # "the group believed responsible", "Asked whether ..., she said"
+    if _that_said(tok):
+        return False  # "That said, the council cannot ...": a concession, not a statement
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in {"decline", "refuse"}:
         return False  # "declined to say what caused it" reports no statement
     if objects:

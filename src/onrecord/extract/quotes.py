@@ -129,3 +129,18 @@ def is_statement_quote(text: str, quote: Quote) -> bool:
         return False
     last = text[quote.end - 1]
     return last in ".,!?;:…—–-" or quote.words >= 6
+
+
+def looks_like_title(text: str, quote: Quote) -> bool:
+    """True for a quoted title rather than quoted words: "Secret Lives of the Super Rich".
+
+    Every word longer than three letters is capitalised, and there are at least two such
+    words; a quotation opening a headline after a colon ("Mayor: 'We Will Not Resign'") is
+    words, not a title.
+    """
+    before = text[quote.paragraph_start:quote.open_mark].rstrip()
+    if before.endswith(":"):
+        return False
+    long_words = [w for w in _WORD.findall(text[quote.start:quote.end])
+                  if len(w) > 3 and not w.isdigit()]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)

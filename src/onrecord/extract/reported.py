@@ -46,6 +46,14 @@ _VENUES = frozenset("""
 # what one tells or asks, as opposed to whom: "told a story", "asked a question"
 _TOLD_OBJECTS = frozenset("""story tale joke lie truth anecdote question questions story stories
                              tales jokes lies anecdotes secret secrets""".split())
+# verbs that take a stance on a person: "endorsed him", "attacked her", "backs them"
+_STANCE_VERBS = frozenset("""
+    endorse support back oppose favor favour praise criticize criticise attack defend blast slam
+    condemn denounce reject dismiss welcome applaud hail laud champion mock ridicule fault
+    assail excoriate berate scold rebuke chide castigate lambaste credit blame accuse
+    """.split())
+_PERSONAL = frozenset({"him", "her", "them", "me", "us", "you", "himself", "herself",
+                       "themselves", "myself", "ourselves"})
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "dative", "attr"})
 # objects that stand for no content of their own
 _EMPTY_OBJECTS = frozenset({"so", "what", "which", "that", "this", "nothing", "something",
@@ -169,8 +177,10 @@ def complement(doc: Doc, cue: Token,
         parts = parts[[p.dep_ in {"ccomp", "advcl"} for p in parts].index(True):]
     if len(parts) == 1 and parts[0].dep_ in _OBJECT_DEPS:
         obj = parts[0]
-        if obj.lower_ in _EMPTY_OBJECTS or obj.pos_ == "PRON" and obj.lower_ != "it":
-            return None
+        if obj.lower_ in _EMPTY_OBJECTS or obj.pos_ == "PRON" and obj.lower_ != "it" and not (
+                obj.lower_ in _PERSONAL and (lemma in _STANCE_VERBS or any(
+                    c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in cue.children))):
+            return None  # "endorsed him", "sees her as a threat" state a view; "said so" does not
     # what follows the object on the verb belongs to it: "cited his record in the House",
     # "defended his call to raise the wage" (an infinitive the parser hangs on the verb)
     for c in cue.rights:
@@ -425,7 +435,16 @@ def headline_verb(doc: Doc, tok: Token) -> tuple[tuple[int, int], str, tuple[int
 
 _RAISING = frozenset({"seem", "appear"})
 _PASSIVE_RAISING = frozenset({"expect", "believe", "think", "say", "report", "consider", "rumor",
-                              "rumour", "project", "predict", "estimate", "know", "suppose"})
+                              "rumour", "project", "predict", "estimate", "know", "suppose",
+                              "see", "view", "regard", "perceive", "deem", "judge", "declare",
+                              "find", "rate", "label", "brand", "dub", "describe", "portray",
+                              "characterize", "characterise"})
+# passive verbs whose "as" phrase or predicate states a judgement: "was seen as wooden", "was
+# declared the winner", "was found discriminatory"
+_PASSIVE_JUDGING = frozenset({"see", "view", "regard", "perceive", "consider", "deem", "judge",
+                              "think", "believe", "know", "declare", "project", "find", "rate",
+                              "label", "brand", "dub", "describe", "portray", "characterize",
+                              "characterise"})
 
 
 def raising(doc: Doc, verb: Token) -> tuple[int, int] | None:
@@ -434,17 +453,47 @@ def raising(doc: Doc, verb: Token) -> tuple[int, int] | None:
     The content runs from the subject to the end of the infinitive (the cue inside it).
     """
     lemma = verb.lemma_.lower()
+    if lemma == "know" and verb.tag_ == "VBN":
+        named = _known_as(doc, verb)
+        if named is not None:
+            return named
     passive = lemma in _PASSIVE_RAISING and verb.tag_ == "VBN" and any(
         c.dep_ == "auxpass" for c in verb.children)
     if lemma not in _RAISING and not passive:
         return None
     xcomp = next((c for c in verb.rights if c.dep_ == "xcomp" and _to_infinitive(c)), None)
+    if xcomp is None and passive and lemma in _PASSIVE_JUDGING and not any(
+            c.dep_ == "agent" for c in verb.children):
+        # "Gore was seen as wooden", "the plan is considered a failure": a judgement too
+        xcomp = next((c for c in verb.rights if (c.dep_ == "prep" and c.lower_ == "as") or (
+            c.dep_ in {"oprd", "acomp", "xcomp", "attr"} and c.pos_ in {"ADJ", "NOUN", "PROPN"})),
+                     None)
     subject = next((c for c in verb.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if xcomp is None or subject is None or subject.tag_ in {"WP", "WDT"}:
         return None
     if subject.lower_ in {"it", "there"}:
         return None
     return char_span(doc, subject.left_edge.i, xcomp.right_edge.i)
+
+
+def _known_as(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """"contests known as Super Tuesday", "Allergan is best known for Botox": a reputation.
+
+    From the thing so known (the noun the participle describes, or the passive subject) to
+    the end of the "as"/"for" phrase.
+    """
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in {"as", "for"}
+                 and any(o.dep_ in {"pobj", "pcomp"} for o in c.children)), None)
+    if prep is None:
+        return None
+    if verb.dep_ == "acl" and verb.head.i < verb.i:
+        left = verb.head.left_edge.i
+    else:
+        subject = next((c for c in verb.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.lower_ in {"it", "there"} or subject.tag_ in {"WP", "WDT"}:
+            return None
+        left = subject.left_edge.i
+    return char_span(doc, left, prep.right_edge.i)
 
 
 def parenthetical_span(doc: Doc, cue: Token) -> tuple[int, int] | None:

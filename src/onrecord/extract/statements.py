@@ -34,7 +34,9 @@ from onrecord.extract.attribution import (
     speaker_extent,
 )
 from onrecord.extract.doctext import sentence_of, text_of
-from onrecord.extract.quotes import Quote, find_quotes, is_statement_quote
+from onrecord.extract.framing import attitude_adjective, copular_claim, framed_view, made_clear
+from onrecord.extract.lexicon import BELIEF_CUES
+from onrecord.extract.quotes import Quote, find_quotes, is_statement_quote, looks_like_title
 from onrecord.extract.reported import (
     according_to,
     asked_question,
@@ -124,6 +126,7 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
     drafts: list[_Draft] = []
     used: set[Quote] = set()
     inside = [q for q in quotes if q.words >= 3]
+    outer: dict[int, Token] = {}  # a cue coordinated with an earlier one: that one's subject
     for tok in doc:
         acc = according_to(doc, tok)
         if acc is not None:
@@ -135,6 +138,14 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
             continue
         if any(q.start <= tok.idx < q.end for q in inside):
             continue  # a word inside a quotation is part of the quoted words
+        framed = framed_view(doc, tok) if tok.pos_ == "ADP" else None
+        if framed is not None:  # "In the latest poll, ...", "For many voters, ..."
+            content, source, cue_span = framed
+            kind, qs = _classify(content, quotes)
+            content = _settle(text_of(doc), content, kind, qs)
+            used.update(qs)
+            drafts.append(_Draft(content, kind, tok, cue_span, tok.lower_, source))
+            continue
         if tok.i > 1 and doc[tok.i - 1].lower_ == "to" and doc[tok.i - 2].lower_ == "according":
             continue  # "according to show insiders": part of the source, not a cue
         judged = raising(doc, tok) if tok.pos_ in {"VERB", "AUX"} else None
@@ -167,6 +178,12 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
         subject: Token | None = None
         comp_used = False
         noun: tuple[tuple[int, int], Token | None] | None = claim_noun(doc, tok)
+        if noun is None:
+            noun = copular_claim(doc, tok)  # "the fear among Democrats is that ..."
+        if noun is None:
+            noun = attitude_adjective(doc, tok)  # "aides are confident that ..."
+        if noun is None and (plain := made_clear(doc, tok)) is not None:
+            noun = plain, cue_subject(tok)  # "she made it clear that ..."
         by_noun = noun is None and (noun := learned_noun(tok)) is not None
         if noun is None:
             noun = asked_question(doc, tok)
@@ -182,11 +199,24 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
             comp_used = by_noun  # "his criticism of the plan" inside a clause is part of it
         else:
             cue_lemma = tok.lemma_.lower()
-            subject = cue_subject(tok)
+            subject = cue_subject(outer.get(tok.i, tok))
             clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+            if any(_finite(c) for c in clauses):  # "In an interview focused on X, she said ..."
+                clauses = [c for c in clauses if _finite(c)]
+            right_after = [c for c in clauses if 0 < c.left_edge.i - tok.i <= 3]
+            quoted_before = any(c.i < tok.i and _quote_between(
+                quotes, c.left_edge.idx, tok.idx) for c in clauses)
+            if right_after and len(clauses) > 1 and not quoted_before:
+                # "Should the firm fail, critics worry that ...": the clause the cue governs is
+                # the one that follows it, not an earlier one the parser hung on it
+                clauses = right_after
             comp = complement(doc, tok, any_lemma=modelled)
             if clauses and is_cue(tok):
                 content = clause_span(doc, clauses[0])
+                second = _outer_conjunct(tok, clauses[0])
+                if second is not None:  # "said the plan would fail, and called it a ruse"
+                    outer[second.i] = tok
+                    content = (content[0], _before(doc, second))
                 if len(clauses) > 1 and (clauses[0].i > tok.i or clauses[-1].i < tok.i):
                     # a clause the parser broke in two
                     content = (content[0], clause_span(doc, clauses[-1])[1])
@@ -217,9 +247,46 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
         drafts.append(_Draft(content, kind, tok, cue_span, cue_lemma, subject,
                              by_object=bool(comp_used)))
     # "said he had seen no such evidence": the inner attitude is part of what was said
-    drafts = [d for d in drafts if not (d.by_object and d.cue_span is not None and any(
+    # "Critics say he knows the plan fails": a belief inside a statement is the speaker's claim
+    drafts = [d for d in drafts if not ((d.by_object or d.cue_lemma in _INNER_BELIEFS)
+                                        and d.cue_span is not None and any(
         o.content[0] <= d.cue_span[0] < o.content[1] for o in drafts if o is not d))]
     return drafts, used
+
+
+# beliefs that, inside another statement's words, are rarely a statement of their own
+_INNER_BELIEFS = BELIEF_CUES | {"see", "find", "show"}
+
+
+def _finite(verb: Token) -> bool:
+    """A clause with a tensed verb or an auxiliary, not a bare participle."""
+    return verb.tag_ not in {"VBN", "VBG"} or any(
+        c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _outer_conjunct(cue: Token, clause: Token) -> Token | None:
+    """A cue verb the parser put inside a reported clause that goes with the cue itself.
+
+    In "Paul said the plan would fail, and called it a ruse" the parse coordinates "called"
+    with "fail"; a subjectless verb in the cue's own past tense after a clause in another
+    tense ("would fail", "is") is the speaker's second act.
+    """
+    if cue.tag_ != "VBD" or clause.tag_ == "VBD":
+        return None
+    for c in clause.rights:
+        if (c.dep_ == "conj" and c.tag_ == "VBD" and is_cue(c, objects=True)
+                and not any(d.dep_ in {"nsubj", "nsubjpass"} for d in c.children)):
+            return c
+    return None
+
+
+def _before(doc: Doc, verb: Token) -> int:
+    """Where the words before a coordinated verb end, short of its "and" and comma."""
+    i = verb.i - 1
+    while i > 0 and (doc[i].dep_ == "cc" or doc[i].is_punct or doc[i].is_space
+                     or doc[i].dep_ in {"advmod", "aux"} and doc[i].head.i == verb.i):
+        i -= 1
+    return doc[i].idx + len(doc[i].text)
 
 
 def _cue_near(doc: Doc, quote: Quote, quote_spans: list[tuple[int, int]]) -> Token | None:
@@ -261,6 +328,8 @@ def _direct(doc: Doc, quotes: list[Quote], used: set[Quote], drafts: list[_Draft
     for q in quotes:
         if q in used:
             continue
+        if looks_like_title(text, q):
+            continue  # 'his memoir, "A Harbour Life."': a title, not words said
         short = not is_statement_quote(text, q)
         if short and not (q.words and text[q.end - 1] in ".,!?"):
             continue

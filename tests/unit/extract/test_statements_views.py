@@ -1,0 +1,118 @@
+"""Statements without a verb of saying, and the boundaries between nested ones.
+
+One invented sentence per pattern, through the whole pipeline; each test also checks the
+near miss the rule must leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def contents(record):
+    return [s.content for s in record.statements]
+
+
+def by_content(record, fragment):
+    found = [s for s in record.statements if fragment in s.content]
+    assert found, f"no statement contains {fragment!r}: {contents(record)}"
+    return found[0]
+
+
+def test_a_poll_framing_a_clause_is_its_source(analyse):
+    rec = analyse("In the latest Harbour Herald poll, the mayor leads her rival by nine points.")
+    s = by_content(rec, "the mayor leads her rival")
+    assert s.cue == "in" and s.speaker_text and "poll" in s.speaker_text
+    assert not s.content.startswith("In")
+
+
+def test_a_group_framing_a_view_holds_it_but_a_named_topic_does_not(analyse):
+    rec = analyse("For many voters on the coast, the new levy is a betrayal.")
+    s = by_content(rec, "the new levy is a betrayal")
+    assert s.cue == "for" and "voters" in (s.speaker_text or "")
+    rec = analyse("For Okafor, Tuesday was a long day of meetings at the port.")
+    assert not any(s.cue == "for" for s in rec.statements), contents(rec)
+
+
+def test_a_claim_noun_before_be_states_a_view(analyse):
+    rec = analyse("The fear among dock workers is that the port will close for good.")
+    s = by_content(rec, "the port will close for good")
+    assert s.cue == "fear" and "dock workers" in (s.speaker_text or "")
+    rec = analyse("Her advice was to wait for the tide.")
+    assert by_content(rec, "to wait for the tide").cue == "advice"
+
+
+def test_an_attitude_adjective_with_a_clause(analyse):
+    rec = analyse("Harbour officials are confident that the ferry will sail on Monday.")
+    s = by_content(rec, "the ferry will sail on Monday")
+    assert s.cue == "confident" and s.speaker_text == "Harbour officials"
+    rec = analyse("It is clear that the ferry will sail on Monday.")
+    assert not any(s.cue == "clear" for s in rec.statements), contents(rec)
+
+
+def test_made_it_clear_that(analyse):
+    rec = analyse("Mayor Okafor made it clear that the port would stay closed until spring.")
+    s = by_content(rec, "the port would stay closed")
+    assert s.cue == "make" and "Okafor" in (s.speaker_text or "")
+
+
+def test_passive_judgements_and_reputations(analyse):
+    rec = analyse("The harbour levy was widely seen as a tax on fishermen.")
+    s = by_content(rec, "a tax on fishermen")
+    assert s.cue == "see" and s.speaker is None
+    rec = analyse("The ferry operator is best known for its night crossings to the islands.")
+    assert by_content(rec, "its night crossings").cue == "know"
+    rec = analyse("A body was seen near the harbour wall.")
+    assert not rec.statements, contents(rec)
+
+
+def test_that_said_is_a_concession_not_a_statement(analyse):
+    rec = analyse("That said, the council cannot reopen the port without the minister.")
+    assert not any(s.cue == "say" for s in rec.statements), contents(rec)
+    rec = analyse("Having said that, the minister left the meeting early.")
+    assert not any(s.cue == "say" for s in rec.statements), contents(rec)
+
+
+def test_a_quoted_title_is_not_a_quotation(analyse):
+    rec = analyse("Tuesday on Radio Harbour\u2019s \u201cMorning Desk,\u201d Okafor said the port "
+                  "would reopen.")
+    assert contents(rec) == ["the port would reopen"], contents(rec)
+
+
+def test_a_stance_on_a_person_is_a_statement(analyse):
+    rec = analyse("Two senators publicly endorsed him on Monday.")
+    s = by_content(rec, "him")
+    assert s.cue == "endorse" and s.speaker_text == "Two senators"
+    rec = analyse("Rivals see her as a threat to the coalition.")
+    assert by_content(rec, "her as a threat").cue == "see"
+
+
+def test_a_belief_inside_a_statement_is_part_of_it(analyse):
+    rec = analyse("Critics say the mayor knows the plan will fail.")
+    assert [s.cue for s in rec.statements] == ["say"], contents(rec)
+    assert rec.statements[0].content == "the mayor knows the plan will fail"
+    # a statement inside a statement stays its own
+    rec = analyse("Officials said the minister insisted the port would reopen.")
+    assert sorted(s.cue for s in rec.statements) == ["insist", "say"], contents(rec)
+
+
+def test_a_second_act_of_the_speaker_is_cut_from_the_first(analyse):
+    rec = analyse("Senator Ruiz said the levy would hurt fishermen, and called it a tax on "
+                  "the coast.")
+    said = by_content(rec, "the levy would hurt fishermen")
+    assert "called" not in said.content
+    called = by_content(rec, "a tax on the coast")
+    assert called.cue == "call" and "Ruiz" in (called.speaker_text or "")
+
+
+def test_the_clause_after_the_cue_is_its_content(analyse):
+    rec = analyse("Should the company fail, environmental groups worry that the cost of the "
+                  "cleanup could fall to taxpayers.")
+    s = by_content(rec, "the cost of the cleanup")
+    assert s.cue == "worry" and "Should" not in s.content
+    rec = analyse("In an interview focused largely on trade, Okafor said raising tariffs "
+                  "would hurt farmers.")
+    s = by_content(rec, "raising tariffs would hurt farmers")
+    assert "interview" not in s.content
