@@ -109,7 +109,8 @@ _STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "TUN": (("Tunisia",), ("Tunisian", "Tunisians"), ("Tunis",)),
     "TUR": (("Turkey", "Türkiye", "Turkiye"), ("Turkish", "Turk", "Turks"), ("Ankara",)),
     "UKR": (("Ukraine",), ("Ukrainian", "Ukrainians"), ("Kyiv", "Kiev")),
-    "ARE": (("United Arab Emirates", "UAE", "U.A.E."), ("Emirati", "Emiratis"), ("Abu Dhabi",)),
+    "ARE": (("United Arab Emirates", "UAE", "U.A.E.", "Emirates"), ("Emirati", "Emiratis"),
+            ("Abu Dhabi",)),
     "GBR": (("United Kingdom", "Britain", "Great Britain", "U.K.", "UK", "England", "Scotland",
              "Wales"), ("British", "Briton", "Britons", "English", "Scottish", "Welsh"),
             ("London", "Downing Street")),
@@ -203,7 +204,44 @@ _REGIONS: dict[str, str] = {
     "gaza strip": "PSE", "south lebanon": "LBN", "southern lebanon": "LBN", "kurdistan": "IRQ",
     "chechnya": "RUS", "crimea": "UKR", "darfur": "SDN", "kashmir": "IND", "tibet": "CHN",
     "xinjiang": "CHN", "siberia": "RUS", "northern ireland": "GBR", "bosnian serb": "BIH",
-    "bosnian serbs": "BIH", "kurds": "IRQ", "kurdish": "IRQ",
+    "bosnian serbs": "BIH", "kurds": "IRQ", "kurdish": "IRQ", "alaska": "USA", "hawaii": "USA",
+    "guam": "USA", "puerto rico": "USA", "kaliningrad": "RUS", "greenland": "DNK",
+    "hokkaido": "JPN", "punjab": "PAK", "sindh": "PAK", "balochistan": "PAK", "kurdistan region":
+    "IRQ", "sinai": "EGY", "nagorno-karabakh": "AZE",
+}
+# Large cities other than capitals, often datelines or scenes of events: a place, not a
+# government ("in Karachi" is Pakistan's, not Islamabad's). Names shared by cities of several
+# states (Tripoli, Alexandria, Hyderabad) are left out.
+_CITIES: dict[str, str] = {
+    city.lower(): code for code, cities in {
+        "AFG": "Kandahar Herat Mazar-i-Sharif Jalalabad Kunduz",
+        "DZA": "Oran Constantine", "AUS": "Sydney Melbourne", "BRA": "Rio_de_Janeiro Sao_Paulo",
+        "CHN": "Shanghai Guangzhou Shenzhen Wuhan Chongqing Lhasa Urumqi",
+        "COD": "Goma Bukavu Lubumbashi Kisangani", "EGY": "Port_Said Suez Luxor Aswan",
+        "ETH": "Mekele Mekelle Gondar", "FRA": "Marseille Lyon Strasbourg",
+        "DEU": "Hamburg Munich Frankfurt Bonn", "IND": "Mumbai Bombay Kolkata Calcutta Chennai "
+        "Madras Bangalore Srinagar Amritsar Ahmedabad",
+        "IDN": "Surabaya Medan Banda_Aceh Ambon", "IRN": "Isfahan Mashhad Tabriz Shiraz Qom",
+        "IRQ": "Basra Mosul Kirkuk Fallujah Ramadi Tikrit Samarra Najaf Karbala Erbil Irbil",
+        "ISR": "Tel_Aviv Haifa Ashkelon Sderot Eilat Netanya Beersheba",
+        "ITA": "Milan Naples Turin Palermo", "JPN": "Osaka Okinawa Hiroshima Nagasaki",
+        "KEN": "Mombasa Kisumu", "LBN": "Sidon Tyre Baalbek", "LBY": "Benghazi Misrata Sirte",
+        "MEX": "Tijuana Ciudad_Juarez Guadalajara Monterrey", "NGA": "Lagos Kano Maiduguri "
+        "Kaduna Port_Harcourt", "PAK": "Karachi Lahore Peshawar Quetta Rawalpindi Multan",
+        "PHL": "Mindanao Davao Cebu", "PSE": "Gaza_City Hebron Nablus Jenin Jericho Bethlehem "
+        "Rafah Khan_Yunis Tulkarm Qalqilya", "RUS": "St._Petersburg Saint_Petersburg Grozny "
+        "Vladivostok Novosibirsk", "SAU": "Jeddah Mecca Medina Dammam",
+        "SOM": "Kismayo Baidoa Hargeisa", "ZAF": "Johannesburg Cape_Town Durban Soweto",
+        "LKA": "Jaffna Kandy Trincomalee Batticaloa", "SDN": "Omdurman Port_Sudan El_Fasher "
+        "Nyala", "SYR": "Aleppo Homs Hama Raqqa Deir_ez-Zor Idlib Daraa Latakia",
+        "TUR": "Istanbul Izmir Diyarbakir Adana", "UKR": "Kharkiv Kharkov Odessa Donetsk "
+        "Luhansk Mariupol Sevastopol", "GBR": "Belfast Manchester Birmingham Glasgow Edinburgh",
+        "USA": "New_York Los_Angeles Chicago", "YEM": "Aden Taiz Hodeidah Marib",
+        "MMR": "Yangon Rangoon Mandalay", "VNM": "Ho_Chi_Minh_City Saigon",
+        "BIH": "Mostar Srebrenica Tuzla Banja_Luka", "XKX": "Mitrovica Prizren",
+        "SRB": "Novi_Sad Nis", "ARE": "Dubai Sharjah", "MLI": "Timbuktu Gao Kidal",
+        "CIV": "Bouake", "HTI": "Cap-Haitien", "RWA": "Gisenyi", "UGA": "Gulu",
+    }.items() for city in (c.replace("_", " ") for c in cities.split())
 }
 
 # International (IGO) and non-governmental (NGO) organisations: name -> code.
@@ -225,6 +263,7 @@ ORGANIZATIONS: dict[str, str] = {
     "international criminal court": "IGOICC", "icc": "IGOICC", "ecowas": "IGOWAF",
     "gulf cooperation council": "IGOGCC", "organization of american states": "IGOOAS",
     "red cross": "NGOICR", "international committee of the red cross": "NGOICR",
+    "red crescent": "NGOICR",
     "amnesty international": "NGOAMN", "human rights watch": "NGOHRW",
     "doctors without borders": "NGOMSF", "medecins sans frontieres": "NGOMSF",
 }
@@ -319,8 +358,9 @@ def organization_code(name: str) -> str | None:
 
 
 def region_code(name: str) -> str | None:
-    """The state a region stands for ("Gaza Strip" -> "PSE"), or ``None``."""
-    return _REGIONS.get(_key(name))
+    """The state a region or a large city stands for ("Gaza Strip", "Basra"), or ``None``."""
+    key = _key(name)
+    return _REGIONS.get(key) or _CITIES.get(key)
 
 
 def sector_of(lemma: str) -> str | None:

@@ -33,6 +33,7 @@ _GOV_TITLES = frozenset({"president", "minister", "secretary", "premier", "chanc
                          "governor", "mayor", "senator", "prime", "foreign", "envoy"})
 _MIL_TITLES = frozenset({"general", "gen.", "commander", "admiral", "colonel", "col.",
                          "major", "lieutenant", "lt.", "sgt.", "sergeant", "captain"})
+_JUD_TITLES = frozenset({"judge", "justice", "prosecutor", "magistrate"})
 _SITES = frozenset({"base", "basis", "camp", "compound", "facility", "installation", "outpost"})
 _HOUSE = frozenset({"house", "host", "station", "hold", "shelter"})
 _PERSONAL = frozenset({"he", "his", "him", "she", "her", "himself", "herself"})
@@ -40,6 +41,10 @@ _AFFILIATIONS = frozenset({"backed", "based", "supported", "funded", "allied", "
                            "occupied", "held", "controlled", "leaning", "friendly"})
 _AFFILIATION_SUFFIXES = tuple(f"-{a}" for a in _AFFILIATIONS)
 _GENERIC_INSTITUTIONS = frozenset({"senate", "congress", "parliament", "knesset"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_WHEREABOUTS = frozenset({"operate", "base", "live", "fight", "station", "hole", "hide",
+                          "affiliate", "link", "release", "publish"})
+_TIES = frozenset({"affiliate", "link"})
 _PRONOUNS = _PERSONAL | frozenset({"it", "its", "they", "their", "them", "we", "our", "itself",
                                    "themselves"})
 
@@ -107,8 +112,8 @@ def _code_of(doc: Doc, tok: Token, index: ActorIndex) -> str | None:
     if tok.pos_ in {"PROPN", "ADJ", "NOUN"} or tok.ent_type_:
         code = actor_code(tok.text) or region_code(tok.text) or region_code(text) or \
             (actor_code(text) if ent is not None else None)
-        if code is None and tok.pos_ == "PROPN":
-            code = leader_code(text)
+        if code is None and tok.pos_ == "PROPN" and tok.ent_type_ not in _PLACE_ENTS:
+            code = leader_code(text)  # a place is no leader's surname ("Lagos", "Santos")
         if code and is_capital(tok.text):
             return code + "GOV"
         return code
@@ -127,7 +132,7 @@ def _modifiers(tok: Token, depth: int = 0) -> list[Token]:
 
 
 def _pobj(tok: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+    return [g for c in tok.children if c.dep_ in {"prep", "agent"} and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
 
 
@@ -139,6 +144,8 @@ def _sector(doc: Doc, head: Token, index: ActorIndex) -> str | None:
         words |= {m.lower_.rstrip(".") for m in _modifiers(head)}
         if words & {w.rstrip(".") for w in _MIL_TITLES}:
             sector = "MIL"
+        elif words & _JUD_TITLES:
+            sector = "JUD"
         elif words & _GOV_TITLES:
             sector = "GOV"
     if sector is None:
@@ -180,6 +187,21 @@ def _country(doc: Doc, head: Token, index: ActorIndex) -> tuple[str | None, Enti
         code = _code_of(doc, obj, index)
         if code:
             return code[:3], index.entity_at.get(obj.i)
+    for clause in head.children:  # "guerrillas operating in Macedonia", "rebels based in Mali"
+        if clause.dep_ != "acl" or clause.i < head.i:
+            continue
+        lemma = clause.lemma_.lower()
+        found = _pobj(clause, ("by",)) if clause.tag_ == "VBN" else []  # "crimes committed by
+        if lemma in _WHEREABOUTS:  # Croat forces": theirs
+            found += _pobj(clause, ("in", "with", "to") if lemma in _TIES else ("in",))
+        if lemma == "flee":  # "refugees fleeing Liberia", "fleeing the war in Liberia"
+            found += [o for o in clause.children if o.dep_ == "dobj"]
+            found += [g for o in clause.children if o.dep_ == "dobj" for g in _pobj(o, ("in",))]
+        for obj in found:
+            code = _code_of(doc, obj, index) or next(
+                (c for m in _modifiers(obj) if (c := _code_of(doc, m, index))), None)
+            if code:
+                return code[:3], index.entity_at.get(obj.i)
     return None, None
 
 
@@ -240,8 +262,9 @@ def participant(doc: Doc, head: Token | None, index: ActorIndex) -> Participant 
     sector = _sector(doc, head, index)
     if code is not None and len(code) == 3 and code not in {"IGO", "NGO", "IMG"} and sector:
         code += sector
-    elif code is None and sector is not None and head.pos_ == "NOUN":
-        code = "---" + sector  # "officials": a sector, no state named
+    elif code is None and sector is not None and (
+            head.pos_ == "NOUN" or getattr(index.entity_at.get(head.i), "kind", "") == "PERSON"):
+        code = "---" + sector  # "officials", "Judge Maria Lopez": a sector, no state named
     if ent is None:
         ent = index.entity_at.get(head.i)
     return Participant(text=phrase_text(doc, head), entity=ent.id if ent else None, actor=code)

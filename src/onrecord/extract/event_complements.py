@@ -45,6 +45,7 @@ from onrecord.models import Participant
 INTENT_VERBS = frozenset({"agree", "pledge", "promise", "offer", "vow", "decide", "plan",
                           "prepare", "intend", "undertake", "commit", "volunteer"})
 _NON_STATES = frozenset({"IGO", "NGO", "IMG", "ISM"})
+_HOME_SECTORS = frozenset({"JUD", "COP"})  # courts and police act in their own state
 _EMBEDDING = frozenset({"xcomp", "ccomp", "dobj"})
 
 
@@ -107,6 +108,11 @@ def merge_complements(cands: list[Candidate]) -> list[Candidate]:
             continue
         gov = alive[g]
         if gov.head.lemma_.lower() in INTENT_VERBS and gov.head.pos_ == "VERB":
+            if _others_act(gov, alive[n]):
+                # "Israel agreed to U.S. mediation": Israel's assent, given to the U.S.
+                alive[g] = replace(gov, targets=alive[n].sources)
+                dropped.add(n)
+                continue
             keep, lose = n, g
         else:
             keep, lose = g, n
@@ -118,6 +124,15 @@ def merge_complements(cands: list[Candidate]) -> list[Candidate]:
         alive[keep] = kept
         dropped.add(lose)
     return [c for n, c in enumerate(alive) if n not in dropped]
+
+
+def _others_act(gov: Candidate, noun: Candidate) -> bool:
+    """An act named by a noun whose own doer is another state than the one assenting to it."""
+    if noun.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    own = {state_of(p) for p in gov.sources} - {None}
+    doers = {state_of(p) for p in noun.sources} - {None}
+    return bool(own and doers and not own & doers)
 
 
 def domestic_target(targets: Sequence[Participant], sources: Sequence[Participant],
@@ -138,6 +153,55 @@ def domestic_target(targets: Sequence[Participant], sources: Sequence[Participan
     for p in targets:
         sector = (p.actor or "")[3:] if (p.actor or "").startswith("---") else ""
         out.append(Participant(p.text, p.entity, state + sector))
+    return out
+
+
+def home_sources(cand: Candidate, targets: list[Participant]) -> tuple[Participant, ...]:
+    """Sources with no state take their target's when they act at home: protesters ("Islamic
+    fundamentalists demanded the resignation of the Algerian president"), courts and police
+    ("a judge opened investigations against 28 Chilean officials")."""
+    if not cand.sources or any(state_of(p) is not None for p in cand.sources):
+        return cand.sources
+    states = {s for p in targets if (s := state_of(p))} - _NON_STATES
+    if len(states) != 1:
+        return cand.sources
+    state = states.pop()
+    out = []
+    for p in cand.sources:
+        sector = (p.actor or "")[3:]
+        if cand.type_ == "PROTEST" or sector in _HOME_SECTORS:
+            p = replace(p, actor=state + sector)
+        out.append(p)
+    return tuple(out)
+
+
+def suffered(cand: Candidate) -> bool:
+    """A violent act told by its victims, in the passive ("were killed in a bombing")."""
+    tok = cand.head
+    return cand.type_ == "ASSAULT" and tok.pos_ == "VERB" and (
+        _child(tok, {"nsubjpass"}) is not None or (tok.dep_ == "acl" and tok.tag_ == "VBN"))
+
+
+def shared_targets(cands: list[Candidate]) -> list[Candidate]:
+    """Coordinated acts of one source share a target the first names ("established ties with
+    and opened an embassy in Tehran"; "condemned and sanctioned Ruritania")."""
+    by_head = {c.head.i: c for c in cands}
+    out = []
+    for cand in cands:
+        kin = [by_head[t.i] for t in (cand.head.head, *cand.head.children)
+               if t.i in by_head and t.i != cand.head.i and
+               (cand.head.dep_ == "conj" and t.i == cand.head.head.i or
+                t.dep_ == "conj" and t.head.i == cand.head.i)]
+        states = {state_of(p) for p in cand.sources} - {None}
+        doers = {p.text for p in cand.sources}
+        for other in kin:  # the same doers ("was indicted by X and will resign": not X's)
+            if not any(state_of(p) is not None for p in cand.targets) and \
+                    any(state_of(p) is not None for p in other.targets) and \
+                    states and states == {state_of(p) for p in other.sources} - {None} and \
+                    doers == {p.text for p in other.sources}:
+                cand = replace(cand, targets=other.targets)
+                break
+        out.append(cand)
     return out
 
 

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extract.doctext import sentence_of
-from onrecord.extract.event_lexicon import LIGHT_VERBS, SPEECH_VERBS
+from onrecord.extract.event_lexicon import LIGHT_VERBS, SEQUENCE_PREPS, SPEECH_VERBS
 from onrecord.models import EventStatus, TimeExpr
 
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "npadvmod", "compound",
@@ -47,7 +47,7 @@ _POSSIBLE_NOUNS = frozenset({"threat", "risk", "fear", "possibility", "prospect"
                              "option", "likelihood", "deterrence", "specter",
                              "brink", "warning", "ability", "capability", "potential"})
 _REFUSAL_NOUNS = frozenset({"refusal", "rejection", "failure"})
-_PLAN_NOUNS = frozenset({"plan", "plot", "decision", "order", "ahead", "proposal", "intent",
+_PLAN_NOUNS = frozenset({"plan", "plot", "decision", "order", "ahead", "eve", "proposal", "intent",
                          "intention", "preparation", "readiness"})
 _POSSIBLE_MODS = frozenset({"potential", "possible", "future", "imminent", "hypothetical",
                             "likely", "feared", "threatened", "next", "further", "new"})
@@ -56,9 +56,22 @@ _FUTURE = frozenset({"will", "'ll", "shall", "wo"})
 _MODAL = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
 
 
+def _negated(children: list[Token]) -> bool:
+    """"not", also hung from an adverb ("did not even ever clash"); a subject denied as a
+    whole ("neither Ruritania nor Freedonia attacked", "no state recognised it")."""
+    for c in children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children)):
+            return True
+        if c.dep_ in {"nsubj", "nsubjpass"} and any(
+                g.dep_ in {"preconj", "det"} and g.lower_ in {"neither", "no"}
+                for g in c.children):
+            return True
+    return False
+
+
 def _own_status(tok: Token) -> EventStatus | None:
     children = list(tok.children)
-    if any(c.dep_ == "neg" for c in children):
+    if _negated(children):
         return "negated"
     auxes = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
     if auxes & _FUTURE:
@@ -126,6 +139,8 @@ def _governors(tok: Token, others: frozenset[int]) -> list[tuple[Token, Token]]:
             c.lower_ == "to" and c.dep_ == "aux" for c in child.children
         ):
             break  # "the attack that led to ...": another clause, not an infinitive
+        if child.dep_ == "prep" and child.lower_ in SEQUENCE_PREPS:
+            break  # "ordered patrols after the protests": the protests are no order's
         out.append((gov, child))
         speaker = any(c.dep_ == "nsubj" for c in gov.children)
         if gov.lemma_.lower() in SPEECH_VERBS and gov.pos_ in {"VERB", "AUX"} and speaker:

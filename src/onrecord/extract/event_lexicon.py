@@ -59,10 +59,10 @@ VERBS: dict[str, str] = {
     **_codes("087", "withdraw evacuate"),
     **_codes("0873", "demobilize demobilise disarm"),
     **_codes("0874", "retreat surrender"),
-    **_codes("090", "investigate probe"),
+    **_codes("090", "investigate probe inspect examine re-examine reexamine"),
     **_codes("100", "demand urge request insist ask seek plead"),
     **_codes("111", "condemn criticize criticise denounce decry slam censure rebuke deplore"),
-    **_codes("112", "accuse blame allege"),
+    **_codes("112", "accuse blame allege indict"),
     **_codes("114", "complain"),
     **_codes("115", "sue"),
     **_codes("116", "convict"),
@@ -80,7 +80,8 @@ VERBS: dict[str, str] = {
     **_codes("163", "sanction embargo"),
     **_codes("171", "seize"),
     **_codes("1711", "confiscate"),
-    **_codes("1712", "demolish destroy raze deface bulldoze"),
+    **_codes("1712", "demolish destroy raze deface bulldoze torch sabotage vandalize vandalise "
+                     "ransack"),
     **_codes("173", "arrest detain jail imprison capture"),
     **_codes("170", "hack"),
     **_codes("174", "expel deport"),
@@ -112,13 +113,50 @@ VERB_OBJECTS: dict[str, dict[str, str]] = {
     for verb in ("provide", "give", "send", "deliver", "supply", "grant", "contribute", "ship",
                  "hand", "donate")
 }
+# Receiving: aid or a pledge comes from the "from" party (its source), observers or a
+# delegation are let in or hosted by the receiver.
+VERB_OBJECTS["receive"] = {
+    **_codes("070", "aid assistance money fund loan supply relief grant donation"),
+    **_codes("072", "weapon arm equipment ammunition"),
+    **_codes("073", "food medicine"),
+    **_codes("031", "assurance guarantee pledge promise commitment"),
+    **_codes("0862", "inspector observer monitor"),
+    **_codes("0861", "peacekeeper"),
+    **_codes("043", "delegation envoy emissary"),
+}
+RECEIVING = frozenset({"receive", "get", "obtain"})
+VERB_OBJECTS["get"] = VERB_OBJECTS["obtain"] = {
+    k: v for k, v in VERB_OBJECTS["receive"].items() if v[:2] in {"03", "07"}}
+# "defended the right of Russian troops to ...", "defended Ruritania's decision": backing
+VERB_OBJECTS["defend"] = _codes("051", "right decision policy action move stance position "
+                                       "record conduct choice")
+# Lifting sanctions, a curfew or a blockade is a retreat (CAMEO 085, 0813, 0872); lifting
+# other restrictions a concession (081, the verbs' own code).
+VERB_OBJECTS["lift"] = {**_codes("085", "sanction embargo boycott"), **_codes("0813", "curfew"),
+                        **_codes("0872", "blockade siege")}
+VERB_OBJECTS["ease"] = VERB_OBJECTS["lift"]
 VERB_OBJECTS["fire"] = _codes("190", "missile rocket shell shot mortar round bullet salvo")
 VERB_OBJECTS["launch"] = _codes("190", "missile rocket")
 VERB_OBJECTS["cut"] = _codes("161", "tie relation")
 VERB_OBJECTS["break"] = _codes("161", "tie relation")
+# "violated the ceasefire": fighting that breaks a truce (CAMEO 196), not a mere defiance
+VERB_OBJECTS["violate"] = _codes("196", "ceasefire cease-fire truce armistice")
+VERB_OBJECTS["break"].update(VERB_OBJECTS["violate"])
+# Stopping a protest is coercion ("police prevented the rally", "banned the march"); dispersing
+# one is repression.
+_GATHERINGS = "demonstration rally protest march gathering sit-in vigil procession"
+VERB_OBJECTS["prevent"] = _codes("172", _GATHERINGS)
+VERB_OBJECTS["ban"] = _codes("172", _GATHERINGS + " party")
+VERB_OBJECTS["block"] = _codes("172", _GATHERINGS + " protester demonstrator marcher")
+VERB_OBJECTS["disperse"] = _codes("175", _GATHERINGS + " protester demonstrator crowd marcher "
+                                  "mob")
+VERB_OBJECTS["break"].update(_codes("175", "demonstration rally protest gathering crowd"))
 VERB_OBJECTS["suspend"] = {**_codes("162", "aid assistance"),
                            **_codes("164", "talk negotiation mediation")}
 VERB_OBJECTS["halt"] = VERB_OBJECTS["suspend"]
+for _verb in ("prohibit", "ban", "stop", "freeze", "withhold", "cut", "end", "deny"):
+    # "would prohibit all aid to the rebels": aid stopped (CAMEO 162)
+    VERB_OBJECTS.setdefault(_verb, {}).update(_codes("162", "aid assistance"))
 VERB_OBJECTS["restore"] = _codes("060", "tie relation contact cooperation")
 VERB_OBJECTS["resume"] = VERB_OBJECTS["restore"]
 VERB_OBJECTS["hold"] = _codes("046", "talk negotiation")
@@ -127,12 +165,18 @@ VERB_OBJECTS["accept"] = _codes("080", "demand condition ultimatum")
 VERB_OBJECTS["establish"] = _codes("054", "tie relation embassy")
 VERB_OBJECTS["open"] = _codes("054", "embassy consulate")
 VERB_OBJECTS["suspend"].update(_codes("160", "link flight program programme cooperation tie"))
-VERB_OBJECTS["expel"] = _codes("166", "inspector observer monitor peacekeeper")
+VERB_OBJECTS["expel"] = _codes("166", "inspector observer monitor peacekeeper agency mission "
+                                     "worker")
 VERB_OBJECTS["withdraw"] = _codes("166", "inspector observer monitor peacekeeper")
 VERB_OBJECTS["capture"] = _codes("190", "town city village stronghold base territory position "
                                         "hill airport outpost garrison")
 VERB_OBJECTS["present"] = _codes("112", "evidence proof")
 VERB_OBJECTS["attend"] = _codes("040", "summit meeting talk conference negotiation")
+# Things whose blowing up is destruction of property (CAMEO 1712), not an attack on people.
+PROPERTY = frozenset("""
+    line pipeline bridge tower pylon railway railroad track road building house home office
+    plant station depot warehouse factory mast well dam tunnel statue monument shrine
+    """.split())
 # Verbs that are events with a preposition ("fired at", "called for", "cracked down on").
 VERB_PREPS: dict[tuple[str, str], str] = {
     ("fire", "at"): "190", ("fire", "on"): "190", ("open", "fire"): "190",
@@ -140,7 +184,12 @@ VERB_PREPS: dict[tuple[str, str], str] = {
     ("appeal", "for"): "100", ("crack", "down"): "175", ("beat", "up"): "182",
     ("blow", "up"): "183", ("shoot", "down"): "190", ("pull", "out"): "087",
     ("charge", "with"): "112", ("talk", "with"): "040", ("discuss", "with"): "040",
-    ("talk", "to"): "040",
+    ("talk", "to"): "040", ("force", "out"): "174", ("kick", "out"): "174",
+}
+# "forced the U.N. agency out": aid workers or monitors sent away (CAMEO 166)
+PREP_OBJECTS: dict[tuple[str, str], dict[str, str]] = {
+    ("force", "out"): VERB_OBJECTS["expel"], ("kick", "out"): VERB_OBJECTS["expel"],
+    ("blow", "up"): dict.fromkeys(PROPERTY, "1712"),  # "blew up a pipeline": property
 }
 # Nouns that name an event (lemma -> code); compounds are read as one trigger.
 NOUNS: dict[str, str] = {
@@ -184,6 +233,10 @@ NOUNS: dict[str, str] = {
     **_codes("195", "airstrike bombardment"),
     **_codes("202", "massacre"),
 }
+# Nouns that name an event only with a preposition: "a hearing into the abuses"
+PREP_NOUNS: dict[tuple[str, str], str] = {
+    ("hearing", "into"): "090", ("trial", "of"): "090", ("case", "against"): "115",
+}
 # Compound nouns (modifier, head) whose meaning differs from the head's.
 COMPOUNDS: dict[tuple[str, str], str] = {
     ("hostage", "taking"): "181", ("hunger", "strike"): "142", ("general", "strike"): "143",
@@ -220,6 +273,10 @@ LIGHT_VERBS = frozenset({
 # Prepositions that introduce a target, after a verb or an event noun.
 TARGET_PREPS = ("against", "on", "upon", "at", "with", "to", "into", "toward", "towards",
                 "between", "over", "from")
+# Prepositions that set an act in time against another ("after the protests", "since the
+# invasion"): the act they introduce is not the governing verb's object, nor in its modality.
+SEQUENCE_PREPS = frozenset({"after", "before", "since", "until", "till", "following", "amid",
+                            "during"})
 # Verbs of speech and cognition: not events in PLOVER (CAMEO 01), and their complements keep
 # their own status.
 SPEECH_VERBS = frozenset({

@@ -1,7 +1,8 @@
 """Political events in PLOVER (with CAMEO root codes), from the dependency parse.
 
-``extract_events(doc, entities, times)`` finds event triggers with the lexicon of
-:mod:`onrecord.extract.event_lexicon`: verbs ("Iran fired missiles at ...") and nouns ("the
+``extract_events(doc, entities, times)`` finds event triggers
+(:mod:`onrecord.extract.event_triggers`, with the lexicon of
+:mod:`onrecord.extract.event_lexicon`): verbs ("Iran fired missiles at ...") and nouns ("the
 American drone strike on Iran's top general", "the siege of the U.S. Embassy"). For each it
 reads, from the parse:
 
@@ -30,37 +31,35 @@ No extra model runs: only the parse the pipeline already made.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract.actors import sector_of
 from onrecord.extract.doctext import text_of
 from onrecord.extract.event_actors import ActorIndex, coordinated_states, participant
 from onrecord.extract.event_complements import (
     REASONS,
     Candidate,
     domestic_target,
+    home_sources,
     main_events,
     merge_complements,
-    obligation,
+    shared_targets,
     state_of,
+    suffered,
 )
 from onrecord.extract.event_context import clause_time, status_of, times_by_sentence
 from onrecord.extract.event_lexicon import (
-    COMPOUNDS,
     LIGHT_VERBS,
-    NOUNS,
-    PATIENT_NOUNS,
-    SPEECH_VERBS,
+    RECEIVING,
+    SEQUENCE_PREPS,
     TARGET_PREPS,
-    VERB_OBJECTS,
-    VERB_PREPS,
-    VERBS,
     plover_type,
 )
+from onrecord.extract.event_triggers import ACTOR_ENTS, Trigger, find_triggers
+from onrecord.extract.event_triggers import first_child as _child
+from onrecord.extract.event_triggers import pobjs as _pobjs
 from onrecord.models import Entity, Event, EventStatus, Participant, TimeExpr, content_id
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -72,19 +71,15 @@ _MEASURES = frozenset({"day", "week", "month", "hour", "year", "series", "wave",
                        "string", "number", "couple", "campaign", "program", "programme"})
 _CONTROL = LIGHT_VERBS | frozenset({
     "declare", "arrive", "come", "go", "travel", "fly", "tighten", "extend", "expand",
+    "converge", "gather", "assemble", "flock", "join",
     "intensify", "broaden", "widen",
     "decide", "refuse", "decline", "reject", "call", "cancel", "abort", "order", "approve",
     "authorize", "plan", "threaten", "vow", "pledge", "promise", "agree", "refrain", "avoid",
     "consider", "weigh", "stop", "prepare", "intend", "seek", "want", "try", "attempt",
 })
-_LABOUR_MOD = re.compile(r"-(day|hour|week|month)\b|\b(open-ended|indefinite|general|wildcat)\b")
 #: Verbs whose coordinated subjects act on one another ("Ruritania and Freedonia met").
 RECIPROCAL = frozenset({"meet", "negotiate", "talk", "confer", "consult", "clash", "fight",
                         "cooperate", "collaborate"})
-_PUBLICATIONS = frozenset("""
-    report statement video document figure data list footage film detail result recording
-    book study photo photograph image tape transcript audio album record memo letter
-    """.split())
 _NOT_PLACES = frozenset("""
     defiance response protest support solidarity retaliation reaction violation favour favor
     exchange memory honour honor opposition return addition line accordance breach
@@ -96,114 +91,13 @@ _INSTRUMENTS = frozenset("""
     bomb bombing device explosive explosion blast mine rocket shell mortar grenade missile
     """.split())
 _INVOLVED = frozenset({"engage", "involve"})
+# Passives whose subject is the doer: "Ruritania is opposed to", "is committed to", "the
+# guerrillas have been demobilized"
+_SELF_PASSIVES = frozenset({"oppose", "commit", "committed", "demobilize", "demobilise"})
+# "killed 23 people and themselves": the doers, not a second party
+_REFLEXIVES = frozenset({"themselves", "itself", "himself", "herself", "ourselves"})
 _BOUNDARIES = frozenset({"border", "frontier", "coast", "sea", "gulf", "strait", "boundary"})
 _ADDRESSING = frozenset({"complain", "protest", "appeal", "write", "petition"})
-_ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
-_INSIST = frozenset({"reiterate", "insist", "stress", "declare", "announce", "repeat",
-                     "emphasize", "emphasise"})
-_FIGURATIVE = {("seize", "on"), ("seize", "upon"), ("strike", "down")}
-# objects that make an attack verb figurative: "struck a harder tone", "hit a record"
-_FIGURATIVE_OBJECTS = frozenset("""
-    tone note chord balance pose nerve fear record high low wall snag jackpot bottom stride
-    """.split())
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """An event trigger: the token whose dependents give the roles, and the words' span."""
-
-    head: Token  # the verb, or the noun heading the event's noun phrase
-    first: int  # token range of the trigger words
-    last: int
-    code: str
-    verbal: bool
-    patient: bool = False  # a noun whose possessor / "of" phrase is the target
-
-
-def _verb_code(tok: Token) -> str | None:
-    lemma = tok.lemma_.lower()
-    for child in tok.children:
-        key = (lemma, child.lower_)
-        if child.dep_ in {"prt", "prep"} and key in _FIGURATIVE:
-            return None
-        if child.dep_ in {"prt", "prep", "dobj"} and key in VERB_PREPS:
-            return VERB_PREPS[key]  # "fired at", "called for", "open fire"
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURATIVE_OBJECTS for c in tok.children):
-        return None
-    if lemma == "release" and (
-            any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PUBLICATIONS
-                for c in tok.children)
-            or (tok.dep_ == "acl" and tok.head.lemma_.lower() in _PUBLICATIONS)):
-        return None  # "released a report": published, not freed
-    if lemma in {"allow", "concede", "admit"} and any(
-            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            for c in tok.children):
-        return None  # "allowed that the talks had failed": granted a point, permitted nothing
-    if lemma == "demonstrate" and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
-        return None  # "demonstrated that ...": showed, not a rally
-    if lemma == "order" and _directive(tok):
-        comp = _child(tok, {"xcomp"})
-        if comp is not None and comp.lemma_.lower() == "leave":
-            return "174"  # "ordered the diplomat to leave the country": an expulsion
-        return "100"  # "ordered the former president to appear": a demand
-    if lemma == "help" and any(c.dep_ == "dobj" and (c.ent_type_ in _ACTOR_ENTS or
-                                                     c.pos_ == "PROPN") for c in tok.children):
-        return "070"  # "helped Ruritania"
-    objects = VERB_OBJECTS.get(lemma)
-    if objects is not None:
-        for child in tok.children:
-            if child.dep_ in {"dobj", "dative", "nsubjpass"}:
-                lemmas = {child.lemma_.lower()} | {c.lemma_.lower() for c in child.children
-                                                   if c.dep_ == "compound"}
-                lemmas |= {g.lemma_.lower() for c in child.children if c.lower_ == "of"
-                           for g in c.children if g.dep_ == "pobj"}  # "tons of food aid"
-                for lem in sorted(lemmas):
-                    if lem in objects:
-                        return objects[lem]
-    return VERBS.get(lemma)
-
-
-def _directive(tok: Token) -> bool:
-    """"ordered X to do Y", where Y is no event of its own: X is told to do it."""
-    obj = _child(tok, {"dobj"})
-    comp = _child(tok, {"xcomp"})
-    return obj is not None and comp is not None and _verb_code(comp) is None and (
-        obj.ent_type_ in _ACTOR_ENTS or sector_of(obj.lemma_) not in {None, "MIL"})
-
-
-def _triggers(doc: Doc) -> list[Trigger]:
-    """Every trigger in ``doc``, speech verbs and participial adjectives left out."""
-    found: list[Trigger] = []
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB":
-            if tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.i == tok.i - 1:
-                code = COMPOUNDS.get((tok.head.lemma_.lower(), tok.lower_))
-                if code:  # "hostage taking" parsed as a noun and a gerund
-                    found.append(Trigger(tok.head, tok.head.i, tok.i, code, False,
-                                         tok.lower_ in PATIENT_NOUNS))
-                    continue
-            if lemma in SPEECH_VERBS | _INSIST and obligation(tok):
-                found.append(Trigger(tok, tok.i, tok.i, "100", True))
-                continue  # "said that Ruritania must withdraw": a demand
-            if lemma in SPEECH_VERBS or tok.dep_ == "amod":
-                continue
-            code = _verb_code(tok)
-            if code:
-                found.append(Trigger(tok, tok.i, tok.i, code, True))
-        elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound":
-            prev = doc[tok.i - 1] if tok.i > 0 else None
-            first, code = tok.i, NOUNS.get(lemma)
-            if prev is not None and prev.dep_ in {"compound", "amod"} and prev.head == tok:
-                pair = COMPOUNDS.get((prev.lemma_.lower(), lemma))
-                if pair:
-                    first, code = prev.i, pair
-            if lemma == "strike" and first == tok.i and _LABOUR_MOD.search(
-                    doc[tok.left_edge.i:tok.i].text.lower()):
-                code = "143"  # "a four-day strike", "an open-ended strike": a labour strike
-            if code and not (tok.pos_ == "PROPN" and tok.ent_type_):
-                found.append(Trigger(tok, first, tok.i, code, False, lemma in PATIENT_NOUNS))
-    return found
 
 
 def _heads_of(tok: Token | None) -> list[Token]:
@@ -223,34 +117,26 @@ def _heads_of(tok: Token | None) -> list[Token]:
     return out
 
 
-def _child(tok: Token, deps: frozenset[str] | set[str]) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in deps:
-            return c
-    return None
-
-
-def _pobjs(tok: Token, preps: Sequence[str]) -> list[Token]:
-    found: list[Token] = []
-    for prep in preps:
-        for c in tok.children:
-            if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == prep:
-                found.extend(g for g in c.children if g.dep_ == "pobj")
-    return found
-
-
 def _subject(tok: Token) -> Token | None:
     """A verb's subject, inherited through xcomp, conj and clauses of purpose."""
     start = tok
+    via = ""
     for _ in range(6):
         subj = _child(tok, _SUBJECTS)
         if subj is not None:
             if subj.lower_ in {"who", "that", "which"}:
                 return tok.head if tok.dep_ == "relcl" else None
             return subj
+        if via == "conj" and _child(tok, {"nsubjpass"}) is not None:
+            return _child(tok, {"nsubjpass"})  # "was indicted by the court and will resign"
+        via = tok.dep_
         agent = _pobjs(tok, ("by",))
-        if agent and _child(tok, {"nsubjpass"}) is not None:
-            return agent[0]
+        if agent and (_child(tok, {"nsubjpass"}) is not None or
+                      (tok.i == start.i and tok.tag_ == "VBN" and tok.dep_ == "advcl")):
+            return agent[0]  # "X was rebuked by Y", "Rebuked by Y, X ..."
+        if tok.i == start.i and _child(tok, {"nsubjpass"}) is not None and \
+                tok.dep_ in {"advcl", "ccomp", "relcl"}:
+            return None  # "opposed it until their demands are met": met by whom, unsaid
         if tok.dep_ == "xcomp" and tok.head.lemma_ in {"urge", "ask", "force", "order",
                                                       "call", "press"}:
             obj = _child(tok.head, {"dobj"})
@@ -288,6 +174,8 @@ def _controller(tok: Token) -> Token | None:
         if node.dep_ not in {"dobj", "pobj", "prep", "attr", "xcomp", "ccomp", "nsubjpass",
                              "acl"} or node.head == node:
             return None
+        if node.dep_ == "prep" and node.lower_ in SEQUENCE_PREPS:
+            return None  # "imposed a curfew after the protests": not the curfew's imposers'
         node = node.head
         if node.pos_ in {"NOUN", "PROPN"} and node.lemma_.lower() in _MEASURES:
             continue  # "launched ten days of war games", "a series of raids"
@@ -300,9 +188,14 @@ def _controller(tok: Token) -> Token | None:
     return None
 
 
-def _verb_roles(tok: Token) -> tuple[Token | None, list[Token]]:
+def _verb_roles(tok: Token, code: str = "") -> tuple[Token | None, list[Token]]:
     """(source head, target head candidates) of a verbal trigger."""
     source = _subject(tok)
+    if tok.lemma_.lower() in RECEIVING and code[:2] in {"03", "07"}:
+        givers = _pobjs(tok, ("from",)) + [g for o in tok.children if o.dep_ == "dobj"
+                                           for g in _pobjs(o, ("from",))]
+        if givers:  # "Chad received aid from Japan": Japan gave it to Chad
+            return givers[0], [source] if source is not None else []
     passive = _child(tok, {"nsubjpass"})
     targets: list[Token] = []
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
@@ -312,6 +205,12 @@ def _verb_roles(tok: Token) -> tuple[Token | None, list[Token]]:
         targets.extend(_pobjs(passive, TARGET_PREPS))
         if source is passive:
             source = None
+        if source is None and code[:2] in {"18", "19", "20"}:
+            source = next(iter(_pobjs(tok, ("from",))), None)  # "rockets were fired from Gaza"
+    elif tok.tag_ == "VBN" and tok.dep_ == "advcl" and _pobjs(tok, ("by",)):
+        target = _child(tok.head, {"nsubj", "nsubjpass"})  # "Rebuked by Freedonia, Ruritania
+        if target is not None:  # withdrew": Ruritania was rebuked
+            targets.append(target)
     objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"]
     targets.extend(objects)
     for obj in objects:  # "cut ties with Uganda", "sent aid to Chad"
@@ -319,7 +218,7 @@ def _verb_roles(tok: Token) -> tuple[Token | None, list[Token]]:
     if tok.lemma_.lower() in _ADDRESSING:  # "complained to the U.N. over the raids": the raids
         targets.extend(_pobjs(tok, ("over", "about", "against", "of")))
     targets.extend(_pobjs(tok, TARGET_PREPS))
-    if passive is not None and source is None and tok.lemma_.lower() == "oppose":
+    if passive is not None and source is None and tok.lemma_.lower() in _SELF_PASSIVES:
         source, targets = passive, _pobjs(tok, ("to",))  # "Ruritania is opposed to ..."
     for c in tok.children:  # "demanded that X do"
         if c.dep_ == "ccomp":
@@ -334,6 +233,8 @@ def _verb_roles(tok: Token) -> tuple[Token | None, list[Token]]:
     condition = _condition(tok)
     if condition is not None:
         targets.append(condition)
+    if code[:2] == "07":  # "handed 700 kg of medicine to the Red Crescent": the recipient
+        targets = [t for t in targets if t not in objects] + [t for t in targets if t in objects]
     return source, targets
 
 
@@ -422,10 +323,11 @@ def _pick(doc: Doc, heads: list[Token], index: ActorIndex, exclude: set[int]
     for head in heads:
         if head.ent_type_ in {"DATE", "TIME"}:  # "met with President X Tuesday", misparsed
             head = next((c for c in reversed(list(head.children)) if c.dep_ == "compound"
-                         and c.ent_type_ in _ACTOR_ENTS), head)
+                         and c.ent_type_ in ACTOR_ENTS), head)
         if head.i in exclude or head.ent_type_ in {"DATE", "TIME"}:
             continue
-        pairs = [(h, p) for h in _heads_of(head) if (p := participant(doc, h, index)) is not None]
+        pairs = [(h, p) for h in _heads_of(head) if h.lower_ not in _REFLEXIVES
+                 and (p := participant(doc, h, index)) is not None]
         found = [p for _, p in pairs]
         found += [Participant(text, None, code + (p.actor or "")[3:]) for h, p in pairs
                   for code, text in coordinated_states(doc, h, index)
@@ -517,7 +419,8 @@ def _candidate(doc: Doc, trig: Trigger, index: ActorIndex) -> Candidate | None:
     if type_ is None:
         return None
     tok = trig.head
-    source_tok, target_toks = _verb_roles(tok) if trig.verbal else _noun_roles(trig)
+    source_tok, target_toks = _verb_roles(tok, trig.code) if trig.verbal else \
+        _noun_roles(trig)
     sources = _pick(doc, [source_tok] if source_tok is not None else [], index, set())
     exclude = {h.i for h in _heads_of(source_tok)}
     exclude |= set(range(trig.first, trig.last + 1))
@@ -534,40 +437,19 @@ def _candidate(doc: Doc, trig: Trigger, index: ActorIndex) -> Candidate | None:
                      tuple(targets), trig.patient, _place_of(doc, trig, index))
 
 
-def _shared_targets(cands: list[Candidate]) -> list[Candidate]:
-    """Coordinated acts of one source share a target the first names ("established ties with
-    and opened an embassy in Tehran"; "condemned and sanctioned Ruritania")."""
-    by_head = {c.head.i: c for c in cands}
-    out = []
-    for cand in cands:
-        kin = [by_head[t.i] for t in (cand.head.head, *cand.head.children)
-               if t.i in by_head and t.i != cand.head.i and
-               (cand.head.dep_ == "conj" and t.i == cand.head.head.i or
-                t.dep_ == "conj" and t.head.i == cand.head.i)]
-        states = {state_of(p) for p in cand.sources} - {None}
-        for other in kin:
-            if not any(_state_named(p) for p in cand.targets) and \
-                    any(_state_named(p) for p in other.targets) and \
-                    states and states == {state_of(p) for p in other.sources} - {None}:
-                cand = replace(cand, targets=other.targets)
-                break
-        out.append(cand)
-    return out
-
-
 def extract_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpr] = ()
                    ) -> list[Event]:
     """Every event in ``doc``, in text order, one per trigger and actor pair."""
     index = ActorIndex.build(doc, entities)
     times_in = times_by_sentence(doc, times)
     text = text_of(doc)
-    triggers = _triggers(doc)
+    triggers = find_triggers(doc)
     heads = {t.head.i for t in triggers}
     cands = [c for trig in triggers
              if not (trig.verbal and _absorbed(trig.head, heads))
              and (c := _candidate(doc, trig, index)) is not None]
     kept: list[tuple[Candidate, list[Participant]]] = []
-    for cand in _shared_targets(merge_complements(cands)):
+    for cand in shared_targets(merge_complements(cands)):
         place = state_of(cand.place)
         if place and cand.sources and not any(_state_named(p) for p in cand.sources):
             cand = replace(cand, sources=tuple(  # "100 demonstrators marched in Ruritania"
@@ -575,6 +457,7 @@ def extract_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExp
         targets = domestic_target(cand.targets, cand.sources, cand.place,
                                   internal=cand.type_ == "PROTEST" or
                                   cand.code.startswith("172"))
+        cand = replace(cand, sources=home_sources(cand, targets))
         if cand.type_ == "ASSAULT" and place and cand.sources and all(
                 not _state_named(p) and p.text.split()[-1].lower().rstrip("s") in _INSTRUMENTS
                 for p in cand.sources):
@@ -585,9 +468,11 @@ def extract_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExp
             # ("three American soldiers were killed by a bomb outside Kandahar, Afghanistan")
             cand = replace(cand, sources=(replace(cand.place, actor=place),)
                            if cand.place else ())
-        if not cand.sources and not (cand.patient and any(_state_named(p) for p in targets)):
+        if not cand.sources and not ((cand.patient or suffered(cand)) and
+                                     any(_state_named(p) for p in targets)):
             continue  # no source: CAMEO codes who did what to whom ("20 people were killed"),
-            # save an act named by what it did to a state ("the downing of a U.S. drone")
+            # save an act named by what it did to a state ("the downing of a U.S. drone",
+            # "three Iraqi civilians were killed in a bombing")
         kept.append((cand, targets))
     events: list[Event] = []
     seen: set[str] = set()

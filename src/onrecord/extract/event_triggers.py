@@ -1,0 +1,203 @@
+"""Event triggers: which words of a parsed sentence name a political event, and its CAMEO code.
+
+A verb triggers an event by its lemma (:data:`~onrecord.extract.event_lexicon.VERBS`), with a
+suitable object or particle ("fired missiles", "called for", "blew up a pipeline"), or by a
+construction read here: "ordered X to leave" (an expulsion), "said X must ..." (a demand), "is
+committed to" (a pledge), "met their demands" (a concession, not a meeting), "protested that"
+(a verbal protest). A noun triggers one by its lemma or compound ("hunger strike", "air strike"),
+or with a preposition ("a hearing into"). Figurative and publishing senses are left out ("struck
+a harder tone", "released a report", "a press release", "insisted the unrest was ethnic").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from onrecord.extract.actors import sector_of
+from onrecord.extract.event_complements import obligation
+from onrecord.extract.event_lexicon import (
+    COMPOUNDS,
+    NOUNS,
+    PATIENT_NOUNS,
+    PREP_NOUNS,
+    PREP_OBJECTS,
+    SPEECH_VERBS,
+    VERB_OBJECTS,
+    VERB_PREPS,
+    VERBS,
+)
+
+_LABOUR_MOD = re.compile(r"-(day|hour|week|month)\b|\b(open-ended|indefinite|general|wildcat)\b")
+_PUBLICATIONS = frozenset("""
+    report statement video document figure data list footage film detail result recording
+    book study photo photograph image tape transcript audio album record memo letter
+    """.split())
+_FORCES = frozenset("""
+    reserve reservist unit division brigade battalion regiment militia guard fleet
+    """.split())
+_CLAIMS = frozenset({"demand", "condition", "request", "grievance"})
+_NEEDS = _CLAIMS | frozenset("""
+    need requirement target deadline expectation criterion standard obligation goal challenge
+    cost payment quota
+    """.split())
+ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_INSIST = frozenset({"reiterate", "insist", "stress", "declare", "announce", "repeat",
+                     "emphasize", "emphasise"})
+_FIGURATIVE = {("seize", "on"), ("seize", "upon"), ("strike", "down")}
+# objects that make an attack verb figurative: "struck a harder tone", "hit a record"
+_FIGURATIVE_OBJECTS = frozenset("""
+    tone note chord balance pose nerve fear record high low wall snag jackpot bottom stride
+    """.split())
+
+
+def first_child(tok: Token, deps: frozenset[str] | set[str]) -> Token | None:
+    """The first child of ``tok`` with one of the dependency labels ``deps``."""
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def pobjs(tok: Token, preps: Sequence[str]) -> list[Token]:
+    """The objects of ``tok``'s prepositions ``preps`` ("fired *at* the base": the base)."""
+    found: list[Token] = []
+    for prep in preps:
+        for c in tok.children:
+            if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == prep:
+                found.extend(g for g in c.children if g.dep_ == "pobj")
+    return found
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """An event trigger: the token whose dependents give the roles, and the words' span."""
+
+    head: Token  # the verb, or the noun heading the event's noun phrase
+    first: int  # token range of the trigger words
+    last: int
+    code: str
+    verbal: bool
+    patient: bool = False  # a noun whose possessor / "of" phrase is the target
+
+
+def _verb_code(tok: Token) -> str | None:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        key = (lemma, child.lower_)
+        if child.dep_ in {"prt", "prep"} and key in _FIGURATIVE:
+            return None
+        if child.dep_ in {"prt", "prep", "dobj"} and key in VERB_PREPS:
+            special = PREP_OBJECTS.get(key, {}).get(_object_lemma(tok) or "")
+            return special or VERB_PREPS[key]  # "fired at", "called for", "open fire"
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURATIVE_OBJECTS for c in tok.children):
+        return None
+    if lemma == "release" and (
+            any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PUBLICATIONS
+                for c in tok.children)
+            or (tok.dep_ == "acl" and tok.head.lemma_.lower() in _PUBLICATIONS)):
+        return None  # "released a report": published, not freed
+    if lemma in {"allow", "concede", "admit"} and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in tok.children):
+        return None  # "allowed that the talks had failed": granted a point, permitted nothing
+    if lemma == "insist" and not pobjs(tok, ("on", "upon")) and not any(
+            c.dep_ == "ccomp" and c.tag_ == "VB" and first_child(c, {"aux"}) is None
+            for c in tok.children):
+        return None  # "insisted the unrest was ethnic": a claim; "insisted on", "that X go"
+    if lemma in {"commit", "committed"} and first_child(tok, {"nsubjpass"}) is not None and \
+            not pobjs(tok, ("by",)) and any(c.dep_ == "prep" and c.lower_ == "to"
+                                            for c in tok.children):
+        return "030"  # "Vietnam is committed to opening up its economy"
+    if lemma in {"protest", "complain"} and first_child(tok, {"ccomp"}) is not None:
+        return "111"  # "protested that the authorities failed ...": a verbal protest
+    if lemma in {"mobilize", "mobilise"} and any(
+            c.dep_ == "dobj" and sector_of(c.lemma_) != "MIL" and c.lemma_.lower() not in
+            _FORCES for c in tok.children):
+        return None  # "mobilized pressure groups", "mobilized support": no show of force
+    met = {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}}
+    if lemma == "meet" and met & _NEEDS:  # fulfilled, not a meeting
+        return "083" if met & _CLAIMS else None  # "met the strikers' demands": acceded
+    if lemma == "demonstrate" and any(c.dep_ in {"dobj", "ccomp"} for c in tok.children):
+        return None  # "demonstrated that ...": showed, not a rally
+    if lemma == "order" and _directive(tok):
+        comp = first_child(tok, {"xcomp"})
+        if comp is not None and comp.lemma_.lower() == "leave":
+            return "174"  # "ordered the diplomat to leave the country": an expulsion
+        return "100"  # "ordered the former president to appear": a demand
+    if lemma == "help" and any(c.dep_ == "dobj" and (c.ent_type_ in ACTOR_ENTS or
+                                                     c.pos_ == "PROPN" or sector_of(c.lemma_))
+                               for c in tok.children):
+        return "070"  # "helped Ruritania", "helped the refugees"
+    objects = VERB_OBJECTS.get(lemma)
+    if objects is not None:
+        for child in tok.children:
+            if child.dep_ in {"dobj", "dative", "nsubjpass"}:
+                lemmas = {child.lemma_.lower()} | {c.lemma_.lower() for c in child.children
+                                                   if c.dep_ == "compound"}
+                lemmas |= {g.lemma_.lower() for c in child.children if c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj"}  # "tons of food aid"
+                for lem in sorted(lemmas):
+                    if lem in objects:
+                        return objects[lem]
+    return VERBS.get(lemma)
+
+
+def _object_lemma(tok: Token) -> str | None:
+    obj = first_child(tok, {"dobj"})
+    return obj.lemma_.lower() if obj is not None else None
+
+
+def _directive(tok: Token) -> bool:
+    """"ordered X to do Y", where Y is no event of its own: X is told to do it."""
+    obj = first_child(tok, {"dobj"})
+    comp = first_child(tok, {"xcomp"})
+    return obj is not None and comp is not None and _verb_code(comp) is None and (
+        obj.ent_type_ in ACTOR_ENTS or sector_of(obj.lemma_) not in {None, "MIL"})
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """Every trigger in ``doc``, speech verbs and participial adjectives left out."""
+    found: list[Trigger] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" or (tok.pos_ == "ADJ" and tok.lower_ == "committed"):
+            if tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.i == tok.i - 1:
+                code = COMPOUNDS.get((tok.head.lemma_.lower(), tok.lower_))
+                if code:  # "hostage taking" parsed as a noun and a gerund
+                    found.append(Trigger(tok.head, tok.head.i, tok.i, code, False,
+                                         tok.lower_ in PATIENT_NOUNS))
+                    continue
+            if lemma in SPEECH_VERBS | _INSIST and obligation(tok):
+                found.append(Trigger(tok, tok.i, tok.i, "100", True))
+                continue  # "said that Ruritania must withdraw": a demand
+            if lemma in SPEECH_VERBS or tok.dep_ == "amod":
+                continue
+            code = _verb_code(tok)
+            if code:
+                found.append(Trigger(tok, tok.i, tok.i, code, True))
+        elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound":
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            first, code = tok.i, NOUNS.get(lemma)
+            governor = [*tok.head.children] if tok.dep_ == "dobj" else []
+            for c in [*tok.children, *governor]:  # "opened a hearing (on Monday) into"
+                if code is None and c.dep_ == "prep" and (lemma, c.lower_) in PREP_NOUNS:
+                    code = PREP_NOUNS[(lemma, c.lower_)]
+            if prev is not None and prev.dep_ in {"compound", "amod"} and prev.head == tok:
+                pair = COMPOUNDS.get((prev.lemma_.lower(), lemma))
+                if pair:
+                    first, code = prev.i, pair
+            if lemma == "strike" and first == tok.i and _LABOUR_MOD.search(
+                    doc[tok.left_edge.i:tok.i].text.lower()):
+                code = "143"  # "a four-day strike", "an open-ended strike": a labour strike
+            if lemma == "release" and (
+                    any(c.dep_ == "compound" and c.lemma_.lower() in {"press", "news"}
+                        for c in tok.children)
+                    or any(g.lemma_.lower() in _PUBLICATIONS for g in pobjs(tok, ("of",)))):
+                code = None  # "a press release", "the release of the report": published
+            if code and not (tok.pos_ == "PROPN" and tok.ent_type_):
+                found.append(Trigger(tok, first, tok.i, code, False, lemma in PATIENT_NOUNS))
+    return found

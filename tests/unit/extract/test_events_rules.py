@@ -1,0 +1,174 @@
+"""Event coding rules on invented sentences: lexicon senses, roles, negation, home actors."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _events(analyse, text):
+    record = analyse(text)
+    for ev in record.events:
+        s, e = ev.trigger_span
+        assert record.article.text[s:e] == ev.trigger
+    return record.events
+
+
+def _one(evs, trigger):
+    found = [e for e in evs if e.trigger == trigger]
+    assert found, [e.trigger for e in evs]
+    return found[0]
+
+
+def _pairs(evs, trigger):
+    return {(e.source.actor[:3] if e.source and e.source.actor else None,
+             e.target.actor[:3] if e.target and e.target.actor else None)
+            for e in evs if e.trigger == trigger}
+
+
+def test_a_city_is_no_leaders_surname_and_names_its_state():
+    from onrecord.extract.actors import region_code
+
+    assert region_code("Karachi") == "PAK" and region_code("Tel Aviv") == "ISR"
+    assert region_code("Alaska") == "USA" and region_code("Springfield") is None
+
+
+def test_a_rally_in_a_large_city_is_that_states(analyse):
+    evs = _events(analyse, "Thousands of Kenyans gathered for a rally in Mombasa on Sunday.")
+    assert _pairs(evs, "rally") == {("KEN", "KEN")}
+
+
+def test_reflexive_victims_are_the_doers(analyse):
+    evs = _events(analyse, "Three Chechen gunmen killed nine people and themselves in Grozny.")
+    assert {t for _, t in _pairs(evs, "killed")} == {"RUS"}
+
+
+def test_a_protest_after_which_a_curfew_came_is_not_the_curfews(analyse):
+    evs = _events(analyse, "Bolivian police imposed a curfew after violent protests in La Paz.")
+    assert _pairs(evs, "curfew") == {("BOL", "BOL")}
+    assert not [e for e in evs if e.trigger == "protests"]
+
+
+def test_met_demands_are_a_concession_not_a_meeting(analyse):
+    evs = _events(analyse, "Chile met the miners' demands on Friday.")
+    assert _one(evs, "met").type == "CONCEDE"
+    evs = _events(analyse, "Chile rejected the plan until its conditions are met.")
+    assert not [e for e in evs if e.trigger == "met"]
+
+
+def test_a_press_release_is_no_release(analyse):
+    evs = _events(analyse, "Peru condemned Ecuador in a press release on Monday.")
+    assert {e.trigger for e in evs} == {"condemned"}
+
+
+def test_violating_a_ceasefire_is_fighting(analyse):
+    evs = _events(analyse, "Armenian troops violated the ceasefire near the Azerbaijani border.")
+    assert _one(evs, "violated").type == "ASSAULT"
+
+
+def test_stopping_or_dispersing_a_protest_is_coercion(analyse):
+    evs = _events(analyse, "Egyptian police prevented a rally by students in Cairo.")
+    assert _one(evs, "prevented").type == "COERCE"
+    evs = _events(analyse, "Kenyan police dispersed the demonstrators with tear gas.")
+    assert _one(evs, "dispersed").cameo == "17"
+
+
+def test_blowing_up_property_is_destruction_not_an_attack(analyse):
+    evs = _events(analyse, "Colombian rebels blew up an oil pipeline on Tuesday.")
+    assert _one(evs, "blew").type == "COERCE"
+
+
+def test_received_aid_comes_from_the_giver(analyse):
+    evs = _events(analyse, "Chad has received food aid from Japan.")
+    assert _pairs(evs, "received") == {("JPN", "TCD")}
+    evs = _events(analyse, "The Malian president received a team of inspectors from the "
+                           "United Nations.")
+    ev = _one(evs, "received")
+    assert ev.type == "RETREAT" and ev.source.actor.startswith("MLI")
+
+
+def test_a_passive_conjunct_keeps_the_passive_subject(analyse):
+    evs = _events(analyse, "Bolivia's defence minister was indicted by a court in La Paz and "
+                           "will resign.")
+    assert _one(evs, "indicted").type == "ACCUSE"
+    assert {s for s, _ in _pairs(evs, "resign")} == {"BOL"}
+
+
+def test_assenting_to_another_states_mediation(analyse):
+    evs = _events(analyse, "Armenia agreed to Russian mediation on Monday.")
+    assert _pairs(evs, "agreed") == {("ARM", "RUS")}
+
+
+def test_victims_of_an_unclaimed_attack_are_still_coded(analyse):
+    evs = _events(analyse, "Four Pakistani soldiers were killed in a bombing on Sunday.")
+    assert _pairs(evs, "killed") == {(None, "PAK")}
+
+
+def test_a_claim_insisted_on_is_no_demand(analyse):
+    evs = _events(analyse, "Ghana insisted the election had been fair.")
+    assert not [e for e in evs if e.trigger == "insisted"]
+    evs = _events(analyse, "Ghana insisted on the withdrawal of Togolese troops.")
+    assert _one(evs, "insisted").type == "REQUEST"
+
+
+def test_commitment_and_defence_of_a_right(analyse):
+    evs = _events(analyse, "The minister said Peru is committed to reforming its courts.")
+    assert _one(evs, "committed").type == "AGREE"
+    evs = _events(analyse, "Norway defended the right of Danish fishermen to fish there.")
+    assert _pairs(evs, "defended") == {("NOR", "DNK")}
+
+
+def test_mobilizing_civilians_is_no_show_of_force(analyse):
+    evs = _events(analyse, "Turkey mobilized lobby groups in Germany to support its bid.")
+    assert not [e for e in evs if e.trigger == "mobilized"]
+
+
+def test_prohibiting_aid_is_a_sanction(analyse):
+    evs = _events(analyse, "Canada prohibited all aid to the Burmese junta.")
+    assert _one(evs, "prohibited").type == "SANCTION"
+
+
+def test_negation_on_an_adverb_and_on_the_subject(analyse):
+    evs = _events(analyse, "Laos did not even ever attack Thailand.")
+    assert _one(evs, "attack").status == "negated"
+    evs = _events(analyse, "Neither Kenya nor Uganda boycotted the summit.")
+    assert {e.status for e in evs if e.trigger == "boycotted"} == {"negated"}
+
+
+def test_a_fronted_passive_and_rockets_fired_from_a_place(analyse):
+    evs = _events(analyse, "Rebuked by Kenya, Uganda withdrew its ambassador.")
+    assert _pairs(evs, "Rebuked") == {("KEN", "UGA")}
+    evs = _events(analyse, "Two rockets were fired from Gaza at southern Israel on Monday.")
+    assert _pairs(evs, "fired") == {("PSE", "ISR")}
+
+
+def test_organisations_forced_out_and_hearings_into(analyse):
+    evs = _events(analyse, "Khartoum forced the UN refugee agency out of the country.")
+    assert _one(evs, "forced").type == "SANCTION"
+    evs = _events(analyse, "Kenya's high court opened a hearing into the police shootings.")
+    assert _one(evs, "hearing").type == "ACCUSE"
+
+
+def test_groups_placed_by_where_they_operate_or_who_acted(analyse):
+    evs = _events(analyse, "Rebels operating in Mali were demobilized last year.")
+    assert {s for s, _ in _pairs(evs, "demobilized")} == {"MLI"}
+    evs = _events(analyse, "Hungarian police opened an investigation into killings "
+                           "committed by Romanian guards.")
+    assert {t for _, t in _pairs(evs, "investigation")} == {"ROU"}
+
+
+def test_helping_people_is_aid_and_lifting_sanctions_a_retreat(analyse):
+    evs = _events(analyse, "Sweden helped the refugees from Eritrea.")
+    assert _pairs(evs, "helped") == {("SWE", "ERI")}
+    evs = _events(analyse, "Brazil lifted its sanctions on Paraguay.")
+    assert _one(evs, "lifted").type == "RETREAT"
+
+
+def test_protesters_and_judges_act_at_home(analyse):
+    evs = _events(analyse, "Students staged a hunger strike to demand the resignation of the "
+                           "Peruvian president.")
+    assert _pairs(evs, "hunger strike") == {("PER", "PER")}
+    evs = _events(analyse, "Judge Maria Lopez opened investigations against 12 Ecuadorian "
+                           "officials.")
+    assert _pairs(evs, "investigations") == {("ECU", "ECU")}
