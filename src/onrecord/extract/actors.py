@@ -446,4 +446,22 @@ def leader_code(name: str) -> str | None:
         words = [w for w in key.split() if w not in _SUFFIXES]
         if words and words[-1] not in _SURNAME_STOP:
             code = surnames.get(words[-1])
+            if code is None and words[-1] not in surnames and len(words[-1]) >= 7:
+                near = {c for s, c in surnames.items() if _one_edit(words[-1], s)}
+                code = near.pop() if len(near) == 1 else None  # "Mitterand", "Bouteflicka"
     return code
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter substituted, added, dropped or two swapped: a wire misspelling of a long
+    surname ("Mitterand" for "Mitterrand")."""
+    if a == b or abs(len(a) - len(b)) > 1 or len(b) < 7:
+        return False
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                 min(len(a), len(b)))
+    if len(a) == len(b):
+        rest = a[start + 1:] == b[start + 1:]
+        swapped = a[start:start + 2] == b[start:start + 2][::-1] and a[start + 2:] == b[start + 2:]
+        return rest or swapped
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[start + 1:] == shorter[start:]

@@ -25,6 +25,7 @@ from onrecord.extract.actors import (
     sector_of,
 )
 from onrecord.extract.doctext import sentence_of, text_of
+from onrecord.extract.event_triggers import pobjs
 from onrecord.models import Entity, Participant
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "npadvmod"})
@@ -301,3 +302,42 @@ def phrase_text(doc: Doc, head: Token) -> str:
         right += 1
     span = doc[left:right]
     return text_of(doc)[span.start_char:span.end_char]
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_NOT_PLACES = frozenset("""
+    defiance response protest support solidarity retaliation reaction violation favour favor
+    exchange memory honour honor opposition return addition line accordance breach
+    """.split())
+
+
+def _named_state(p: Participant) -> bool:
+    return bool(p.actor) and not (p.actor or "").startswith("---")
+
+
+def place_actor(doc: Doc, tok: Token, index: ActorIndex) -> Participant | None:
+    """The state of the place an event happened in ("in Tokyo", "near Samarra, Iraq")."""
+    for prep in [c for c in tok.children if c.lower_ in {"outside", "near"}]:
+        for g in prep.children:  # "outside of the Iraqi city of Basra"
+            if g.dep_ == "prep" and g.lower_ == "of":
+                for obj in g.children:
+                    p = participant(doc, obj, index) if obj.dep_ == "pobj" else None
+                    if p is not None and _named_state(p):
+                        return Participant(p.text, p.entity, (p.actor or "")[:3])
+    for obj in pobjs(tok, ("in", "near", "outside", "inside")):
+        if obj.lemma_.lower() in _NOT_PLACES:
+            continue  # "in defiance of Freedonia", "in response to"
+        for h in [obj, *pobjs(obj, ("of",))]:
+            p = participant(doc, h, index)
+            if p is not None and _named_state(p):
+                return Participant(p.text, p.entity, (p.actor or "")[:3])
+    return None
+
+
+def event_location(doc: Doc, tok: Token) -> str | None:
+    """The named place of an ``in`` / ``near`` / ``outside`` phrase on ``tok``, or ``None``."""
+    for obj in pobjs(tok, ("in", "near", "outside")):
+        if obj.ent_type_ in _PLACES:
+            span = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
+            return span.text if span is not None else obj.text
+    return None

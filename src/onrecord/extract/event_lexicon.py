@@ -161,6 +161,9 @@ VERB_OBJECTS["restore"] = _codes("060", "tie relation contact cooperation")
 VERB_OBJECTS["resume"] = VERB_OBJECTS["restore"]
 VERB_OBJECTS["hold"] = _codes("046", "talk negotiation")
 VERB_OBJECTS["take"] = _codes("181", "hostage")
+# "waged war on the rebels": fighting (CAMEO 190); "vowed to wage war" is then a threat
+VERB_OBJECTS["wage"] = VERB_OBJECTS["wag"] = _codes("190", "war warfare")  # "wag": the small
+# model's lemma of "waged"
 VERB_OBJECTS["accept"] = _codes("080", "demand condition ultimatum")
 VERB_OBJECTS["establish"] = _codes("054", "tie relation embassy")
 VERB_OBJECTS["open"] = _codes("054", "embassy consulate")
@@ -267,7 +270,7 @@ LIGHT_VERBS = frozenset({
     "take", "lodge", "file", "issue", "order", "announce", "organize", "organise",
     "lead", "plan", "step", "escalate", "continue", "resume", "wage", "unleash", "reach",
     "sign", "provide", "offer", "give", "send", "deliver", "help", "engage", "open", "undertake",
-    "put", "stag",  # the small model's lemma of "staged"
+    "put", "stag", "wag",  # the small model's lemmas of "staged", "waged"
     "reimpose", "re-impose", "institute", "introduce", "enforce",
 })
 # Prepositions that introduce a target, after a verb or an event noun.

@@ -44,6 +44,7 @@ _NEEDS = _CLAIMS | frozenset("""
     need requirement target deadline expectation criterion standard obligation goal challenge
     cost payment quota
     """.split())
+_PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher", "mob"})
 ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _INSIST = frozenset({"reiterate", "insist", "stress", "declare", "announce", "repeat",
                      "emphasize", "emphasise"})
@@ -146,6 +147,12 @@ def _verb_code(tok: Token) -> str | None:
     return VERBS.get(lemma)
 
 
+def _by_protesters(tok: Token) -> bool:
+    """Property destroyed by protesters: CAMEO codes the damage as a violent protest."""
+    doers = [c for c in tok.children if c.dep_ == "nsubj"] + pobjs(tok, ("by",))
+    return any(d.lemma_.lower() in _PROTESTERS for d in doers)
+
+
 def _object_lemma(tok: Token) -> str | None:
     obj = first_child(tok, {"dobj"})
     return obj.lemma_.lower() if obj is not None else None
@@ -177,6 +184,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             if lemma in SPEECH_VERBS or tok.dep_ == "amod":
                 continue
             code = _verb_code(tok)
+            if code == "1712" and _by_protesters(tok):
+                code = "145"  # "protesters ransacked the embassy": a riot (CAMEO 145)
             if code:
                 found.append(Trigger(tok, tok.i, tok.i, code, True))
         elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ != "compound":

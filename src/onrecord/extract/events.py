@@ -37,7 +37,13 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from onrecord.extract.doctext import text_of
-from onrecord.extract.event_actors import ActorIndex, coordinated_states, participant
+from onrecord.extract.event_actors import (
+    ActorIndex,
+    coordinated_states,
+    event_location,
+    participant,
+    place_actor,
+)
 from onrecord.extract.event_complements import (
     REASONS,
     Candidate,
@@ -55,6 +61,7 @@ from onrecord.extract.event_lexicon import (
     RECEIVING,
     SEQUENCE_PREPS,
     TARGET_PREPS,
+    VERB_OBJECTS,
     plover_type,
 )
 from onrecord.extract.event_triggers import ACTOR_ENTS, Trigger, find_triggers
@@ -63,7 +70,6 @@ from onrecord.extract.event_triggers import pobjs as _pobjs
 from onrecord.models import Entity, Event, EventStatus, Participant, TimeExpr, content_id
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _DOCUMENTS = frozenset({"statement", "declaration", "communique", "letter", "resolution",
                         "message", "report", "petition", "note", "decree", "appeal"})
 _VISITS = frozenset({"visit", "tour", "trip", "mission"})
@@ -80,10 +86,6 @@ _CONTROL = LIGHT_VERBS | frozenset({
 #: Verbs whose coordinated subjects act on one another ("Ruritania and Freedonia met").
 RECIPROCAL = frozenset({"meet", "negotiate", "talk", "confer", "consult", "clash", "fight",
                         "cooperate", "collaborate"})
-_NOT_PLACES = frozenset("""
-    defiance response protest support solidarity retaliation reaction violation favour favor
-    exchange memory honour honor opposition return addition line accordance breach
-    """.split())
 #: Acts whose doer, when the sentence names none, is taken to be the state they happen in
 #: ("a U.S. national has been put under investigation in Italy").
 _HOST_ANSWERS = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
@@ -233,8 +235,10 @@ def _verb_roles(tok: Token, code: str = "") -> tuple[Token | None, list[Token]]:
     condition = _condition(tok)
     if condition is not None:
         targets.append(condition)
-    if code[:2] == "07":  # "handed 700 kg of medicine to the Red Crescent": the recipient
+    own = VERB_OBJECTS.get(tok.lemma_.lower(), {}) if code[:2] in {"18", "19", "20"} else {}
+    if code[:2] == "07" or any(own.get(o.lemma_.lower()) == code for o in objects):  # "waged
         targets = [t for t in targets if t not in objects] + [t for t in targets if t in objects]
+        # war on the rebels", "handed medicine to the Red Crescent": the recipient
     return source, targets
 
 
@@ -369,42 +373,15 @@ def _state_named(p: Participant) -> bool:
     return bool(p.actor) and not (p.actor or "").startswith("---")
 
 
-def _place_actor(doc: Doc, tok: Token, index: ActorIndex) -> Participant | None:
-    """The state of the place an event happened in ("in Tokyo", "near Samarra, Iraq")."""
-    for prep in [c for c in tok.children if c.lower_ in {"outside", "near"}]:
-        for g in prep.children:  # "outside of the Iraqi city of Basra"
-            if g.dep_ == "prep" and g.lower_ == "of":
-                for obj in g.children:
-                    p = participant(doc, obj, index) if obj.dep_ == "pobj" else None
-                    if p is not None and _state_named(p):
-                        return Participant(p.text, p.entity, (p.actor or "")[:3])
-    for obj in _pobjs(tok, ("in", "near", "outside", "inside")):
-        if obj.lemma_.lower() in _NOT_PLACES:
-            continue  # "in defiance of Freedonia", "in response to"
-        for h in [obj, *_pobjs(obj, ("of",))]:
-            p = participant(doc, h, index)
-            if p is not None and _state_named(p):
-                return Participant(p.text, p.entity, (p.actor or "")[:3])
-    return None
-
-
 def _place_of(doc: Doc, trig: Trigger, index: ActorIndex) -> Participant | None:
     """The state the act happened in, from the trigger or, for a noun, the verb that governs
     it ("staged a protest in Beijing")."""
-    place = _place_actor(doc, trig.head, index)
+    place = place_actor(doc, trig.head, index)
     if place is None and not trig.verbal:
         verb = _controller(trig.head)
         if verb is not None:
-            place = _place_actor(doc, verb, index)
+            place = place_actor(doc, verb, index)
     return place
-
-
-def _location(doc: Doc, tok: Token) -> str | None:
-    for obj in _pobjs(tok, ("in", "near", "outside")):
-        if obj.ent_type_ in _PLACES:
-            span = next((e for e in doc.ents if e.start <= obj.i < e.end), None)
-            return span.text if span is not None else obj.text
-    return None
 
 
 def _absorbed(tok: Token, heads: set[int]) -> bool:
@@ -490,7 +467,7 @@ def extract_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExp
         start = doc[cand.first].idx
         end = doc[cand.last].idx + len(doc[cand.last].text)
         time_id = clause_time(doc, tok, times_in, others)
-        location = _location(doc, doc[cand.last]) or _location(doc, tok)
+        location = event_location(doc, doc[cand.last]) or event_location(doc, tok)
         none: list[Participant | None] = [None]
         for src in [*sources] or none:
             for tgt in [*targets] or none:

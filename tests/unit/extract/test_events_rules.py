@@ -172,3 +172,25 @@ def test_protesters_and_judges_act_at_home(analyse):
     evs = _events(analyse, "Judge Maria Lopez opened investigations against 12 Ecuadorian "
                            "officials.")
     assert _pairs(evs, "investigations") == {("ECU", "ECU")}
+
+
+def test_a_misspelt_long_surname_still_names_the_leader_s_state():
+    from onrecord.extract.actors import leader_code
+
+    assert leader_code("Benjamin Netanyau") == "ISR"
+    assert leader_code("Recep Tayyip Erdgoan") == "TUR"
+    assert leader_code("Jonathan Smithers") is None
+
+
+def test_property_destroyed_by_protesters_is_a_riot(analyse):
+    evs = _events(analyse, "The French consulate was ransacked by Tunisian protesters.")
+    assert _one(evs, "ransacked").type == "PROTEST"
+    assert _pairs(evs, "ransacked") == {("TUN", "FRA")}
+
+
+def test_waging_war_is_fighting_and_its_object_is_no_target(analyse):
+    evs = _events(analyse, "Syria waged war on Israel in 1973.")
+    assert _one(evs, "waged").type == "ASSAULT"
+    assert _pairs(evs, "waged") == {("SYR", "ISR")}
+    evs = _events(analyse, "Sudanese rebels vowed to wage war on the Chadian government.")
+    assert _one(evs, "wage").status == "planned"
