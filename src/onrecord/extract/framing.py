@@ -1,10 +1,14 @@
-"""Views stated without a verb of saying, which news attributes all the same.
+"""Statements in constructions other than "X said Y", which news attributes all the same.
 
 - framed by a preposition: "In the latest poll, X leads", "For many voters, the tariff is the
   issue", "To his critics, he is a showman" (the rest of the sentence is the view);
 - an adjective of attitude with a clause: "Aides are confident (that) he will run", "were not
   sure whether ..." (the holder is the subject of "be");
 - "made (it) clear that ...": the clause after the adjective (the holder is the subject);
+- "X is reportedly spending ...": the clause "reportedly" qualifies, from unnamed reports;
+- a passive cue with its agent: "The levy was rejected by the council" (the agent speaks; the
+  content is the passive subject, or the noun a participle describes: "the plan, backed by
+  the union");
 - a claim noun as the subject of "be": "The fear among Democrats is that turnout will drop",
   "Her advice was to wait" (what follows "be" is the content; the holder is the possessor or
   the noun's "among"/"for"/"from" phrase).
@@ -17,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from onrecord.extract.doctext import sentence_of
-from onrecord.extract.lexicon import CLAIM_NOUNS, PEOPLE_NOUNS
+from onrecord.extract.lexicon import ALL_CUES, CLAIM_NOUNS, LEARNED_VERBS, OBJECT_CUES, PEOPLE_NOUNS
 from onrecord.extract.reported import char_span, clause_span
 
 # what a survey is called: "In the latest Gallup poll, ..."
@@ -172,3 +176,50 @@ def made_clear(doc: Doc, verb: Token) -> tuple[int, int] | None:
     if right - left < 2 or not any(t.pos_ in {"VERB", "AUX"} for t in doc[left:right + 1]):
         return None
     return char_span(doc, left, right)
+
+
+def reported_clause(doc: Doc, adverb: Token) -> tuple[int, int] | None:
+    """"The club is reportedly spending $1 million": the clause the adverb hangs on."""
+    if adverb.lower_ != "reportedly" or adverb.dep_ != "advmod":
+        return None
+    verb = adverb.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i == adverb.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    left = subject.left_edge.i if subject is not None else min(adverb.i + 1, verb.i)
+    right = verb.right_edge.i
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    if right - left < 2:
+        return None
+    return char_span(doc, left, right)
+
+
+def agent_passive(doc: Doc, verb: Token) -> tuple[tuple[int, int], Token] | None:
+    """"The levy was rejected by the council": the passive subject (and what follows the
+    verb) as content, the agent as holder; "the plan, backed by the union": the noun.
+    """
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN":
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma not in ALL_CUES and lemma not in OBJECT_CUES and lemma not in LEARNED_VERBS:
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    holder = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+    if agent is None or holder is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None:
+        if subject.tag_ in {"WP", "WDT", "EX"} or subject.lower_ in {"it", "there"}:
+            return None
+        left, right = subject.left_edge.i, subject.right_edge.i
+        after = [c for c in verb.rights if c.i > agent.right_edge.i and c.dep_ in {
+            "prep", "xcomp", "oprd", "ccomp"} and not any(
+                o.ent_type_ in {"DATE", "TIME"} for o in c.children)]
+        if after:  # "criticized by rivals for failing to campaign": what for
+            right = after[-1].right_edge.i
+        return char_span(doc, left, right), holder
+    if verb.dep_ == "acl" and lemma in OBJECT_CUES and verb.head.i < verb.i:
+        noun = verb.head
+        return char_span(doc, noun.left_edge.i, noun.i), holder
+    return None

@@ -19,9 +19,8 @@ cue's own clause, and nesting (an official quoting another).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,7 +33,15 @@ from onrecord.extract.attribution import (
     speaker_extent,
 )
 from onrecord.extract.doctext import sentence_of, text_of
-from onrecord.extract.framing import attitude_adjective, copular_claim, framed_view, made_clear
+from onrecord.extract.framing import (
+    agent_passive,
+    attitude_adjective,
+    copular_claim,
+    framed_view,
+    made_clear,
+    reported_clause,
+)
+from onrecord.extract.headings import colon_speaker, headline_verb
 from onrecord.extract.lexicon import BELIEF_CUES
 from onrecord.extract.quotes import Quote, find_quotes, is_statement_quote, looks_like_title
 from onrecord.extract.reported import (
@@ -42,38 +49,23 @@ from onrecord.extract.reported import (
     asked_question,
     claim_noun,
     clause_span,
-    colon_speaker,
     complement,
-    headline_verb,
     is_parenthetical,
     learned_noun,
     learned_verb,
     parenthetical_span,
     raising,
 )
-from onrecord.models import Entity, Statement, TimeExpr
-
-_NOMINAL_DEPS = frozenset(
-    {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "npadvmod", "compound", "appos", "attr",
-     "poss", "amod", "nummod", "det", "dative"}
+from onrecord.extract.statement_drafts import (
+    Draft,
+    contrasted,
+    cut_at_other_speakers,
+    overlap,
+    split_coordinated_speakers,
+    time_of,
+    times_by_sentence,
 )
-
-
-@dataclass
-class _Draft:
-    """A statement under construction, still holding token indices."""
-
-    content: tuple[int, int]  # char span
-    kind: str
-    cue: Token | None
-    cue_span: tuple[int, int] | None = None
-    cue_lemma: str | None = None
-    subject: Token | None = None  # head token of the speaker phrase
-    speaker_span: tuple[int, int] | None = None
-    inherit_from: _Draft | None = None  # floating quotes continue a previous draft
-    nested_speaker: Token | None = None  # "X quoted Y": Y speaks inside X's statement
-    continues: _Draft | None = None  # the first part of a quotation split by its cue
-    by_object: bool = False  # content is the cue's object or infinitive, not a clause
+from onrecord.models import Entity, Statement, TimeExpr
 
 
 def _quote_content(text: str, q: Quote) -> tuple[int, int]:
@@ -92,19 +84,15 @@ def _quote_between(quotes: list[Quote], start: int, end: int) -> bool:
     return any(q.close_mark is not None and start <= q.close_mark < end for q in quotes)
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 def _classify(content: tuple[int, int], quotes: list[Quote]) -> tuple[str, list[Quote]]:
     """Direct when the content is (nearly) one quotation, mixed when it holds one, else indirect."""
-    touching = [q for q in quotes if _overlap(content, (q.start, q.end)) > 0]
+    touching = [q for q in quotes if overlap(content, (q.start, q.end)) > 0]
     touching = [q for q in touching if q.words >= 3]
     if not touching:
         return "indirect", []
     size = max(1, content[1] - content[0])
     for q in touching:
-        if _overlap(content, (q.start, q.end)) >= 0.8 * size:
+        if overlap(content, (q.start, q.end)) >= 0.8 * size:
             return "direct", [q]
     return "mixed", touching
 
@@ -122,8 +110,8 @@ def _settle(text: str, content: tuple[int, int], kind: str,
     return content
 
 
-def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
-    drafts: list[_Draft] = []
+def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
+    drafts: list[Draft] = []
     used: set[Quote] = set()
     inside = [q for q in quotes if q.words >= 3]
     outer: dict[int, Token] = {}  # a cue coordinated with an earlier one: that one's subject
@@ -134,7 +122,7 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
             kind, qs = _classify(content, quotes)
             content = _settle(text_of(doc), content, kind, qs)
             used.update(qs)
-            drafts.append(_Draft(content, kind, tok, cue_span, "according to", source))
+            drafts.append(Draft(content, kind, tok, cue_span, "according to", source))
             continue
         if any(q.start <= tok.idx < q.end for q in inside):
             continue  # a word inside a quotation is part of the quoted words
@@ -144,15 +132,16 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
             kind, qs = _classify(content, quotes)
             content = _settle(text_of(doc), content, kind, qs)
             used.update(qs)
-            drafts.append(_Draft(content, kind, tok, cue_span, tok.lower_, source))
+            drafts.append(Draft(content, kind, tok, cue_span, tok.lower_, source))
             continue
         if tok.i > 1 and doc[tok.i - 1].lower_ == "to" and doc[tok.i - 2].lower_ == "according":
             continue  # "according to show insiders": part of the source, not a cue
-        judged = raising(doc, tok) if tok.pos_ in {"VERB", "AUX"} else None
+        judged = raising(doc, tok) if tok.pos_ in {"VERB", "AUX"} else (
+            reported_clause(doc, tok) if tok.pos_ == "ADV" else None)
         if judged is not None:
             kind, qs = _classify(judged, quotes)
             used.update(qs)
-            drafts.append(_Draft(_settle(text_of(doc), judged, kind, qs), kind, tok,
+            drafts.append(Draft(_settle(text_of(doc), judged, kind, qs), kind, tok,
                                  _char_span([tok]), tok.lemma_.lower()))
             continue
         heading = colon_speaker(doc, tok) if tok.is_sent_start else None
@@ -162,7 +151,7 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
             content = _settle(text_of(doc), content, kind, qs)
             used.update(qs)
             colon = text_of(doc).index(":", speaker[1])
-            drafts.append(_Draft(content, kind, None, (colon, colon + 1), None, head, speaker))
+            drafts.append(Draft(content, kind, None, (colon, colon + 1), None, head, speaker))
             continue
         headline = headline_verb(doc, tok)
         if headline is not None:  # "Senator Slams Trade Deal"
@@ -171,7 +160,7 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
             content = _settle(text_of(doc), content, kind, qs)
             used.update(qs)
             last = doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
-            drafts.append(_Draft(content, kind, tok, _char_span([tok]), lemma,
+            drafts.append(Draft(content, kind, tok, _char_span([tok]), lemma,
                                  last[-1] if last is not None else None, speaker))
             continue
         extra: list[Token] = []
@@ -184,6 +173,8 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
             noun = attitude_adjective(doc, tok)  # "aides are confident that ..."
         if noun is None and (plain := made_clear(doc, tok)) is not None:
             noun = plain, cue_subject(tok)  # "she made it clear that ..."
+        if noun is None:
+            noun = agent_passive(doc, tok)  # "the levy was rejected by the council"
         by_noun = noun is None and (noun := learned_noun(tok)) is not None
         if noun is None:
             noun = asked_question(doc, tok)
@@ -244,13 +235,15 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[_Draft], set[Quote]]:
         used.update(qs)
         cue_span = _char_span(sorted([tok, *extra, *(c for c in tok.children if c.dep_ == "prt")],
                                      key=lambda t: t.i))
-        drafts.append(_Draft(content, kind, tok, cue_span, cue_lemma, subject,
+        drafts.append(Draft(content, kind, tok, cue_span, cue_lemma, subject,
                              by_object=bool(comp_used)))
     # "said he had seen no such evidence": the inner attitude is part of what was said
     # "Critics say he knows the plan fails": a belief inside a statement is the speaker's claim
+    # (but "..., while others call it a ruse" is a second statement the first runs into)
     drafts = [d for d in drafts if not ((d.by_object or d.cue_lemma in _INNER_BELIEFS)
-                                        and d.cue_span is not None and any(
-        o.content[0] <= d.cue_span[0] < o.content[1] for o in drafts if o is not d))]
+                                        and d.cue_span is not None and not contrasted(d.cue)
+                                        and any(o.content[0] <= d.cue_span[0] < o.content[1]
+                                                for o in drafts if o is not d))]
     return drafts, used
 
 
@@ -322,7 +315,7 @@ def _cue_near(doc: Doc, quote: Quote, quote_spans: list[tuple[int, int]]) -> Tok
     return None
 
 
-def _direct(doc: Doc, quotes: list[Quote], used: set[Quote], drafts: list[_Draft]) -> None:
+def _direct(doc: Doc, quotes: list[Quote], used: set[Quote], drafts: list[Draft]) -> None:
     spans = [(q.open_mark, q.close_mark if q.close_mark is not None else q.end) for q in quotes]
     text = text_of(doc)
     for q in quotes:
@@ -348,7 +341,7 @@ def _direct(doc: Doc, quotes: list[Quote], used: set[Quote], drafts: list[_Draft
                 content, kind = (lead, content[1]), "mixed"
             first = [d for d in drafts if d.cue is not None and d.cue.i == cue.i
                      and d.kind == "direct" and d.content[1] <= q.open_mark]
-            drafts.append(_Draft(content, kind, cue, cue_span, cue.lemma_.lower(),
+            drafts.append(Draft(content, kind, cue, cue_span, cue.lemma_.lower(),
                                  cue_subject(cue), continues=first[-1] if first else None))
             continue
         # a floating quotation continues the latest statement in this or the previous paragraph
@@ -359,10 +352,10 @@ def _direct(doc: Doc, quotes: list[Quote], used: set[Quote], drafts: list[_Draft
         if near and previous is not None:
             # '"We will not back down," she said. "Not now."': one quotation in two parts
             same = previous.kind == "direct" and previous.content[0] >= q.paragraph_start
-            drafts.append(_Draft(content, "direct", None, inherit_from=previous,
+            drafts.append(Draft(content, "direct", None, inherit_from=previous,
                                  continues=previous if same else None))
         elif q.words >= 5:
-            drafts.append(_Draft(content, "direct", None))
+            drafts.append(Draft(content, "direct", None))
 
 
 def _lead_in(doc: Doc, q: Quote) -> int | None:
@@ -381,9 +374,9 @@ def _lead_in(doc: Doc, q: Quote) -> int | None:
     return doc[lo].idx
 
 
-def _nested(drafts: list[_Draft]) -> list[_Draft]:
+def _nested(drafts: list[Draft]) -> list[Draft]:
     """"X quoted Y: '...'" gives Y's statement inside X's."""
-    out: list[_Draft] = []
+    out: list[Draft] = []
     for d in drafts:
         if d.cue is not None and d.cue_lemma in {"quote", "cite"}:
             objs = [c for c in d.cue.children if c.dep_ in {"dobj", "pobj"}
@@ -396,124 +389,9 @@ def _nested(drafts: list[_Draft]) -> list[_Draft]:
                     if cue is not None else None
                 lemma = " ".join([cue.lemma_] + [c.lower_ for c in cue.children
                                                  if c.dep_ == "prt"]) if cue else None
-                out.append(_Draft(d.content, d.kind, cue, cue_span, lemma, objs[0],
+                out.append(Draft(d.content, d.kind, cue, cue_span, lemma, objs[0],
                                   nested_speaker=objs[0]))
     return out
-
-
-_COORDINATION = re.compile(r"\s*(?:,\s*and\b|,|\band\b)\s*")
-
-
-def _split_coordinated_speakers(doc: Doc, drafts: list[_Draft],
-                                entities: Sequence[Entity]) -> list[_Draft]:
-    """"Secretary X and Attorney General Y said ...": one statement for each named person.
-
-    The speaker phrase splits at "and" and commas when every part is a (titled) name of a
-    person: capitalised words ending with a mention of a PERSON entity.
-    """
-    ends: dict[int, int] = {}  # end offset of a person mention -> its start
-    for e in entities:
-        if e.kind == "PERSON":
-            for s, t in e.mentions:
-                ends[t] = s
-    text = text_of(doc)
-    out: list[_Draft] = []
-    for d in drafts:
-        out.append(d)
-        if d.speaker_span is None:
-            continue
-        start, end = d.speaker_span
-        parts: list[tuple[int, int]] = []
-        cursor = start
-        for sep in [*_COORDINATION.finditer(text, start, end), None]:
-            stop = sep.start() if sep else end
-            parts.append((cursor, stop))
-            cursor = sep.end() if sep else end
-        if len(parts) < 2 or not all(_is_titled_name(text, p, ends) for p in parts):
-            continue
-        out.pop()
-        for p in parts:
-            tok = doc.char_span(p[1] - 1, p[1], alignment_mode="expand")
-            if tok is not None:
-                out.append(replace(d, subject=tok.root, speaker_span=p))
-    return out
-
-
-def _is_titled_name(text: str, part: tuple[int, int], person_ends: dict[int, int]) -> bool:
-    start = person_ends.get(part[1])
-    if start is None or start < part[0]:
-        return False
-    return all(w[:1].isupper() or w in {"of", "the", "for"} for w in text[part[0]:start].split())
-
-
-def _cut_at_other_speakers(text: str, drafts: list[_Draft]) -> None:
-    """End a clause where the parser let it run into the next speaker ("... and officials said")."""
-    for d in drafts:
-        if d.kind == "direct":
-            continue
-        for o in drafts:
-            if o is d or o.speaker_span is None or o.cue_span is None:
-                continue
-            s = o.speaker_span[0]
-            cue = o.cue
-            if (cue is not None and cue.dep_ == "conj" and d.content[0] < s < d.content[1]
-                    and d.content[0] <= cue.head.idx < d.content[1]):
-                # "... said A, and on Tuesday he told parliament B": two statements, not one
-                left = min(s, cue.left_edge.idx)
-                if left > d.content[0]:
-                    d.content = (d.content[0], _end_before_conjunction(text, d.content[0], left))
-                continue
-            if d.content[0] < s < d.content[1] and not (
-                d.content[0] <= o.cue_span[0] < d.content[1]
-            ):
-                d.content = (d.content[0], _end_before_conjunction(text, d.content[0], s))
-
-
-def _end_before_conjunction(text: str, start: int, end: int) -> int:
-    """``end`` moved back over spaces, commas and a dangling "and"/"but"."""
-    head = text[start:end].rstrip(" ,;")
-    for word in ("and", "but", "while", "or"):
-        if head.endswith(" " + word):
-            head = head[: -len(word)].rstrip(" ,;")
-    return start + max(len(head), 3)
-
-
-def _times_by_sentence(doc: Doc, times: Sequence[TimeExpr]) -> dict[int, list[tuple[str, Span]]]:
-    """Each time expression's tokens, grouped by the start of their sentence (done once)."""
-    grouped: dict[int, list[tuple[str, Span]]] = {}
-    for t in times:
-        if t.type not in {"DATE", "TIME"}:
-            continue  # a duration or a set is not when something was said
-        span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-        if span is not None and len(span):
-            grouped.setdefault(sentence_of(doc, span.start)[0], []).append((t.id, span))
-    return grouped
-
-
-def _time_of(doc: Doc, cue: Token | None, times: dict[int, list[tuple[str, Span]]],
-             content: tuple[int, int]) -> str | None:
-    """The time expression of the cue's own clause ("Trump on Friday told ...")."""
-    if cue is None:
-        return None
-    best: tuple[int, str] | None = None
-    for time_id, span in times.get(sentence_of(doc, cue.i)[0], ()):
-        if _overlap((span.start_char, span.end_char), content) > 0:
-            continue
-        verb = span.root
-        while verb.head.i != verb.i and (
-            verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in _NOMINAL_DEPS
-        ):
-            verb = verb.head  # up through "on Friday" and the noun it hangs from
-        linked = verb == cue
-        linked = linked or (verb.head == cue and verb.dep_ in {"advcl", "xcomp"}
-                            and not any(c.dep_ == "nsubj" for c in verb.children))
-        linked = linked or (cue.head == verb and cue.dep_ in {"advcl", "xcomp", "pcomp"}
-                            and not any(c.dep_ == "nsubj" for c in cue.children))
-        if linked:
-            distance = abs(span.root.i - cue.i)
-            if best is None or distance < best[0]:
-                best = (distance, time_id)
-    return best[1] if best else None
 
 
 def extract_statements(
@@ -534,10 +412,10 @@ def extract_statements(
     for d in drafts:
         if d.subject is not None and d.speaker_span is None:
             d.speaker_span = speaker_extent(doc, d.subject)
-    drafts = _split_coordinated_speakers(doc, drafts, entities)
-    _cut_at_other_speakers(text_of(doc), drafts)
+    drafts = split_coordinated_speakers(doc, drafts, entities)
+    cut_at_other_speakers(text_of(doc), drafts)
     speakers = resolve_speakers(doc, drafts, entities)
-    times_in = _times_by_sentence(doc, times)
+    times_in = times_by_sentence(doc, times)
     days = {t.id: t.start if t.start is not None and t.start == t.end else None for t in times}
     statements: list[Statement] = []
     ids: dict[int, str] = {}
@@ -570,7 +448,7 @@ def extract_statements(
             cue=root.cue_lemma,
             cue_span=root.cue_span,
             channel=channel,
-            time=_time_of(doc, cue, times_in, d.content),
+            time=time_of(doc, cue, times_in, d.content),
             continues=ids.get(id(d.continues)) if d.continues is not None else None,
         )
         statements.append(stmt)
@@ -586,7 +464,7 @@ def _dated(s: Statement, days: dict[str, str | None], published: dt.date | None)
     return s
 
 
-def _link_nesting(statements: list[Statement], drafts: list[_Draft],
+def _link_nesting(statements: list[Statement], drafts: list[Draft],
                   ids: dict[int, str]) -> list[Statement]:
     """Set ``nested_in`` where one statement's speaker speaks inside another's content."""
     out: list[Statement] = []

@@ -153,7 +153,8 @@ def test_time_hanging_from_a_nominal_root_terminates():
     import spacy
     from spacy.tokens import Doc
 
-    from onrecord.extract.statements import _time_of, _times_by_sentence, extract_statements
+    from onrecord.extract.statement_drafts import time_of, times_by_sentence
+    from onrecord.extract.statements import extract_statements
     from onrecord.models import TimeExpr
 
     words = ["Talks", "resume", ",", "officials", "said", "Monday", "."]
@@ -168,7 +169,7 @@ def test_time_hanging_from_a_nominal_root_terminates():
     monday = TimeExpr("t29", "Monday", (29, 35), "DATE", "2020-01-13")
     assert doc.text[29:35] == "Monday"
     # the walk from "Monday" reaches the noun root and must stop there
-    assert _time_of(doc, doc[4], _times_by_sentence(doc, [monday]), (0, 12)) is None
+    assert time_of(doc, doc[4], times_by_sentence(doc, [monday]), (0, 12)) is None
     statements = extract_statements(doc, [], [monday])
     assert statements[0].sourcing == "anonymous"
 

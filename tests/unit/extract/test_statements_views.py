@@ -116,3 +116,38 @@ def test_the_clause_after_the_cue_is_its_content(analyse):
                   "would hurt farmers.")
     s = by_content(rec, "raising tariffs would hurt farmers")
     assert "interview" not in s.content
+
+
+def test_a_contrasting_while_clause_is_a_second_statement(analyse):
+    rec = analyse("Forty percent of voters say the levy is unfair, while 31 percent call it a "
+                  "necessary evil.")
+    said = by_content(rec, "the levy is unfair")
+    assert "while" not in said.content
+    assert by_content(rec, "a necessary evil").cue == "call"
+
+
+def test_an_inherited_subject_does_not_cut_the_clause_before_it(analyse):
+    rec = analyse("He said that he would offer a prayer for the eventual nominee but did not "
+                  "suggest it would be Okafor.")
+    said = by_content(rec, "offer a prayer")
+    assert said.content == "that he would offer a prayer for the eventual nominee"
+
+
+def test_reportedly_attributes_its_clause_to_unnamed_reports(analyse):
+    rec = analyse("The harbour club is reportedly spending a million dollars on adverts.")
+    s = by_content(rec, "spending a million dollars")
+    assert s.cue == "reportedly" and s.speaker is None
+
+
+def test_a_passive_cue_with_its_agent(analyse):
+    rec = analyse("The levy was rejected by the harbour council on Monday.")
+    s = by_content(rec, "The levy")
+    assert s.cue == "reject" and s.speaker_text == "the harbour council"
+    rec = analyse("The plan, backed by the port union, would raise the levy.")
+    assert by_content(rec, "The plan").speaker_text == "the port union"
+
+
+def test_adding_things_up_is_no_statement(analyse):
+    rec = analyse("The port has added 1,200 jobs this year, and the mayor added that more "
+                  "would follow.")
+    assert [s.content for s in rec.statements if s.cue == "add"] == ["that more would follow"]

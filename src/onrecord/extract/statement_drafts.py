@@ -1,0 +1,170 @@
+"""Statements under construction, and the steps that settle them before they become records.
+
+Helpers of :mod:`onrecord.extract.statements`: the :class:`Draft` a cue or quotation starts (it
+still holds spaCy tokens), one statement per named speaker of "X and Y said", clauses cut
+where the parser let them run into the next speaker, and the time expression of a cue's own
+clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from onrecord.extract.doctext import sentence_of, text_of
+from onrecord.models import Entity, TimeExpr
+
+_NOMINAL_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "npadvmod", "compound", "appos", "attr",
+     "poss", "amod", "nummod", "det", "dative"}
+)
+
+
+@dataclass
+class Draft:
+    """A statement under construction, still holding token indices."""
+
+    content: tuple[int, int]  # char span
+    kind: str
+    cue: Token | None
+    cue_span: tuple[int, int] | None = None
+    cue_lemma: str | None = None
+    subject: Token | None = None  # head token of the speaker phrase
+    speaker_span: tuple[int, int] | None = None
+    inherit_from: Draft | None = None  # floating quotes continue a previous draft
+    nested_speaker: Token | None = None  # "X quoted Y": Y speaks inside X's statement
+    continues: Draft | None = None  # the first part of a quotation split by its cue
+    by_object: bool = False  # content is the cue's object or infinitive, not a clause
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def contrasted(cue: Token | None) -> bool:
+    """A cue in a "while"/"whereas" clause with its own subject: "..., while others call it"."""
+    return cue is not None and cue.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in cue.children) and any(
+        c.dep_ == "nsubj" for c in cue.children)
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*and\b|,|\band\b)\s*")
+
+
+def split_coordinated_speakers(doc: Doc, drafts: list[Draft],
+                                entities: Sequence[Entity]) -> list[Draft]:
+    """"Secretary X and Attorney General Y said ...": one statement for each named person.
+
+    The speaker phrase splits at "and" and commas when every part is a (titled) name of a
+    person: capitalised words ending with a mention of a PERSON entity.
+    """
+    ends: dict[int, int] = {}  # end offset of a person mention -> its start
+    for e in entities:
+        if e.kind == "PERSON":
+            for s, t in e.mentions:
+                ends[t] = s
+    text = text_of(doc)
+    out: list[Draft] = []
+    for d in drafts:
+        out.append(d)
+        if d.speaker_span is None:
+            continue
+        start, end = d.speaker_span
+        parts: list[tuple[int, int]] = []
+        cursor = start
+        for sep in [*_COORDINATION.finditer(text, start, end), None]:
+            stop = sep.start() if sep else end
+            parts.append((cursor, stop))
+            cursor = sep.end() if sep else end
+        if len(parts) < 2 or not all(_is_titled_name(text, p, ends) for p in parts):
+            continue
+        out.pop()
+        for p in parts:
+            tok = doc.char_span(p[1] - 1, p[1], alignment_mode="expand")
+            if tok is not None:
+                out.append(replace(d, subject=tok.root, speaker_span=p))
+    return out
+
+
+def _is_titled_name(text: str, part: tuple[int, int], person_ends: dict[int, int]) -> bool:
+    start = person_ends.get(part[1])
+    if start is None or start < part[0]:
+        return False
+    return all(w[:1].isupper() or w in {"of", "the", "for"} for w in text[part[0]:start].split())
+
+
+def cut_at_other_speakers(text: str, drafts: list[Draft]) -> None:
+    """End a clause where the parser let it run into the next speaker ("... and officials said")."""
+    for d in drafts:
+        if d.kind == "direct":
+            continue
+        for o in drafts:
+            if o is d or o.speaker_span is None or o.cue_span is None:
+                continue
+            s = o.speaker_span[0]
+            cue = o.cue
+            if (cue is not None and (cue.dep_ == "conj" or contrasted(cue))
+                    and d.content[0] < s < d.content[1]
+                    and d.content[0] <= cue.head.idx < d.content[1]):
+                # "... said A, and on Tuesday he told parliament B": two statements, not one;
+                # a subject the conjunct only inherits ("said he would go but did not say
+                # when") stands before the clause, so the cut is at the conjunct itself
+                own = any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
+                left = min(s, cue.left_edge.idx) if own else cue.left_edge.idx
+                if left > d.content[0]:
+                    d.content = (d.content[0], _end_before_conjunction(text, d.content[0], left))
+                continue
+            if d.content[0] < s < d.content[1] and not (
+                d.content[0] <= o.cue_span[0] < d.content[1]
+            ):
+                d.content = (d.content[0], _end_before_conjunction(text, d.content[0], s))
+
+
+def _end_before_conjunction(text: str, start: int, end: int) -> int:
+    """``end`` moved back over spaces, commas and a dangling "and"/"but"."""
+    head = text[start:end].rstrip(" ,;")
+    for word in ("and", "but", "while", "or"):
+        if head.endswith(" " + word):
+            head = head[: -len(word)].rstrip(" ,;")
+    return start + max(len(head), 3)
+
+
+def times_by_sentence(doc: Doc, times: Sequence[TimeExpr]) -> dict[int, list[tuple[str, Span]]]:
+    """Each time expression's tokens, grouped by the start of their sentence (done once)."""
+    grouped: dict[int, list[tuple[str, Span]]] = {}
+    for t in times:
+        if t.type not in {"DATE", "TIME"}:
+            continue  # a duration or a set is not when something was said
+        span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        if span is not None and len(span):
+            grouped.setdefault(sentence_of(doc, span.start)[0], []).append((t.id, span))
+    return grouped
+
+
+def time_of(doc: Doc, cue: Token | None, times: dict[int, list[tuple[str, Span]]],
+             content: tuple[int, int]) -> str | None:
+    """The time expression of the cue's own clause ("Trump on Friday told ...")."""
+    if cue is None:
+        return None
+    best: tuple[int, str] | None = None
+    for time_id, span in times.get(sentence_of(doc, cue.i)[0], ()):
+        if overlap((span.start_char, span.end_char), content) > 0:
+            continue
+        verb = span.root
+        while verb.head.i != verb.i and (
+            verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in _NOMINAL_DEPS
+        ):
+            verb = verb.head  # up through "on Friday" and the noun it hangs from
+        linked = verb == cue
+        linked = linked or (verb.head == cue and verb.dep_ in {"advcl", "xcomp"}
+                            and not any(c.dep_ == "nsubj" for c in verb.children))
+        linked = linked or (cue.head == verb and cue.dep_ in {"advcl", "xcomp", "pcomp"}
+                            and not any(c.dep_ == "nsubj" for c in cue.children))
+        if linked:
+            distance = abs(span.root.i - cue.i)
+            if best is None or distance < best[0]:
+                best = (distance, time_id)
+    return best[1] if best else None
