@@ -14,13 +14,14 @@ pytestmark = [pytest.mark.model, pytest.mark.corpus]
 
 SLICE = 40
 EPSILON = 0.01
-FLOORS = {  # measured 2026-11-25 on the first 40 dev articles (learned cue lexicon + cue model)
-    ("overall", "content_jaccard_f1"): 0.684,
-    ("overall", "coverage_0.3_f1"): 0.782,
-    ("overall", "speaker_overlap_acc"): 0.895,
-    ("direct", "content_jaccard_f1"): 0.887,  # 0.886 now: kept, within EPSILON
-    ("mixed", "content_jaccard_f1"): 0.815,
-    ("indirect", "content_jaccard_f1"): 0.604,
+FLOORS = {  # measured 2026-11-25 on the first 40 dev articles (views without a verb of saying,
+    # passive cues with agents, beliefs kept inside statements; lexicon and cue model recounted)
+    ("overall", "content_jaccard_f1"): 0.703,
+    ("overall", "coverage_0.3_f1"): 0.800,
+    ("overall", "speaker_overlap_acc"): 0.905,
+    ("direct", "content_jaccard_f1"): 0.894,
+    ("mixed", "content_jaccard_f1"): 0.835,
+    ("indirect", "content_jaccard_f1"): 0.626,
 }
 
 

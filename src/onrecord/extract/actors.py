@@ -347,6 +347,23 @@ def actor_code(name: str) -> str | None:
     return code
 
 
+# Real names one letter away from a state's: no misspelling of it.
+_NOT_MISSPELT = frozenset({"columbia", "siberia", "granada", "hollande", "iberia", "liberian",
+                           "algerie", "austral", "romana", "serbian", "indiana"})
+
+
+def misspelt_state(word: str) -> str | None:
+    """The state whose (one-word, 7+ letter) name ``word`` misspells by one letter
+    ("Afganistan", "Ethopia", "Phillippines"), or ``None``; for capitalised words only."""
+    key = word.lower()
+    if len(key) < 7 or not word[:1].isupper() or key in _NOT_MISSPELT or \
+            actor_code(word) is not None:
+        return None
+    near = {code for code, (names, _d, _c) in _STATES.items() for n in names
+            if " " not in n and _one_edit(key, n.lower())}
+    return near.pop() if len(near) == 1 else None
+
+
 def organization_code(name: str) -> str | None:
     """The code of an international organisation or armed group ("NATO" -> "IGONAT"), or None.
 

@@ -20,6 +20,7 @@ from onrecord.extract.actors import (
     is_capital,
     is_demonym,
     leader_code,
+    misspelt_state,
     organization_code,
     region_code,
     sector_of,
@@ -46,6 +47,8 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _WHEREABOUTS = frozenset({"operate", "base", "live", "fight", "station", "hole", "hide",
                           "affiliate", "link", "release", "publish"})
 _TIES = frozenset({"affiliate", "link"})
+# Groups named after their patron: "Iran's proxies", "allies of Russia" are not that state's.
+_CLIENTS = frozenset({"ally", "proxy", "client", "surrogate", "puppet"})
 _PRONOUNS = _PERSONAL | frozenset({"it", "its", "they", "their", "them", "we", "our", "itself",
                                    "themselves"})
 
@@ -115,6 +118,8 @@ def _code_of(doc: Doc, tok: Token, index: ActorIndex) -> str | None:
             (actor_code(text) if ent is not None else None)
         if code is None and tok.pos_ == "PROPN" and tok.ent_type_ not in _PLACE_ENTS:
             code = leader_code(text)  # a place is no leader's surname ("Lagos", "Santos")
+        if code is None and tok.pos_ == "PROPN":
+            code = misspelt_state(tok.text)  # "Afganistan", "Ethopia": a wire misspelling
         if code and is_capital(tok.text):
             return code + "GOV"
         return code
@@ -171,11 +176,17 @@ def _country(doc: Doc, head: Token, index: ActorIndex) -> tuple[str | None, Enti
                 return code[:3], index.entity_at.get(obj.i)
     if own:
         return own, index.entity_at.get(head.i)
+    backed = head.lemma_.lower() in _CLIENTS  # "Israel's militia ally in Lebanon": Lebanese
     for m in _modifiers(head):
-        code = _code_of(doc, m, index)
+        code = None if backed and m.dep_ == "poss" else _code_of(doc, m, index)
         if code:
             return code, index.entity_at.get(m.i)
-    for obj in _pobj(head, ("of",)):
+    for name in head.children:  # "the Minister for Interior, Aftab Sherpao": Sherpao's
+        ent = index.entity_at.get(name.i)
+        if name.dep_ == "appos" and ent is not None and ent.kind == "PERSON" and \
+                (code := _code_of(doc, name, index)):
+            return code, ent
+    for obj in [] if backed else _pobj(head, ("of",)):
         code, ent = _country(doc, obj, index)
         if code:
             return code, ent

@@ -217,3 +217,28 @@ def clause_time(doc: Doc, tok: Token, times: dict[int, list[tuple[str, Span]]],
             if best is None or distance < best[0]:
                 best = (distance, time_id)
     return best[1] if best else None
+
+
+def readied(tok: Token) -> bool:
+    """An act forces are getting ready for ("the army prepared to resume shelling"): a show
+    of force (CAMEO 15), not a statement of intent. "Is prepared to" (willing) is no such act."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() == "prepare" and node.pos_ == "VERB" and node.tag_ != "VBN":
+            return True
+    return False
+
+
+def recoded(tok: Token, type_: str, cameo: str, status: EventStatus
+            ) -> tuple[str, str, EventStatus]:
+    """An act re-read by what it amounts to: forces readying to attack show force (CAMEO 15);
+    calling off one's own strike or march eases dissent (082, CONCEDE)."""
+    if status == "planned" and type_ == "ASSAULT" and readied(tok):
+        return "MOBILIZE", "15", "occurred"
+    if status == "called_off" and type_ == "PROTEST":
+        return "CONCEDE", "08", "occurred"
+    return type_, cameo, status
+

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract.actors import sector_of
+from onrecord.extract.actors import actor_code, sector_of
 from onrecord.extract.event_complements import obligation
 from onrecord.extract.event_lexicon import (
     COMPOUNDS,
@@ -31,7 +31,8 @@ from onrecord.extract.event_lexicon import (
     VERBS,
 )
 
-_LABOUR_MOD = re.compile(r"-(day|hour|week|month)\b|\b(open-ended|indefinite|general|wildcat)\b")
+_LABOUR_MOD = re.compile(r"-(day|hour|week|month)\b|\b(day|week|month)-long\b|"
+                         r"\b(open-ended|indefinite|general|wildcat)\b")
 _PUBLICATIONS = frozenset("""
     report statement video document figure data list footage film detail result recording
     book study photo photograph image tape transcript audio album record memo letter
@@ -39,6 +40,7 @@ _PUBLICATIONS = frozenset("""
 _FORCES = frozenset("""
     reserve reservist unit division brigade battalion regiment militia guard fleet
     """.split())
+_TRAINEES = frozenset({"hacker", "recruit", "commando", "sniper", "pilot", "cadet", "army"})
 _CLAIMS = frozenset({"demand", "condition", "request", "grievance"})
 _NEEDS = _CLAIMS | frozenset("""
     need requirement target deadline expectation criterion standard obligation goal challenge
@@ -69,8 +71,21 @@ def pobjs(tok: Token, preps: Sequence[str]) -> list[Token]:
     for prep in preps:
         for c in tok.children:
             if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == prep:
-                found.extend(g for g in c.children if g.dep_ == "pobj")
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                found.extend(objs or _stranded_object(tok, c))
     return found
+
+
+def _stranded_object(tok: Token, prep: Token) -> list[Token]:
+    """The object the parser took for the subject of a following clause ("granted asylum to
+    five army officers holed up in ...": the officers, parsed as "holed"'s subject)."""
+    for clause in tok.children:
+        if clause.dep_ not in {"advcl", "ccomp", "conj"} or clause.i < prep.i:
+            continue
+        subj = next((g for g in clause.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.left_edge.i == prep.i + 1:
+            return [subj]
+    return []
 
 
 @dataclass(frozen=True)
@@ -87,10 +102,14 @@ class Trigger:
 
 def _verb_code(tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
+    prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     for child in tok.children:
         key = (lemma, child.lower_)
         if child.dep_ in {"prt", "prep"} and key in _FIGURATIVE:
             return None
+        if child.dep_ == "prep" and (prts - {child.lower_} or any(
+                g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in child.children)):
+            continue  # "called off the strike on Monday": no call on Monday
         if child.dep_ in {"prt", "prep", "dobj"} and key in VERB_PREPS:
             special = PREP_OBJECTS.get(key, {}).get(_object_lemma(tok) or "")
             return special or VERB_PREPS[key]  # "fired at", "called for", "open fire"
@@ -119,6 +138,17 @@ def _verb_code(tok: Token) -> str | None:
             c.dep_ == "dobj" and sector_of(c.lemma_) != "MIL" and c.lemma_.lower() not in
             _FORCES for c in tok.children):
         return None  # "mobilized pressure groups", "mobilized support": no show of force
+    trainees = [c for c in tok.children if c.dep_ == "dobj" and (
+        sector_of(c.lemma_) in {"MIL", "REB", "COP"} or c.lemma_.lower() in _TRAINEES)]
+    if lemma == "train" and trainees:  # "trained 500 hackers": forces built up (CAMEO 154);
+        foreign = any(actor_code(m.text) for m in trainees[0].children  # "trained Iraqi
+                      if m.dep_ in {"amod", "compound", "poss"})  # soldiers": military aid
+        return "072" if foreign else "154"
+    if lemma == "arrive":  # "U.N. peacekeepers arrived in Sierra Leone": it receives them
+        subj = first_child(tok, {"nsubj"})
+        words = {t.lemma_.lower() for t in subj.subtree} if subj is not None else set()
+        return "0861" if words & {"peacekeeper", "peacekeeping"} else \
+            "0862" if words & {"inspector", "observer", "monitor"} else None
     met = {c.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}}
     if lemma == "meet" and met & _NEEDS:  # fulfilled, not a meeting
         return "083" if met & _CLAIMS else None  # "met the strikers' demands": acceded

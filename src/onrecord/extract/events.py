@@ -55,7 +55,7 @@ from onrecord.extract.event_complements import (
     state_of,
     suffered,
 )
-from onrecord.extract.event_context import clause_time, status_of, times_by_sentence
+from onrecord.extract.event_context import clause_time, recoded, status_of, times_by_sentence
 from onrecord.extract.event_lexicon import (
     LIGHT_VERBS,
     RECEIVING,
@@ -193,6 +193,8 @@ def _controller(tok: Token) -> Token | None:
 def _verb_roles(tok: Token, code: str = "") -> tuple[Token | None, list[Token]]:
     """(source head, target head candidates) of a verbal trigger."""
     source = _subject(tok)
+    if code in {"0861", "0862"} and tok.lemma_.lower() == "arrive":  # the host lets them in
+        return next(iter(_pobjs(tok, ("in",))), None), [source] if source is not None else []
     if tok.lemma_.lower() in RECEIVING and code[:2] in {"03", "07"}:
         givers = _pobjs(tok, ("from",)) + [g for o in tok.children if o.dep_ == "dobj"
                                            for g in _pobjs(o, ("from",))]
@@ -227,7 +229,8 @@ def _verb_roles(tok: Token, code: str = "") -> tuple[Token | None, list[Token]]:
             subj = _child(c, {"nsubj", "nsubjpass"})
             if subj is not None:
                 targets.append(subj)
-    targets.extend(_reason_targets(tok))
+    reasons = _reason_targets(tok)  # a protest is aimed at whom it defies, not the street
+    targets = [*reasons, *targets] if code[:2] == "14" else [*targets, *reasons]  # it blocks
     targets.extend(_pobjs(tok, ("in",)))
     targets.extend(_complement_targets(tok))
     if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -262,19 +265,19 @@ def _complement_targets(tok: Token) -> list[Token]:
     to Ruritania", "agreed to reopen its borders to U.N. peacekeepers" (after its own)."""
     found: list[Token] = []
     for _ in range(3):
-        comp = next((c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}),
-                    None)
-        if comp is None:
+        comps = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+        for comp in comps:  # several when the parser splits a hyphenated verb ("re-open")
+            objects = [c for c in comp.children if c.dep_ in {"dobj", "dative"}]
+            found.extend(objects)
+            for obj in objects:
+                found.extend(_pobjs(obj, TARGET_PREPS))
+            found.extend(_pobjs(comp, (*TARGET_PREPS, "in")))
+            condition = _condition(comp)
+            if condition is not None:  # "threatened to strike unless Freedonia withdrew"
+                found.append(condition)
+        if not comps:
             break
-        objects = [c for c in comp.children if c.dep_ in {"dobj", "dative"}]
-        found.extend(objects)
-        for obj in objects:
-            found.extend(_pobjs(obj, TARGET_PREPS))
-        found.extend(_pobjs(comp, (*TARGET_PREPS, "in")))
-        condition = _condition(comp)
-        if condition is not None:  # "threatened to strike unless Freedonia withdrew"
-            found.append(condition)
-        tok = comp
+        tok = comps[-1]
     return found
 
 
@@ -377,6 +380,8 @@ def _place_of(doc: Doc, trig: Trigger, index: ActorIndex) -> Participant | None:
     """The state the act happened in, from the trigger or, for a noun, the verb that governs
     it ("staged a protest in Beijing")."""
     place = place_actor(doc, trig.head, index)
+    for obj in [c for c in trig.head.children if c.dep_ == "dobj"] if trig.verbal else []:
+        place = place or place_actor(doc, obj, index)  # "blocked streets in Hong Kong"
     if place is None and not trig.verbal:
         verb = _controller(trig.head)
         if verb is not None:
@@ -464,6 +469,7 @@ def extract_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExp
         if verbal and status == "planned" and _condition(tok) is not None:
             # "will withdraw its troops unless Freedonia holds elections": an ultimatum
             type_, cameo, status = "THREATEN", "13", "occurred"
+        type_, cameo, status = recoded(tok, type_, cameo, status)
         start = doc[cand.first].idx
         end = doc[cand.last].idx + len(doc[cand.last].text)
         time_id = clause_time(doc, tok, times_in, others)

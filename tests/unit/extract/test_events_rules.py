@@ -194,3 +194,84 @@ def test_waging_war_is_fighting_and_its_object_is_no_target(analyse):
     assert _pairs(evs, "waged") == {("SYR", "ISR")}
     evs = _events(analyse, "Sudanese rebels vowed to wage war on the Chadian government.")
     assert _one(evs, "wage").status == "planned"
+
+
+def test_a_misspelt_state_name_still_names_the_state(analyse):
+    from onrecord.extract.actors import misspelt_state
+
+    assert misspelt_state("Afganistan") == "AFG" and misspelt_state("Phillippines") == "PHL"
+    assert misspelt_state("Columbia") is None and misspelt_state("Siberia") is None
+    assert misspelt_state("Iceland") is None  # a state of its own, not a misspelt Ireland
+    evs = _events(analyse, "Kenya rejected a fresh offer from Ethopia for direct talks.")
+    assert _pairs(evs, "rejected") == {("KEN", "ETH")}
+
+
+def test_a_protest_is_aimed_at_whom_it_defies_not_the_street_it_blocks(analyse):
+    evs = _events(analyse, "Thousands of people blocked roads in Lagos in defiance of "
+                           "British authorities.")
+    assert _pairs(evs, "blocked") == {("NGA", "GBR")}
+
+
+def test_a_patron_s_ally_is_not_the_patron(analyse):
+    evs = _events(analyse, "Rebels killed the commander of Ruritania's militia ally in "
+                           "northern Chad on Monday.")
+    assert _pairs(evs, "killed") == {(None, "TCD")} or \
+        all(t == "TCD" for _, t in _pairs(evs, "killed"))
+
+
+def test_a_split_hyphenated_verb_keeps_its_target(analyse):
+    evs = _events(analyse, "Eritrea has agreed to re-open its borders to UN monitors.")
+    assert _pairs(evs, "agreed") == {("ERI", "IGO")}
+
+
+def test_an_object_parsed_as_a_clause_subject_is_still_the_recipient(analyse):
+    evs = _events(analyse, "Chile has granted asylum to four Bolivian army officers holed up "
+                           "in an embassy.")
+    assert _pairs(evs, "granted") == {("CHL", "BOL")}
+
+
+def test_forces_preparing_to_attack_show_force(analyse):
+    evs = _events(analyse, "The Ruritanian army prepared to resume shelling Freedonian "
+                           "villages.")
+    ev = _one(evs, "shelling")
+    assert (ev.type, ev.cameo, ev.status) == ("MOBILIZE", "15", "occurred")
+    evs = _events(analyse, "The Kenyan government said it is prepared to attack the rebels.")
+    assert _one(evs, "attack").type == "ASSAULT" and _one(evs, "attack").status == "planned"
+
+
+def test_calling_off_a_strike_is_a_concession(analyse):
+    evs = _events(analyse, "The Ghanaian teachers' union called off a week-long strike on "
+                           "Monday.")
+    ev = _one(evs, "strike")
+    assert (ev.type, ev.cameo, ev.status) == ("CONCEDE", "08", "occurred")
+
+
+def test_calling_off_on_a_day_is_no_call_on_anyone(analyse):
+    evs = _events(analyse, "Kenya called off its naval exercise on Monday.")
+    assert not [e for e in evs if e.type == "REQUEST"]
+    evs = _events(analyse, "Iran called on Britain to release the tanker.")
+    assert _pairs(evs, "called") == {("IRN", "GBR")}
+
+
+def test_peacekeepers_arriving_are_received_by_the_host(analyse):
+    evs = _events(analyse, "Nepalese peacekeeping troops arrived in Liberia on Tuesday.")
+    ev = _one(evs, "arrived")
+    assert (ev.type, ev.cameo) == ("RETREAT", "08")
+    assert _pairs(evs, "arrived") == {("LBR", "NPL")}
+    evs = _events(analyse, "The Iranian foreign minister arrived in Kabul on Monday.")
+    assert not [e for e in evs if e.trigger == "arrived"]
+
+
+def test_a_title_named_by_its_holder_is_the_holder_s_state(analyse):
+    evs = _events(analyse, "The foreign minister, Shah Mehmood Qureshi, allowed opposition "
+                           "leaders to hold a rally.")
+    assert {s for s, _ in _pairs(evs, "allowed")} == {"PAK"}
+
+
+def test_training_one_s_own_fighters_builds_up_force_and_others_is_aid(analyse):
+    evs = _events(analyse, "Ruritania has trained more than 300 computer hackers.")
+    assert _one(evs, "trained").type == "MOBILIZE"
+    evs = _events(analyse, "American instructors trained Afghan soldiers in Kandahar.")
+    assert _one(evs, "trained").type == "AID"
+    evs = _events(analyse, "The ministry trained 200 teachers.")
+    assert not [e for e in evs if e.trigger == "trained"]
