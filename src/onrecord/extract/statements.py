@@ -113,7 +113,10 @@ def _settle(text: str, content: tuple[int, int], kind: str,
 def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
     drafts: list[Draft] = []
     used: set[Quote] = set()
-    inside = [q for q in quotes if q.words >= 3]
+    quoted = bytearray(len(text_of(doc)) + 1)  # 1 inside a quotation of three words or more
+    for q in quotes:
+        if q.words >= 3:
+            quoted[q.start:q.end] = b"\x01" * (q.end - q.start)
     outer: dict[int, Token] = {}  # a cue coordinated with an earlier one: that one's subject
     for tok in doc:
         acc = according_to(doc, tok)
@@ -124,7 +127,7 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
             used.update(qs)
             drafts.append(Draft(content, kind, tok, cue_span, "according to", source))
             continue
-        if any(q.start <= tok.idx < q.end for q in inside):
+        if quoted[tok.idx]:
             continue  # a word inside a quotation is part of the quoted words
         framed = framed_view(doc, tok) if tok.pos_ == "ADP" else None
         if framed is not None:  # "In the latest poll, ...", "For many voters, ..."
@@ -181,7 +184,7 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
         modelled = False
         if noun is None and not is_cue(tok, objects=True):
             # a verb no list names, read as a cue by the learned model for its construction
-            modelled = learned_verb(tok, cue_subject(tok))
+            modelled = tok.pos_ == "VERB" and learned_verb(tok, cue_subject(tok))
             if not modelled:
                 continue
         if noun is not None:
