@@ -30,7 +30,7 @@ _POLLS = frozenset({"poll", "survey", "polling"})
 _PEOPLE_WORDS = frozenset({"them", "him", "her", "me", "us", "many", "others", "some", "most",
                            "both", "anyone", "everyone", "all", "few", "supporters", "critics"})
 _PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "ORG"})
-# "in" phrases whose object could name a poll but states a place or a time
+# words that may open a sentence before its framing phrase: "But for many voters, ..."
 _LEADING = frozenset({"but", "and", "yet", "still", "now", "so", "meanwhile"})
 
 
