@@ -11,7 +11,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract.doctext import text_of
+from onrecord.extract.doctext import span_mask, text_of
 from onrecord.extract.entities import entity_index
 from onrecord.extract.lexicon import (
     ALL_CUES,
@@ -193,9 +193,7 @@ def resolve_speakers(doc: Doc, drafts: Sequence[Any],
     )
     org_mentions = sorted((s, e.id) for e in entities if e.kind == "ORG" for s, _ in e.mentions)
 
-    covered = bytearray(len(text_of(doc)) + 1)  # 1 where some statement's content is
-    for s, e in contents:
-        covered[s:e] = b"\x01" * (e - s)
+    covered = span_mask(len(text_of(doc)), contents)  # 1 where some statement's content is
 
     def outside_content(pos: int) -> bool:
         return not covered[pos]

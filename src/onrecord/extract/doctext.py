@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc
 
 _KEY = "onrecord_text"
@@ -31,3 +33,12 @@ def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
 
 
 _SENTS = "onrecord_sentences"
+
+
+def span_mask(size: int, spans: Iterable[tuple[int, int]]) -> bytearray:
+    """One byte per character of a ``size``-character text, 1 inside any of ``spans``: a
+    per-document lookup for "is this offset inside a quotation / a content" on hot paths."""
+    mask = bytearray(size + 1)
+    for start, end in spans:
+        mask[start:end] = b"\x01" * (end - start)
+    return mask

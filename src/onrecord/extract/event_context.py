@@ -219,7 +219,7 @@ def clause_time(doc: Doc, tok: Token, times: dict[int, list[tuple[str, Span]]],
     return best[1] if best else None
 
 
-def readied(tok: Token) -> bool:
+def _readied(tok: Token) -> bool:
     """An act forces are getting ready for ("the army prepared to resume shelling"): a show
     of force (CAMEO 15), not a statement of intent. "Is prepared to" (willing) is no such act."""
     node = tok
@@ -236,7 +236,7 @@ def recoded(tok: Token, type_: str, cameo: str, status: EventStatus
             ) -> tuple[str, str, EventStatus]:
     """An act re-read by what it amounts to: forces readying to attack show force (CAMEO 15);
     calling off one's own strike or march eases dissent (082, CONCEDE)."""
-    if status == "planned" and type_ == "ASSAULT" and readied(tok):
+    if status == "planned" and type_ == "ASSAULT" and _readied(tok):
         return "MOBILIZE", "15", "occurred"
     if status == "called_off" and type_ == "PROTEST":
         return "CONCEDE", "08", "occurred"

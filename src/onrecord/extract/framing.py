@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from onrecord.extract.attribution import cue_subject
 from onrecord.extract.doctext import sentence_of
 from onrecord.extract.lexicon import ALL_CUES, CLAIM_NOUNS, LEARNED_VERBS, OBJECT_CUES, PEOPLE_NOUNS
 from onrecord.extract.reported import char_span, clause_span
@@ -158,8 +159,9 @@ def attitude_adjective(doc: Doc, tok: Token) -> tuple[tuple[int, int], Token] | 
 _PLAIN = frozenset({"clear", "plain", "known", "obvious"})
 
 
-def made_clear(doc: Doc, verb: Token) -> tuple[int, int] | None:
-    """"She made it clear that she will run": the clause after "clear" (the parse varies)."""
+def made_clear(doc: Doc, verb: Token) -> tuple[tuple[int, int], Token | None] | None:
+    """"She made it clear that she will run": the clause after "clear" (the parse varies) and
+    the holder, the verb's subject."""
     if verb.lemma_.lower() != "make" or verb.pos_ != "VERB":
         return None
     i = verb.i + 1
@@ -175,7 +177,7 @@ def made_clear(doc: Doc, verb: Token) -> tuple[int, int] | None:
     left = i + 1
     if right - left < 2 or not any(t.pos_ in {"VERB", "AUX"} for t in doc[left:right + 1]):
         return None
-    return char_span(doc, left, right)
+    return char_span(doc, left, right), cue_subject(verb)
 
 
 def reported_clause(doc: Doc, adverb: Token) -> tuple[int, int] | None:

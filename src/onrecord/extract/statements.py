@@ -32,7 +32,7 @@ from onrecord.extract.attribution import (
     sourcing_of,
     speaker_extent,
 )
-from onrecord.extract.doctext import sentence_of, text_of
+from onrecord.extract.doctext import sentence_of, span_mask, text_of
 from onrecord.extract.framing import (
     agent_passive,
     attitude_adjective,
@@ -113,10 +113,8 @@ def _settle(text: str, content: tuple[int, int], kind: str,
 def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
     drafts: list[Draft] = []
     used: set[Quote] = set()
-    quoted = bytearray(len(text_of(doc)) + 1)  # 1 inside a quotation of three words or more
-    for q in quotes:
-        if q.words >= 3:
-            quoted[q.start:q.end] = b"\x01" * (q.end - q.start)
+    # 1 inside a quotation of three words or more
+    quoted = span_mask(len(text_of(doc)), ((q.start, q.end) for q in quotes if q.words >= 3))
     outer: dict[int, Token] = {}  # a cue coordinated with an earlier one: that one's subject
     for tok in doc:
         acc = according_to(doc, tok)
@@ -174,8 +172,8 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
             noun = copular_claim(doc, tok)  # "the fear among Democrats is that ..."
         if noun is None:
             noun = attitude_adjective(doc, tok)  # "aides are confident that ..."
-        if noun is None and (plain := made_clear(doc, tok)) is not None:
-            noun = plain, cue_subject(tok)  # "she made it clear that ..."
+        if noun is None:
+            noun = made_clear(doc, tok)  # "she made it clear that ..."
         if noun is None:
             noun = agent_passive(doc, tok)  # "the levy was rejected by the council"
         by_noun = noun is None and (noun := learned_noun(tok)) is not None
