@@ -19,7 +19,6 @@ from onrecord.extract.lexicon import (
     ADDRESSEE_CUES,
     ALL_CUES,
     ANONYMOUS_HEADS,
-    CLAIM_NOUNS,
     DOCUMENT_HEADS,
     INFINITIVE_CUES,
     LEARNED_NOUNS,
@@ -320,8 +319,14 @@ def asked_question(doc: Doc, tok: Token) -> tuple[tuple[int, int], None] | None:
 
 
 def claim_noun(doc: Doc, noun: Token) -> tuple[tuple[int, int], Token | None] | None:
-    """"the claim that ...": the clause and the possessor ("his claim") as speaker."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS:
+    """"the claim that ...": the clause and the possessor ("his claim") as speaker.
+
+    Any noun whose complement is a "that" clause with a subject qualifies ("the disclosure that
+    ...", "doubts that ..."): the clause is the noun's content, not a relative clause. On the dev
+    split 359 of 440 such clauses are annotated contents, 186 of 255 for nouns outside
+    :data:`~onrecord.extract.lexicon.CLAIM_NOUNS`.
+    """
+    if noun.pos_ != "NOUN":
         return None
     for c in noun.rights:
         if c.dep_ in {"acl", "ccomp", "appos"} and c.pos_ in {"VERB", "AUX"} and any(

@@ -176,7 +176,8 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
             noun = made_clear(doc, tok)  # "she made it clear that ..."
         if noun is None:
             noun = agent_passive(doc, tok)  # "the levy was rejected by the council"
-        by_noun = noun is None and (noun := learned_noun(tok)) is not None
+        if noun is None:
+            noun = learned_noun(tok)  # "his criticism of the plan"
         if noun is None:
             noun = asked_question(doc, tok)
         modelled = False
@@ -188,7 +189,9 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
         if noun is not None:
             content, subject = noun
             cue_lemma = tok.lemma_.lower()
-            comp_used = by_noun  # "his criticism of the plan" inside a clause is part of it
+            # "his criticism of the plan", "the claim that ...", "confident that ..." inside
+            # another statement's words are part of them
+            comp_used = True
         else:
             cue_lemma = tok.lemma_.lower()
             subject = cue_subject(outer.get(tok.i, tok))
@@ -342,8 +345,13 @@ def _direct(doc: Doc, quotes: list[Quote], used: set[Quote], drafts: list[Draft]
                 content, kind = (lead, content[1]), "mixed"
             first = [d for d in drafts if d.cue is not None and d.cue.i == cue.i
                      and d.kind == "direct" and d.content[1] <= q.open_mark]
-            drafts.append(Draft(content, kind, cue, cue_span, cue.lemma_.lower(),
-                                 cue_subject(cue), continues=first[-1] if first else None))
+            draft = Draft(content, kind, cue, cue_span, cue.lemma_.lower(), cue_subject(cue),
+                          continues=first[-1] if first else None)
+            later = [d for d in drafts if d.cue is not None and d.cue.i == cue.i
+                     and d.kind == "direct" and d.continues is None and d.content[0] >= q.end]
+            if later and not first:  # '"If ...," Scott said, "I could ..."': the cue's own clause
+                min(later, key=lambda d: d.content[0]).continues = draft
+            drafts.append(draft)
             continue
         # a floating quotation continues the latest statement in this or the previous paragraph
         prior = [d for d in drafts if d.content[1] <= q.open_mark and d.kind != "indirect"]
@@ -352,7 +360,7 @@ def _direct(doc: Doc, quotes: list[Quote], used: set[Quote], drafts: list[Draft]
         near = previous is not None and q.open_mark - previous.content[1] < 600
         if near and previous is not None:
             # '"We will not back down," she said. "Not now."': one quotation in two parts
-            same = previous.kind == "direct" and previous.content[0] >= q.paragraph_start
+            same = previous.kind in {"direct", "mixed"} and previous.content[0] >= q.paragraph_start
             drafts.append(Draft(content, "direct", None, inherit_from=previous,
                                  continues=previous if same else None))
         elif q.words >= 5:
@@ -365,6 +373,9 @@ def _lead_in(doc: Doc, q: Quote) -> int | None:
     if mark is None:
         return None
     lo = sentence_of(doc, mark.start)[0]
+    ends = [t.i for t in doc[lo:mark.start] if t.text in {".", "?", "!"}]
+    if ends:  # 'a new pool. ''Without ...,'' he said': the parser ran two sentences together
+        lo = ends[-1] + 1
     while lo < mark.start and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1
     words = [t for t in doc[lo:mark.start] if t.is_alpha]
