@@ -22,7 +22,14 @@ from spacy.tokens import Doc, Token
 
 from onrecord.extract.attribution import cue_subject
 from onrecord.extract.doctext import sentence_of
-from onrecord.extract.lexicon import ALL_CUES, CLAIM_NOUNS, LEARNED_VERBS, OBJECT_CUES, PEOPLE_NOUNS
+from onrecord.extract.lexicon import (
+    ADDRESSEE_CUES,
+    ALL_CUES,
+    CLAIM_NOUNS,
+    LEARNED_VERBS,
+    OBJECT_CUES,
+    PEOPLE_NOUNS,
+)
 from onrecord.extract.reported import char_span, clause_span
 
 # what a survey is called: "In the latest Gallup poll, ..."
@@ -225,3 +232,33 @@ def agent_passive(doc: Doc, verb: Token) -> tuple[tuple[int, int], Token] | None
         noun = verb.head
         return char_span(doc, noun.left_edge.i, noun.i), holder
     return None
+
+
+_PASSIVE_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl"})
+
+
+def bare_passive(doc: Doc, verb: Token) -> tuple[tuple[int, int], None] | None:
+    """"Marquez is accused of plotting ...", "The plan was widely criticized": a passive cue with
+    no agent; the passive subject and what follows the verb are the content, from nobody named.
+    Of a verb that addresses someone ("was asked about the speeches", "were urged to vote"),
+    only what follows: the subject is who was addressed.
+    """
+    if verb.pos_ != "VERB" or verb.tag_ != "VBN" or verb.dep_ not in _PASSIVE_CLAUSE_DEPS:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma not in ALL_CUES and lemma not in OBJECT_CUES and lemma not in LEARNED_VERBS:
+        return None
+    kids = list(verb.children)
+    if not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
+        return None
+    subject = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.tag_ in {"WP", "WDT", "EX"} or subject.lower_ in {"it", "there"}:
+        return None
+    after = [c for c in verb.rights if c.dep_ in {"prep", "xcomp", "oprd", "ccomp", "dobj", "attr"}
+             and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)]
+    if lemma in ADDRESSEE_CUES:
+        if not after:
+            return None
+        return char_span(doc, after[0].left_edge.i, after[-1].right_edge.i), None
+    right = after[-1].right_edge.i if after else subject.right_edge.i
+    return char_span(doc, subject.left_edge.i, right), None

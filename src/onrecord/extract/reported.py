@@ -98,12 +98,16 @@ def _to_infinitive(verb: Token) -> bool:
 def _right_edge(tok: Token) -> int:
     """The last token of ``tok``'s phrase, short of a coordinated verb ("... and called on")."""
     right = tok.i
+
+    def finite(c: Token) -> bool:  # "to keep it open but wait": base forms go on the infinitive
+        return c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and not (
+            tok.tag_ == "VB" and c.tag_ == "VB")
+
     rights = list(tok.rights)
     for n, c in enumerate(rights):
-        if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}:
+        if finite(c):
             break
-        if c.dep_ == "cc" and any(d.dep_ == "conj" and d.pos_ in {"VERB", "AUX"}
-                                  for d in rights[n + 1:]):
+        if c.dep_ == "cc" and any(finite(d) for d in rights[n + 1:]):
             break
         right = c.right_edge.i
     return right
@@ -192,7 +196,8 @@ def complement(doc: Doc, cue: Token,
                 o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in _VENUES
                 for o in c.children) and c.lower_ not in {"at", "during"}:
             parts.append(c)
-        elif c.dep_ == "advcl" and _to_infinitive(c):
+        elif c.dep_ == "advcl" and (_to_infinitive(c) or any(
+                m.dep_ == "mark" for m in c.children)) and c.lemma_.lower() not in ALL_CUES:
             parts.append(c)
         else:
             break

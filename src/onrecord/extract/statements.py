@@ -36,6 +36,7 @@ from onrecord.extract.doctext import sentence_of, span_mask, text_of
 from onrecord.extract.framing import (
     agent_passive,
     attitude_adjective,
+    bare_passive,
     copular_claim,
     framed_view,
     made_clear,
@@ -176,6 +177,8 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
             noun = made_clear(doc, tok)  # "she made it clear that ..."
         if noun is None:
             noun = agent_passive(doc, tok)  # "the levy was rejected by the council"
+        if noun is None:
+            noun = bare_passive(doc, tok)  # "the plan was widely criticized"
         if noun is None:
             noun = learned_noun(tok)  # "his criticism of the plan"
         if noun is None:
