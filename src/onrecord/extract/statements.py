@@ -198,7 +198,9 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
         else:
             cue_lemma = tok.lemma_.lower()
             subject = cue_subject(outer.get(tok.i, tok))
-            clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+            clauses = [c for c in tok.children if c.dep_ == "ccomp" and (
+                c.pos_ in {"VERB", "AUX"} or c.pos_ in {"NOUN", "ADJ", "PROPN"} and any(
+                    x.dep_ == "nsubj" for x in c.children))]  # "consider him a phony"
             if any(_finite(c) for c in clauses):  # "In an interview focused on X, she said ..."
                 clauses = [c for c in clauses if _finite(c)]
             right_after = [c for c in clauses if 0 < c.left_edge.i - tok.i <= 3]
