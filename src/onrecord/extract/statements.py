@@ -273,13 +273,20 @@ def _outer_conjunct(cue: Token, clause: Token) -> Token | None:
     with "fail"; a subjectless verb in the cue's own past tense after a clause in another
     tense ("would fail", "is") is the speaker's second act.
     """
-    if cue.tag_ != "VBD" or clause.tag_ == "VBD":
+    form = _finite_form(cue)
+    if form not in {"VBD", "VBZ", "VBP"} or _finite_form(clause) == form:
         return None
     for c in clause.rights:
-        if (c.dep_ == "conj" and c.tag_ == "VBD" and is_cue(c, objects=True)
+        if (c.dep_ == "conj" and c.tag_ == form and is_cue(c, objects=True)
                 and not any(d.dep_ in {"nsubj", "nsubjpass"} for d in c.children)):
             return c
     return None
+
+
+def _finite_form(verb: Token) -> str:
+    """The tag of a verb group's finite word: "has said" -> VBZ, "said" -> VBD."""
+    aux = next((a for a in verb.lefts if a.dep_ in {"aux", "auxpass"} and a.lower_ != "to"), None)
+    return aux.tag_ if aux is not None else verb.tag_
 
 
 def _before(doc: Doc, verb: Token) -> int:
