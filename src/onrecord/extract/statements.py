@@ -203,6 +203,14 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
                     x.dep_ == "nsubj" for x in c.children))]  # "consider him a phony"
             if any(_finite(c) for c in clauses):  # "In an interview focused on X, she said ..."
                 clauses = [c for c in clauses if _finite(c)]
+            form = _finite_form(tok)
+            seconds = [c for c in clauses[1:] if c.i > tok.i and c.tag_ == form and is_cue(
+                c, objects=True) and not any(d.dep_ in {"nsubj", "nsubjpass"} for d in c.children)]
+            if seconds and clauses[0].i > tok.i:
+                # "said the port was unsafe and warned that ...": the parser hung the cue's
+                # second predicate on it as a second clause
+                outer[seconds[0].i] = tok
+                clauses = [c for c in clauses if c.i < seconds[0].i]
             right_after = [c for c in clauses if 0 < c.left_edge.i - tok.i <= 3]
             quoted_before = any(c.i < tok.i and _quote_between(
                 quotes, c.left_edge.idx, tok.idx) for c in clauses)
