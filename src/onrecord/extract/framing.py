@@ -235,6 +235,7 @@ def agent_passive(doc: Doc, verb: Token) -> tuple[tuple[int, int], Token] | None
 
 
 _PASSIVE_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl"})
+_PERCEIVED = frozenset({"see", "find", "know", "hear", "notice", "spot", "observe", "watch"})
 
 
 def bare_passive(doc: Doc, verb: Token) -> tuple[tuple[int, int], None] | None:
@@ -248,6 +249,8 @@ def bare_passive(doc: Doc, verb: Token) -> tuple[tuple[int, int], None] | None:
     lemma = verb.lemma_.lower()
     if lemma not in ALL_CUES and lemma not in OBJECT_CUES and lemma not in LEARNED_VERBS:
         return None
+    if lemma in _PERCEIVED:
+        return None  # "a body was seen near the wall": seen, not said ("seen as weak": raising)
     kids = list(verb.children)
     if not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
         return None

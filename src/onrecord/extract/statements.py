@@ -364,7 +364,7 @@ def _direct(doc: Doc, quotes: list[Quote], used: set[Quote], drafts: list[Draft]
             if lead is not None:  # 'The campaign is "doing everything it can," she said'
                 content, kind = (lead, content[1]), "mixed"
             first = [d for d in drafts if d.cue is not None and d.cue.i == cue.i
-                     and d.kind == "direct" and d.content[1] <= q.open_mark]
+                     and d.kind in {"direct", "mixed"} and d.content[1] <= q.open_mark]
             draft = Draft(content, kind, cue, cue_span, cue.lemma_.lower(), cue_subject(cue),
                           continues=first[-1] if first else None)
             later = [d for d in drafts if d.cue is not None and d.cue.i == cue.i

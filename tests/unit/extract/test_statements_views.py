@@ -151,3 +151,44 @@ def test_adding_things_up_is_no_statement(analyse):
     rec = analyse("The port has added 1,200 jobs this year, and the mayor added that more "
                   "would follow.")
     assert [s.content for s in rec.statements if s.cue == "add"] == ["that more would follow"]
+
+
+def test_a_passive_cue_without_an_agent_is_from_nobody_named(analyse):
+    rec = analyse("Okafor is accused of hiding the ledgers from auditors.")
+    s = by_content(rec, "hiding the ledgers")
+    assert s.cue == "accuse" and s.speaker is None and s.content.startswith("Okafor")
+    rec = analyse("Voters were asked about the new levy.")
+    assert by_content(rec, "the new levy").content == "about the new levy"  # not who was asked
+    rec = analyse("The ferry was repaired in the spring.")
+    assert not rec.statements, contents(rec)
+
+
+def test_any_noun_with_a_that_clause_states_its_content(analyse):
+    rec = analyse("Since the disclosure that the mayor used a private phone, aides have worried.")
+    assert by_content(rec, "the mayor used a private phone").cue == "disclosure"
+    rec = analyse("The ferry that the council bought was late.")
+    assert not any("council bought" in c for c in contents(rec)), contents(rec)
+
+
+def test_a_noun_construction_inside_another_statement_is_part_of_it(analyse):
+    rec = analyse("Okafor said the claim that the port would close was false.")
+    assert contents(rec) == ["the claim that the port would close was false"]
+
+
+def test_a_small_clause_is_what_the_cue_holds(analyse):
+    rec = analyse("Fishermen consider the harbour master a fraud.")
+    s = by_content(rec, "a fraud")
+    assert s.cue == "consider" and s.speaker_text == "Fishermen"
+
+
+def test_a_second_predicate_parsed_as_a_clause_keeps_the_speaker(analyse):
+    rec = analyse("The dockers said the port was unsafe and warned that the cranes could fail.")
+    first = by_content(rec, "the port was unsafe")
+    assert first.content == "the port was unsafe"  # no trailing "and"
+    second = by_content(rec, "the cranes could fail")
+    assert second.cue == "warn" and second.speaker_text == "The dockers"
+
+
+def test_an_infinitive_keeps_its_coordinated_base_forms(analyse):
+    rec = analyse("The dockers agreed to keep the port open but wait until spring to vote.")
+    assert by_content(rec, "keep the port open").content.endswith("until spring to vote")
