@@ -9,6 +9,9 @@
 - a passive cue with its agent: "The levy was rejected by the council" (the agent speaks; the
   content is the passive subject, or the noun a participle describes: "the plan, backed by
   the union");
+- a passive cue with no agent: "Okafor is accused of fraud", "The levy was widely criticized"
+  (the content is the passive subject and what follows; nobody named says it; of a verb that
+  addresses someone, "were asked about the levy", only what follows);
 - a claim noun as the subject of "be": "The fear among Democrats is that turnout will drop",
   "Her advice was to wait" (what follows "be" is the content; the holder is the possessor or
   the noun's "among"/"for"/"from" phrase).

@@ -2,8 +2,8 @@
 
 Helpers of :mod:`onrecord.extract.statements`: the :class:`Draft` a cue or quotation starts (it
 still holds spaCy tokens), one statement per named speaker of "X and Y said", clauses cut
-where the parser let them run into the next speaker, and the time expression of a cue's own
-clause.
+where the parser let them run into the next speaker, the time expression of a cue's own
+clause, and where a cue's clause ends when the parser ran the cue's second predicate into it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.extract.attribution import is_cue
 from onrecord.extract.doctext import sentence_of, text_of
 from onrecord.models import Entity, TimeExpr
 
@@ -168,3 +169,58 @@ def time_of(doc: Doc, cue: Token | None, times: dict[int, list[tuple[str, Span]]
             if best is None or distance < best[0]:
                 best = (distance, time_id)
     return best[1] if best else None
+
+
+def finite_clause(verb: Token) -> bool:
+    """A clause with a tensed verb or an auxiliary, not a bare participle."""
+    return verb.tag_ not in {"VBN", "VBG"} or any(
+        c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
+
+
+def outer_conjunct(cue: Token, clause: Token) -> Token | None:
+    """A cue verb the parser put inside a reported clause that goes with the cue itself.
+
+    In "Paul said the plan would fail, and called it a ruse" the parse coordinates "called"
+    with "fail"; a subjectless verb in the cue's own past tense after a clause in another
+    tense ("would fail", "is") is the speaker's second act.
+    """
+    form = finite_form(cue)
+    if form not in {"VBD", "VBZ", "VBP"} or finite_form(clause) == form:
+        return None
+    for c in clause.rights:
+        if (c.dep_ == "conj" and c.tag_ == form and is_cue(c, objects=True)
+                and not any(d.dep_ in {"nsubj", "nsubjpass"} for d in c.children)):
+            return c
+    return None
+
+
+def finite_form(verb: Token) -> str:
+    """The tag of a verb group's finite word: "has said" -> VBZ, "said" -> VBD."""
+    aux = next((a for a in verb.lefts if a.dep_ in {"aux", "auxpass"} and a.lower_ != "to"), None)
+    return aux.tag_ if aux is not None else verb.tag_
+
+
+def end_before(doc: Doc, verb: Token) -> int:
+    """Where the words before a coordinated verb end, short of its "and" and comma."""
+    i = verb.i - 1
+    while i > 0 and (doc[i].dep_ == "cc" or doc[i].is_punct or doc[i].is_space
+                     or doc[i].dep_ in {"advmod", "aux"} and doc[i].head.i == verb.i):
+        i -= 1
+    return doc[i].idx + len(doc[i].text)
+
+
+def second_clause_predicate(cue: Token, clauses: list[Token]) -> Token | None:
+    """A second "clause" of a cue that is the cue's own second predicate.
+
+    In "The dockers said the port was unsafe and warned that ..." the parse may hang "warned"
+    on "said" as a second clause; a subjectless cue verb in the cue's own form after the first
+    clause is the speaker's second act, not part of what was said.
+    """
+    if len(clauses) < 2 or clauses[0].i < cue.i:
+        return None
+    form = finite_form(cue)
+    for c in clauses[1:]:
+        if c.tag_ == form and is_cue(c, objects=True) and not any(
+                d.dep_ in {"nsubj", "nsubjpass"} for d in c.children):
+            return c
+    return None

@@ -61,7 +61,11 @@ from onrecord.extract.statement_drafts import (
     Draft,
     contrasted,
     cut_at_other_speakers,
+    end_before,
+    finite_clause,
+    outer_conjunct,
     overlap,
+    second_clause_predicate,
     split_coordinated_speakers,
     time_of,
     times_by_sentence,
@@ -201,16 +205,13 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
             clauses = [c for c in tok.children if c.dep_ == "ccomp" and (
                 c.pos_ in {"VERB", "AUX"} or c.pos_ in {"NOUN", "ADJ", "PROPN"} and any(
                     x.dep_ == "nsubj" for x in c.children))]  # "consider him a phony"
-            if any(_finite(c) for c in clauses):  # "In an interview focused on X, she said ..."
-                clauses = [c for c in clauses if _finite(c)]
-            form = _finite_form(tok)
-            seconds = [c for c in clauses[1:] if c.i > tok.i and c.tag_ == form and is_cue(
-                c, objects=True) and not any(d.dep_ in {"nsubj", "nsubjpass"} for d in c.children)]
-            if seconds and clauses[0].i > tok.i:
-                # "said the port was unsafe and warned that ...": the parser hung the cue's
-                # second predicate on it as a second clause
-                outer[seconds[0].i] = tok
-                clauses = [c for c in clauses if c.i < seconds[0].i]
+            # "In an interview focused on X, she said ...": the tensed clause
+            if any(finite_clause(c) for c in clauses):
+                clauses = [c for c in clauses if finite_clause(c)]
+            second = second_clause_predicate(tok, clauses)
+            if second is not None:  # "said the port was unsafe and warned that ..."
+                outer[second.i] = tok
+                clauses = [c for c in clauses if c.i < second.i]
             right_after = [c for c in clauses if 0 < c.left_edge.i - tok.i <= 3]
             quoted_before = any(c.i < tok.i and _quote_between(
                 quotes, c.left_edge.idx, tok.idx) for c in clauses)
@@ -221,10 +222,10 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
             comp = complement(doc, tok, any_lemma=modelled)
             if clauses and is_cue(tok):
                 content = clause_span(doc, clauses[0])
-                second = _outer_conjunct(tok, clauses[0])
+                second = outer_conjunct(tok, clauses[0])
                 if second is not None:  # "said the plan would fail, and called it a ruse"
                     outer[second.i] = tok
-                    content = (content[0], _before(doc, second))
+                    content = (content[0], end_before(doc, second))
                 if len(clauses) > 1 and (clauses[0].i > tok.i or clauses[-1].i < tok.i):
                     # a clause the parser broke in two
                     content = (content[0], clause_span(doc, clauses[-1])[1])
@@ -266,44 +267,6 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
 
 # beliefs that, inside another statement's words, are rarely a statement of their own
 _INNER_BELIEFS = BELIEF_CUES | {"see", "find", "show"}
-
-
-def _finite(verb: Token) -> bool:
-    """A clause with a tensed verb or an auxiliary, not a bare participle."""
-    return verb.tag_ not in {"VBN", "VBG"} or any(
-        c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
-
-
-def _outer_conjunct(cue: Token, clause: Token) -> Token | None:
-    """A cue verb the parser put inside a reported clause that goes with the cue itself.
-
-    In "Paul said the plan would fail, and called it a ruse" the parse coordinates "called"
-    with "fail"; a subjectless verb in the cue's own past tense after a clause in another
-    tense ("would fail", "is") is the speaker's second act.
-    """
-    form = _finite_form(cue)
-    if form not in {"VBD", "VBZ", "VBP"} or _finite_form(clause) == form:
-        return None
-    for c in clause.rights:
-        if (c.dep_ == "conj" and c.tag_ == form and is_cue(c, objects=True)
-                and not any(d.dep_ in {"nsubj", "nsubjpass"} for d in c.children)):
-            return c
-    return None
-
-
-def _finite_form(verb: Token) -> str:
-    """The tag of a verb group's finite word: "has said" -> VBZ, "said" -> VBD."""
-    aux = next((a for a in verb.lefts if a.dep_ in {"aux", "auxpass"} and a.lower_ != "to"), None)
-    return aux.tag_ if aux is not None else verb.tag_
-
-
-def _before(doc: Doc, verb: Token) -> int:
-    """Where the words before a coordinated verb end, short of its "and" and comma."""
-    i = verb.i - 1
-    while i > 0 and (doc[i].dep_ == "cc" or doc[i].is_punct or doc[i].is_space
-                     or doc[i].dep_ in {"advmod", "aux"} and doc[i].head.i == verb.i):
-        i -= 1
-    return doc[i].idx + len(doc[i].text)
 
 
 def _cue_near(doc: Doc, quote: Quote, quote_spans: list[tuple[int, int]]) -> Token | None:
