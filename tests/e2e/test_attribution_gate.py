@@ -14,14 +14,16 @@ pytestmark = [pytest.mark.model, pytest.mark.corpus]
 
 SLICE = 40
 EPSILON = 0.01
-FLOORS = {  # measured 2026-11-25 on the first 40 dev articles (views without a verb of saying,
-    # passive cues with agents, beliefs kept inside statements; lexicon and cue model recounted)
-    ("overall", "content_jaccard_f1"): 0.703,
-    ("overall", "coverage_0.3_f1"): 0.800,
-    ("overall", "speaker_overlap_acc"): 0.905,
-    ("direct", "content_jaccard_f1"): 0.894,
-    ("mixed", "content_jaccard_f1"): 0.835,
-    ("indirect", "content_jaccard_f1"): 0.626,
+FLOORS = {  # measured 2026-11-25 on the first 40 dev articles (agentless passives, any noun's
+    # that-clause, split quotations linked through mixed parts and the cue's own clause)
+    ("overall", "content_jaccard_f1"): 0.709,
+    ("overall", "coverage_0.3_f1"): 0.809,
+    # lowered from 0.905: agentless passives and nouns' that-clauses name nobody, and the
+    # annotators sometimes credit such a statement to a source elsewhere in the sentence
+    ("overall", "speaker_overlap_acc"): 0.896,
+    ("direct", "content_jaccard_f1"): 0.902,
+    ("mixed", "content_jaccard_f1"): 0.848,
+    ("indirect", "content_jaccard_f1"): 0.634,
 }
 
 
