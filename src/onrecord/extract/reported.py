@@ -35,6 +35,8 @@ _MARKS = frozenset({"that", "whether", "if"})
 # verbs of speaking whose content is only what they are "about": "spoke to CNN" says nothing
 _ABOUT_ONLY = frozenset({"speak", "talk", "testify", "comment"})  # "wrote an op-ed" is content
 _ABOUT = frozenset({"about", "of", "against"})
+# an adverbial clause these open says when it was said, not what: "... after the ships collided"
+_WHEN = frozenset({"after", "before", "since", "when", "until", "once"})
 _LICENSING = frozenset({"authorize", "authorise", "allow", "permit", "speak", "authorized"})
 _ASKING = frozenset({"ask", "wonder", "question", "know", "see", "decide", "consider"})
 # where or how something was said, not what: "called it a hoax on his radio show"
@@ -198,7 +200,8 @@ def complement(doc: Doc, cue: Token,
                 for o in c.children) and c.lower_ not in {"at", "during"}:
             parts.append(c)
         elif c.dep_ == "advcl" and (_to_infinitive(c) or any(
-                m.dep_ == "mark" for m in c.children)) and c.lemma_.lower() not in ALL_CUES:
+                m.dep_ == "mark" and m.lower_ not in _WHEN for m in c.children)
+        ) and c.lemma_.lower() not in ALL_CUES:
             parts.append(c)
         else:
             break

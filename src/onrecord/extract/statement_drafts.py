@@ -185,7 +185,7 @@ def outer_conjunct(cue: Token, clause: Token) -> Token | None:
     tense ("would fail", "is") is the speaker's second act.
     """
     form = finite_form(cue)
-    if form not in {"VBD", "VBZ", "VBP"} or finite_form(clause) == form:
+    if form not in {"VBD", "VBZ", "VBP"} or clause.tag_ == form:
         return None
     for c in clause.rights:
         if (c.dep_ == "conj" and c.tag_ == form and is_cue(c, objects=True)
