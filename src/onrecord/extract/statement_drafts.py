@@ -181,8 +181,9 @@ def outer_conjunct(cue: Token, clause: Token) -> Token | None:
     """A cue verb the parser put inside a reported clause that goes with the cue itself.
 
     In "Paul said the plan would fail, and called it a ruse" the parse coordinates "called"
-    with "fail"; a subjectless verb in the cue's own past tense after a clause in another
-    tense ("would fail", "is") is the speaker's second act.
+    with "fail"; a subjectless cue verb in the form of the cue's finite word ("said": VBD;
+    "says", "has said": VBZ) after a clause whose verb has another tag ("would fail", "is") is
+    the speaker's second act.
     """
     form = finite_form(cue)
     if form not in {"VBD", "VBZ", "VBP"} or clause.tag_ == form:
