@@ -2,9 +2,16 @@
 
 A fetch is polite and bounded: a User-Agent naming onrecord, a timeout on the whole fetch
 (:data:`DEFAULT_TIMEOUT`), a size cap checked while streaming (:data:`~onrecord.ingest.reader.
-MAX_BYTES`), at most :data:`MAX_REDIRECTS` redirects. Other schemes are refused, and so are
-hosts that resolve to private, loopback, link-local or otherwise non-public addresses (every
-hop of a redirect is checked) unless ``allow_private`` is set.
+MAX_BYTES`), at most :data:`MAX_REDIRECTS` redirects. Other schemes are refused.
+
+Against server-side request forgery, every hop (the URL, then each redirect target) is handled
+alike: its host is resolved once (:func:`resolve_host`), every address it resolved to is checked
+(:func:`check_url`: a host with any address that is not globally routable, see
+:func:`is_public`, is refused unless ``allow_private`` is set), and the connection is pinned to
+those checked addresses (:class:`PinnedTransport`), so a DNS answer that changes between the
+check and the connection (DNS rebinding) is never used. TLS (SNI and certificate verification)
+and the Host header keep the URL's host name. Proxies from the environment are not used: a
+proxy would connect to addresses that were never checked.
 
 :func:`fetch_url` returns the decoded page (:class:`FetchedPage`) or raises an
 :class:`~onrecord.errors.InputError` subclass saying why not; parsing it is the loaders' job.
@@ -15,9 +22,12 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+import ssl
 import time
 from dataclasses import dataclass
+from typing import Any
 
+import httpcore
 import httpx
 
 from onrecord.errors import BinaryInputError, EncodingError, InputError, InputTooLargeError
@@ -46,6 +56,19 @@ _ACCEPT = (
 )
 _SCHEME_RE = re.compile(r"\A([a-zA-Z][a-zA-Z0-9+.-]*)://")
 _CHUNK = 64 * 1024
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")  # the well-known NAT64 prefix (RFC 6052)
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedHost:
+    """A URL's host and port with the addresses it resolved to, every one of them checked: the
+    only addresses a connection to that host may go to. ``host`` is the ASCII (IDNA) form."""
+
+    host: str
+    port: int
+    addresses: tuple[IPAddress, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,37 +101,52 @@ def fetch_url(
 ) -> FetchedPage:
     """Fetch a web page and decode it (the header's charset, else :func:`decode_text`).
 
-    ``timeout`` (seconds) bounds the whole fetch, redirects included. Raises an InputError
-    subclass for a refused URL, a network error, a timeout, an HTTP error status, too many
-    redirects, a body over ``max_bytes``, a content type that is not text, or an undecodable
-    body.
+    ``timeout`` (seconds) bounds the whole fetch, redirects included. Each hop is checked and
+    pinned as the module docstring says. Raises an InputError subclass (and nothing else) for
+    a refused URL or address, a host that does not resolve, a network or TLS error, a
+    timeout, an HTTP error status, too many redirects, a body over ``max_bytes``, a content
+    type that is not text, or an undecodable body.
     """
     deadline = time.monotonic() + timeout
     headers = {"User-Agent": user_agent(), "Accept": _ACCEPT}
     current = url
     try:
-        with httpx.Client(headers=headers, timeout=timeout, follow_redirects=False) as client:
-            for _ in range(MAX_REDIRECTS + 1):
-                check_url(current, allow_private)
-                if time.monotonic() > deadline:
-                    raise httpx.TimeoutException("the deadline has passed")
-                with client.stream("GET", current) as response:
-                    if response.is_redirect:
-                        current = _redirect_target(response)
-                        continue
-                    return _read_page(response, deadline, timeout, max_bytes)
+        tls = httpx.create_ssl_context()
+        for _ in range(MAX_REDIRECTS + 1):
+            checked = check_url(current, allow_private)
+            if time.monotonic() > deadline:
+                raise httpx.TimeoutException("the deadline has passed")
+            with (
+                httpx.Client(
+                    headers=headers,
+                    timeout=timeout,
+                    follow_redirects=False,
+                    transport=PinnedTransport(checked, tls),
+                ) as client,
+                client.stream("GET", current) as response,
+            ):
+                if response.is_redirect:
+                    current = _redirect_target(response)
+                    continue
+                return _read_page(response, deadline, timeout, max_bytes)
     except httpx.TimeoutException:
         raise InputError(f"timed out after {timeout:g} s") from None
     except httpx.InvalidURL as exc:
         raise InputError(f"invalid URL: {exc}") from None
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.StreamError, OSError) as exc:
         raise InputError(f"cannot fetch the URL: {_describe(exc)}") from None
     raise InputError(f"too many redirects (over {MAX_REDIRECTS})")
 
 
-def check_url(url: str, allow_private: bool = False) -> None:
-    """Refuse a URL that is not ``http``/``https``, or (unless ``allow_private``) whose host
-    resolves to a private, loopback, link-local, multicast, reserved or unspecified address."""
+def check_url(url: str, allow_private: bool = False) -> CheckedHost:
+    """Check a URL before it is fetched, and the addresses its host resolves to.
+
+    Refuses a URL that is not ``http``/``https`` or has no host. Resolves the host once
+    (:func:`resolve_host`) and, unless ``allow_private``, refuses the URL when *any* of the
+    addresses is not public (:func:`is_public`): one non-public answer among public ones is
+    enough, since the connection could otherwise be steered to it. Returns the host with its
+    checked addresses, to which :class:`PinnedBackend` pins the connection. Raises InputError.
+    """
     match = _SCHEME_RE.match(url)
     scheme = match.group(1).lower() if match else ""
     if scheme not in SCHEMES:
@@ -116,38 +154,118 @@ def check_url(url: str, allow_private: bool = False) -> None:
         raise InputError(f"unsupported URL scheme {shown}: only http and https are fetched")
     try:
         parsed = httpx.URL(url)
-    except httpx.InvalidURL as exc:
+        host = parsed.raw_host.decode("ascii").lower()
+    except (httpx.InvalidURL, UnicodeError) as exc:
         raise InputError(f"invalid URL: {exc}") from None
-    if not parsed.host:
+    if not host:
         raise InputError("invalid URL: no host")
-    if allow_private:
-        return
     port = parsed.port or (443 if scheme == "https" else 80)
     try:
-        infos = socket.getaddrinfo(parsed.host, port, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError) as exc:
+        addresses = tuple(dict.fromkeys(resolve_host(host, port)))
+    except (OSError, UnicodeError, ValueError) as exc:
         raise InputError(f"cannot resolve the host {parsed.host}: {_describe(exc)}") from None
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
-        if not is_public(address):
-            raise InputError(
-                f"refused: {parsed.host} resolves to a non-public address ({address}); "
-                "use --allow-private to fetch it"
+    if not addresses:
+        raise InputError(f"cannot resolve the host {parsed.host}: no addresses")
+    if not allow_private:
+        for address in addresses:
+            if not is_public(address):
+                verb = "is" if _is_literal(host) else "resolves to"
+                raise InputError(
+                    f"refused: {parsed.host} {verb} a non-public address ({address}); "
+                    "use --allow-private to fetch it"
+                )
+    return CheckedHost(host=host, port=port, addresses=addresses)
+
+
+def resolve_host(host: str, port: int) -> list[IPAddress]:
+    """Every address a host name resolves to for a TCP connection (with
+    :func:`socket.getaddrinfo`, in the resolver's order); an IP literal is its own answer.
+    The one place fetching resolves names. Raises OSError (``socket.gaierror``)."""
+    literal = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    if _is_literal(literal):
+        return [ipaddress.ip_address(literal)]
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [ipaddress.ip_address(str(info[4][0])) for info in infos]
+
+
+def is_public(address: IPAddress) -> bool:
+    """Whether an address is globally routable, so fetching it cannot reach a private network.
+
+    The address must be ``is_global`` (which rules out private, loopback, link-local, shared
+    100.64.0.0/10, unspecified and documentation ranges) and neither multicast, reserved nor
+    IPv6 site-local (fec0::/10), which ``ipaddress`` counts as global. An IPv4-mapped
+    (::ffff:0:0/96) or NAT64 (64:ff9b::/96) address is judged by the IPv4 address inside it,
+    and a 6to4 (2002::/16) one must be public itself and around a public IPv4 address.
+    """
+    if isinstance(address, ipaddress.IPv6Address):
+        inner = address.ipv4_mapped
+        if inner is None and address in _NAT64:
+            inner = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+        if inner is not None:
+            return is_public(inner)
+        if address.sixtofour is not None and not is_public(address.sixtofour):
+            return False
+        if address.is_site_local:
+            return False
+    return address.is_global and not (address.is_multicast or address.is_reserved)
+
+
+class PinnedBackend(httpcore.NetworkBackend):
+    """An httpcore network backend that connects to one checked host only, and only at its
+    checked addresses (tried in order, as :func:`socket.create_connection` does), never
+    resolving the name again. Everything above the TCP connection (TLS with SNI and
+    certificate verification, the Host header) still sees the host name."""
+
+    def __init__(self, checked: CheckedHost) -> None:
+        self.checked = checked
+        self._system = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        """A TCP connection to the first checked address that answers."""
+        if (host.lower(), port) != (self.checked.host, self.checked.port):
+            raise httpcore.ConnectError(
+                f"refused: {host}:{port} is not the checked host "
+                f"{self.checked.host}:{self.checked.port}"
             )
+        failure: Exception = httpcore.ConnectError(f"no checked address for {host}")
+        for address in self.checked.addresses:
+            try:
+                return self._system.connect_tcp(
+                    str(address), port, timeout, local_address, socket_options
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                failure = exc
+        raise failure
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Any = None
+    ) -> httpcore.NetworkStream:
+        """Refused: fetching goes over TCP to a checked address only."""
+        raise httpcore.ConnectError("refused: Unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:
+        """Wait between connection retries."""
+        self._system.sleep(seconds)
 
 
-def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    """Whether an address is on the public internet (not private, loopback, link-local ...)."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return not (
-        address.is_private
-        or address.is_loopback
-        or address.is_link_local
-        or address.is_multicast
-        or address.is_reserved
-        or address.is_unspecified
-    )
+class PinnedTransport(httpx.HTTPTransport):
+    """An httpx transport (no proxy) whose connections all go through a
+    :class:`PinnedBackend` for one checked host; certificates are verified with ``tls``."""
+
+    def __init__(self, checked: CheckedHost, tls: ssl.SSLContext) -> None:
+        super().__init__(verify=tls, trust_env=False)
+        # httpx takes no network backend, so its connection pool is replaced by one that has
+        # it (the transport's other methods only delegate to ``_pool``)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=tls, network_backend=PinnedBackend(checked)
+        )
 
 
 def media_type(content_type: str) -> tuple[str, str | None]:
@@ -209,6 +327,14 @@ def _read_page(
 
 def _too_large(max_bytes: int) -> str:
     return f"the page is over the {max_bytes / 1024 / 1024:g} MB limit"
+
+
+def _is_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def _describe(exc: Exception) -> str:

@@ -168,9 +168,9 @@ def test_every_redirect_hop_is_checked(base: str, monkeypatch: pytest.MonkeyPatc
     checked: list[str] = []
     original = urls.check_url
 
-    def spy(url: str, allow_private: bool = False) -> None:
+    def spy(url: str, allow_private: bool = False) -> urls.CheckedHost:
         checked.append(url)
-        original(url, allow_private)
+        return original(url, allow_private)
 
     monkeypatch.setattr(urls, "check_url", spy)
     assert isinstance(_one(f"{base}/moved"), Article)
