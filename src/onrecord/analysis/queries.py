@@ -1,12 +1,15 @@
 """Queries over the corpus: statements by speaker, who is quoted, full-text search.
 
 Each query returns plain dicts (one per row, fixed keys) that the CLI prints as a table or JSON
-and the API returns as is. Every user value is a bound parameter; date bounds are ISO dates
-compared as text, which orders correctly.
+and the API returns as is. Every user value is a bound parameter; text matched with ``LIKE`` has
+its wildcards escaped (``%`` finds a percent sign, not everything); date bounds are ISO dates
+checked against the calendar and compared as text, which orders correctly.
 """
 
 from __future__ import annotations
 
+import calendar
+import re
 from typing import Any
 
 from onrecord.errors import QueryError
@@ -35,17 +38,52 @@ def statement_row(row: tuple[Any, ...]) -> dict[str, Any]:
     return item
 
 
+_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+LIKE_ESCAPE = " ESCAPE '\\'"
+"""The clause that follows every ``LIKE ?`` whose pattern comes from :func:`like_pattern`."""
+
+
 def check_date(value: str | None, name: str) -> str | None:
-    """An ISO date bound (YYYY, YYYY-MM or YYYY-MM-DD), or a QueryError naming the option."""
+    """An ISO date bound (YYYY, YYYY-MM or YYYY-MM-DD) that is a real calendar date, or a
+    QueryError naming the option (``--since`` on the command line, ``since`` in the API).
+
+    ``None`` is no bound and passes; anything else (an empty string, ``14 Jan 2020``,
+    ``2020-13``, ``2020-02-30``) is refused with a one-line message saying why.
+    """
     if value is None:
         return None
-    parts = value.split("-")
-    ok = (1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4
-          and all(len(p) == 2 for p in parts[1:]))
-    if not ok:
+    match = _ISO_DATE.fullmatch(value)
+    reason = _calendar_problem(*match.groups()) if match else " (year-month-day, in digits)"
+    if reason:
+        shown = value if len(value) <= 40 else f"{value[:40]}…"
         raise QueryError(f"{name} must be a date like 2020-01-13 (or 2020-01, 2020), "
-                         f"not {value!r}")
+                         f"not {shown!r}{reason}")
     return value
+
+
+def _calendar_problem(year: str, month: str | None, day: str | None) -> str:
+    """Why a well-shaped date is not on the calendar (``": there is no month 13"``), or ''."""
+    if int(year) < 1:
+        return ": there is no year 0000"
+    if month is None:
+        return ""
+    if not 1 <= int(month) <= 12:
+        return f": there is no month {month}"
+    if day is None:
+        return ""
+    last = calendar.monthrange(int(year), int(month))[1]
+    if not 1 <= int(day) <= last:
+        return f": {_MONTHS[int(month) - 1]} {year} has no day {day}"
+    return ""
+
+
+def like_pattern(text: str) -> str:
+    """A ``LIKE`` pattern that finds ``text`` anywhere, its own ``\\``, ``%`` and ``_`` taken
+    literally (use it with :data:`LIKE_ESCAPE`)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def date_bounds(column: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
@@ -73,9 +111,9 @@ def find_entities(corpus: Corpus, name: str, kind: str | None = "PERSON") -> lis
                         [v for k in kinds for v in (k, name_key(name, k))])
     if rows:
         return sorted({r[0] for r in rows})
-    pattern = "%" + name.lower().replace("%", "").replace("_", "") + "%"
-    rows = corpus.query(f"SELECT id FROM corpus_entities WHERE lower(name) LIKE ?"
-                        f" AND kind IN ({marks}) ORDER BY id LIMIT 50", (pattern, *kinds))
+    rows = corpus.query(f"SELECT id FROM corpus_entities WHERE lower(name) LIKE ?{LIKE_ESCAPE}"
+                        f" AND kind IN ({marks}) ORDER BY id LIMIT 50",
+                        (like_pattern(name.lower()), *kinds))
     return [r[0] for r in rows]
 
 
@@ -87,13 +125,12 @@ def find_statements(corpus: Corpus, speaker: str | None = None, since: str | Non
     where, params = " WHERE 1 = 1", []
     if speaker:
         ids = find_entities(corpus, speaker, kind=None)
-        text = speaker.lower().replace("%", "").replace("_", "")
         if ids:
             where += f" AND s.corpus_speaker IN ({','.join('?' * len(ids))})"
             params += ids
         else:  # an unnamed source: match the words it was written with
-            where += " AND lower(s.speaker_text) LIKE ?"
-            params.append(f"%{text}%")
+            where += f" AND lower(s.speaker_text) LIKE ?{LIKE_ESCAPE}"
+            params.append(like_pattern(speaker.lower()))
     bounds, extra = date_bounds("s.date", since, until)
     rows = dated_first(corpus, f"SELECT {STATEMENT_COLUMNS}{STATEMENT_FROM}{where}{bounds}",
                        "s.date", "s.date, s.article_id, s.content_start",

@@ -35,7 +35,8 @@ from onrecord.api.schemas import (
 from onrecord.store import Corpus
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": Error, "description": "A bad parameter (a date that is not YYYY[-MM[-DD]])"},
+    400: {"model": Error, "description": "A bad parameter (a date that is not YYYY[-MM[-DD]] "
+                                         "on the calendar)"},
     401: {"model": Error, "description": "A private server: no token, or a wrong one"},
     403: {"model": Error, "description": "A private server with no token configured"},
     404: {"model": Error, "description": "No such article or entity"},
@@ -47,11 +48,17 @@ router = APIRouter(prefix="/api", tags=["read"], dependencies=[Depends(require_r
 CorpusDep = Annotated[Corpus, Depends(get_corpus)]
 Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many items")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many items first")]
-DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
-# The patterns are documented, not enforced by FastAPI: a bad date is the library's QueryError
-# (400, with its message), and so is a search with no words.
-Date = Query(description="YYYY, YYYY-MM or YYYY-MM-DD", max_length=10,
-             json_schema_extra={"pattern": DATE_PATTERN})
+_YEAR = r"([0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"  # 0001 to 9999
+_LEAP_YEAR = r"([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+_MONTH_DAY = (r"(0[1-9]|1[0-2])(-(0[1-9]|1[0-9]|2[0-8]))?"  # a month, or one of its first 28 days
+              r"|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31")
+DATE_PATTERN = rf"^({_YEAR}(-({_MONTH_DAY}))?|{_LEAP_YEAR}-02-29)$"
+"""The dates :func:`~onrecord.analysis.queries.check_date` accepts, as a JSON-schema pattern."""
+# The pattern and length are documented, not enforced by FastAPI: any bad date (a wrong shape,
+# a day that is not on the calendar, a long string) is the library's QueryError, a 400 with its
+# message rather than FastAPI's 422; and so is a search with no words.
+Date = Query(description="YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date",
+             json_schema_extra={"pattern": DATE_PATTERN, "maxLength": 10})
 Since = Annotated[str | None, Date]
 Until = Annotated[str | None, Date]
 NO_NUL = r"^[^\x00]*$"  # refused by the server (400): PostgreSQL text cannot hold NUL
