@@ -2,6 +2,11 @@
 
 Rows are read in pages, so a large corpus is written without holding it all in memory (except
 for Parquet, which pyarrow writes per page as a row group).
+
+CSV and the GDELT TSV are opened by spreadsheets, which run a cell starting with ``=``, ``+``,
+``-`` or ``@`` (or a tab or carriage return) as a formula: article text is untrusted, so such a
+text cell is written with a leading ``'`` (OWASP's advice on CSV injection). Numbers stay
+numbers, and JSON Lines and Parquet keep every value as it is.
 """
 
 from __future__ import annotations
@@ -130,14 +135,34 @@ def gdelt_rows(corpus: Corpus) -> Iterator[dict[str, Any]]:
         }
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+
+
 def _cell(value: Any) -> Any:
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return value
 
 
+def neutralise_cell(value: Any) -> Any:
+    """A CSV/TSV cell that a spreadsheet shows as text: a string starting with one of
+    :data:`FORMULA_STARTS` gets a leading ``'``; anything else (a number, negative ones
+    included, a boolean, ``None``) is returned as it is."""
+    value = _cell(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_export(corpus: Corpus, table: str, fmt: str, output: Path | None) -> int:
-    """Write ``table`` as ``fmt`` to ``output`` (standard output when None); return the count."""
+    """Write ``table`` as ``fmt`` to ``output`` (standard output when None); return the count.
+
+    ``fmt`` is ``jsonl``, ``csv``, ``parquet`` or ``gdelt`` (the events table, tab-separated).
+    In ``csv`` and ``gdelt`` a text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return is prefixed with ``'`` so that a spreadsheet shows it rather than running
+    it as a formula (:func:`neutralise_cell`); numbers are written unchanged.
+    """
     if fmt == "gdelt":
         if table != "events":
             raise QueryError("the gdelt format exports the events table only")
@@ -164,7 +189,7 @@ def write_export(corpus: Corpus, table: str, fmt: str, output: Path | None) -> i
                                     lineterminator="\n")
             writer.writeheader()
             for row in rows:
-                writer.writerow({k: _cell(v) for k, v in row.items()})
+                writer.writerow({k: neutralise_cell(v) for k, v in row.items()})
                 count += 1
     finally:
         if output:

@@ -44,6 +44,17 @@ def _run(db: str, query: Callable[[Any], list[Any]]) -> list[Any]:
         raise fail(str(error)) from error
 
 
+def _check_dates(since: str | None, until: str | None) -> None:
+    """Refuse a date bound that is not a calendar date before anything is opened (exit 1)."""
+    from onrecord.analysis.queries import check_date
+
+    try:
+        check_date(since, "--since")
+        check_date(until, "--until")
+    except OnRecordError as error:
+        raise fail(str(error)) from error
+
+
 def _print_rows(rows: list[dict[str, Any]], fmt: TableFormat, columns: Columns,
                 title: str) -> None:
     if fmt is TableFormat.json:
@@ -90,6 +101,7 @@ def statements(
     """
     from onrecord.analysis.queries import find_statements
 
+    _check_dates(since, until)
     rows = _run(db, lambda c: find_statements(c, speaker, since, until, limit, offset))
     for row in rows:
         row["when"] = _date(row)
@@ -118,6 +130,7 @@ def timeline(
     kinds = {"events": ("event",), "statements": ("statement",), None: ("event", "statement")}
     if only not in kinds:
         raise fail("--only must be 'events' or 'statements'")
+    _check_dates(since, until)
     rows = _run(db, lambda c: build_timeline(c, actor, target, since, until, limit, offset,
                                              kinds[only]))
     for row in rows:
@@ -143,6 +156,7 @@ def speakers(
     """
     from onrecord.analysis.queries import list_speakers
 
+    _check_dates(since, until)
     rows = _run(db, lambda c: list_speakers(c, limit, since, until))
     _print_rows(rows, fmt, (("speaker", "speaker"), ("statements", "statements"),
                             ("articles", "stories"), ("named", "named"),
@@ -217,6 +231,7 @@ def contradictions(
 
     if kind not in (None, "contradiction", "shift"):
         raise fail("--kind must be 'contradiction' or 'shift'")
+    _check_dates(since, until)
     findings = _run(db, lambda c: find_contradictions(c, speaker, since, until, kind,
                                                       min_score, limit, embeddings))
     rows = [f.to_json() for f in findings]
@@ -242,7 +257,10 @@ def export(
     table: Annotated[str, typer.Option(
         "--table", help="statements, events, entities or articles.")] = "statements",
     to: Annotated[str, typer.Option(
-        "--format", "-f", help="jsonl, csv, parquet, or gdelt (events, tab-separated).")
+        "--format", "-f", help="jsonl, csv, parquet, or gdelt (events, tab-separated). In csv "
+                               "and gdelt a text cell starting with = + - @, a tab or a carriage "
+                               "return gets a leading ' so spreadsheets do not run it as a "
+                               "formula; numbers are unchanged.")
     ] = "jsonl",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write (standard output when omitted; parquet needs a "
@@ -250,6 +268,10 @@ def export(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export a table of the corpus for other tools.
+
+    CSV and GDELT cells that a spreadsheet would run as a formula (text starting with = + - @,
+    a tab or a carriage return) are written with a leading ' ; JSON Lines and Parquet keep the
+    text as it is.
 
     Example: [bold]onrecord export --table events --format gdelt -o events.tsv[/bold]
     """
