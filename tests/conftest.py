@@ -100,3 +100,21 @@ def corpus_db(request, tmp_path) -> str:
     _reset_postgres(url)
     return url
 
+
+
+@pytest.fixture(scope="session")
+def long_article() -> str:
+    """An invented article over spaCy's 1,000,000-character limit that is cheap to parse.
+
+    Its first and last paragraphs hold a statement by the same minister; between them, 1,050
+    paragraphs each carry one sentence and a 1,000-character archive link (one token each),
+    so the text is long in characters but short in tokens.
+    """
+    first = ("Foreign Minister Anna Kovac said on Monday that the border talks would resume "
+             "in Geneva next week.\n\n")
+    filler = ("The ministry said the full transcript had been archived online at "
+              "https://archive.example.org/transcripts/{:04d}/" + "q7f3" * 240 + "\n\n")
+    last = "Kovac said on Tuesday that the talks had been postponed again.\n"
+    text = first + "".join(filler.format(i) for i in range(1050)) + last
+    assert len(text) > 1_000_000
+    return text

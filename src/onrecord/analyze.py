@@ -1,18 +1,25 @@
-"""From articles to records: run the pipeline and gather each article's whole record."""
+"""From articles to records: run the pipeline and gather each article's whole record.
+
+One document can never stop the others: invalid metadata, a document that breaks spaCy and
+an extractor error each become a :class:`~onrecord.models.Discarded` record with the reason.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from onrecord.errors import EmptyInputError, ExtractionError, InputError
-from onrecord.models import Article, ArticleRecord, Discarded
+from onrecord.errors import EmptyInputError, ExtractionError, InputError, MalformedInputError
+from onrecord.models import Article, ArticleRecord, Discarded, Span, replace_lone_surrogates
 from onrecord.nlp.pipeline import ONRECORD_COMPONENTS, load_pipeline
+from onrecord.parts import join_part_records, part_article, split_into_parts
 
 DEFAULT_BATCH_SIZE = 16
+BATCH_CHARS = 400_000
+"""About the most text spaCy parses at once (parts of long articles batch by it)."""
 
 
 def _published_date(article: Article) -> dt.date | None:
@@ -68,51 +75,176 @@ def _run_components(doc: Doc) -> Doc:
     return doc
 
 
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One document's worth of an article: the whole article, or one part of a long one."""
+
+    article: Article
+    span: Span
+    number: int  # from 1
+    count: int
+
+    def describe(self) -> str:
+        s, e = self.span
+        return f"part {self.number} of {self.count} (characters {s}-{e})"
+
+
+def _checked(article: Article) -> Article | Discarded:
+    """The article ready for analysis, or why it cannot be analysed."""
+    from onrecord.ingest.dates import parse_published
+
+    doc_id = article.origin or article.id
+    if not isinstance(article.text, str):
+        return Discarded(doc_id, "ingest", "the article's text is not a string")
+    if article.published is not None:
+        try:
+            parse_published(article.published)
+        except InputError as err:
+            return Discarded(doc_id, "ingest", str(err))
+    fields = {f: getattr(article, f) for f in ("text", "url", "source", "title", "byline",
+                                               "published", "origin")}
+    clean = {f: replace_lone_surrogates(v) for f, v in fields.items() if isinstance(v, str)}
+    changed = {f: v for f, v in clean.items() if v != fields[f]}
+    return replace(article, **changed) if changed else article
+
+
+def _parts(articles: Iterable[Article]) -> Iterator[_Part | Discarded]:
+    for article in articles:
+        checked = _checked(article)
+        if isinstance(checked, Discarded):
+            yield checked
+            continue
+        spans = split_into_parts(checked.text)
+        for number, span in enumerate(spans, start=1):
+            yield _Part(checked, span, number, len(spans))
+
+
+def _batches(items: Iterable[_Part | Discarded],
+             batch_size: int) -> Iterator[list[_Part | Discarded]]:
+    """Items in batches of at most ``batch_size`` parts and about :data:`BATCH_CHARS` of text."""
+    batch: list[_Part | Discarded] = []
+    chars = 0
+    for item in items:
+        batch.append(item)
+        if isinstance(item, _Part):
+            chars += item.span[1] - item.span[0]
+        if len(batch) >= batch_size or chars >= BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+def _parse(parts: list[_Part]) -> list[Doc | str]:
+    """spaCy's own components over the parts, batched; a part that breaks them, alone, gives
+    the reason instead of its Doc (the others are parsed again one by one)."""
+    nlp = load_pipeline()
+    try:
+        docs = []
+        for part in parts:
+            doc = nlp.make_doc(part_article(part.article, part.span).text)
+            doc._.onrecord_published = _published_date(part.article)
+            docs.append(doc)
+        return list(nlp.pipe(docs, batch_size=len(docs), disable=list(ONRECORD_COMPONENTS)))
+    except Exception as err:  # noqa: BLE001 - one document must not end the batch
+        if len(parts) == 1:
+            return [f"spaCy failed: {type(err).__name__}: {err}"]
+        return [doc for part in parts for doc in _parse([part])]
+
+
+def _extract(part: _Part, doc: Doc | str) -> ArticleRecord:
+    if isinstance(doc, str):
+        raise ExtractionError(doc)
+    return record_from_doc(part_article(part.article, part.span), _run_components(doc))
+
+
+def _reason(err: Exception) -> str:
+    return str(err) if isinstance(err, ExtractionError) else f"{type(err).__name__}: {err}"
+
+
+def _joined(part: _Part, done: list[tuple[int, ArticleRecord]],
+            failure: str | None) -> ArticleRecord | Discarded:
+    article = part.article
+    if failure is not None:
+        return Discarded(article.origin or article.id, "extract", failure)
+    if part.count == 1:
+        return replace(done[0][1], article=article)
+    try:
+        record = join_part_records(article, done)
+        check_offsets(record)
+    except Exception as err:  # noqa: BLE001 - a bug joining parts discards only this article
+        return Discarded(article.origin or article.id, "extract",
+                         f"joining {part.count} parts: {_reason(err)}")
+    return record
+
+
 def analyze_articles(
     articles: Iterable[Article], batch_size: int = DEFAULT_BATCH_SIZE
 ) -> Iterator[ArticleRecord | Discarded]:
     """Analyse many articles in batches; a failing article becomes :class:`Discarded`.
 
     spaCy's statistical components run batched through ``nlp.pipe``; onrecord's extractors then
-    run on each document, so one document's failure cannot take the batch down with it.
+    run on each document. A document that breaks spaCy is parsed again on its own, so one
+    document's failure never takes the others down with it. An article longer than
+    :data:`~onrecord.parts.PART_CHARS` is analysed in parts cut at paragraph boundaries and
+    its record joined again (:mod:`onrecord.parts`). Results come in input order.
     """
-    nlp = load_pipeline()
-
-    def docs() -> Iterator[tuple[Doc, Article]]:
-        for article in articles:
-            doc = nlp.make_doc(article.text)
-            doc._.onrecord_published = _published_date(article)
-            yield doc, article
-
-    with nlp.select_pipes(disable=list(ONRECORD_COMPONENTS)):
-        parsed = nlp.pipe(docs(), as_tuples=True, batch_size=batch_size)
-        for doc, article in parsed:
-            try:
-                yield record_from_doc(article, _run_components(doc))
-            except ExtractionError as err:
-                yield Discarded(article.origin or article.id, "extract", str(err))
-            except Exception as err:  # an extractor bug must not end the batch
-                reason = f"{type(err).__name__}: {err}"
-                yield Discarded(article.origin or article.id, "extract", reason)
+    load_pipeline()  # a missing model is a ModelError for the caller, not a discarded article
+    done: list[tuple[int, ArticleRecord]] = []
+    failure: str | None = None
+    for batch in _batches(_parts(articles), batch_size):
+        parts = [item for item in batch if isinstance(item, _Part)]
+        docs = iter(_parse(parts) if parts else ())
+        for item in batch:
+            if isinstance(item, Discarded):
+                yield item
+                continue
+            doc = next(docs)
+            if failure is None:
+                try:
+                    done.append((item.span[0], _extract(item, doc)))
+                except Exception as err:  # noqa: BLE001 - an extractor bug must not end the batch
+                    failure = _reason(err)
+                    if item.count > 1:
+                        failure = f"{item.describe()}: {failure}"
+            del doc
+            if item.number == item.count:
+                yield _joined(item, done, failure)
+                done, failure = [], None
 
 
 def analyze(article: Article | str, published: str | None = None) -> ArticleRecord:
     """The whole record of one article (an :class:`Article` or plain text).
 
-    Raises :class:`~onrecord.errors.ExtractionError` when extraction fails.
+    ``published`` (``YYYY-MM-DD``, or an ISO datetime) overrides the article's date. Raises
+    only :class:`~onrecord.errors.OnRecordError` subclasses:
+    :class:`~onrecord.errors.InputError` for input that cannot be analysed (empty text, an
+    impossible date, not text at all), :class:`~onrecord.errors.ExtractionError` when
+    extraction fails, :class:`~onrecord.errors.ModelError` when the model is missing. Lone
+    surrogates in the text are replaced (U+FFFD); a text of any length is analysed (a long
+    one in parts).
 
     >>> record = analyze("Officials said on Monday that talks would resume.", "2020-01-14")
     >>> record.statements[0].sourcing
     'anonymous'
     """
+    from onrecord.ingest.dates import parse_published
+
+    if published is not None:
+        published = parse_published(published)
     if isinstance(article, str):
         if not article.strip():
             raise EmptyInputError("the text is empty")
         article = Article.create(article, published=published, origin="-")
-    elif published is not None:
-        article = replace(article, published=published)
+    elif isinstance(article, Article):
+        if published is not None:
+            article = replace(article, published=published)
+    else:
+        raise MalformedInputError(
+            f"analyze() takes an article's text or an Article, not {type(article).__name__}")
     for result in analyze_articles([article]):
         if isinstance(result, Discarded):
-            raise ExtractionError(result.reason)
+            error = InputError if result.stage in ("ingest", "language") else ExtractionError
+            raise error(result.reason)
         return result
     raise InputError("nothing to analyse")  # pragma: no cover - analyze_articles always yields

@@ -9,6 +9,7 @@ Spans are ``(start_char, end_char)`` offsets into :attr:`Article.text`; for ever
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -21,10 +22,33 @@ TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 EventStatus = Literal["occurred", "negated", "hypothetical", "planned", "called_off"]
 
 
+_SURROGATE_PAIR_RE = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """``text`` made encodable as UTF-8: surrogate pairs joined, lone surrogates made U+FFFD.
+
+    JSON may carry ``"\\ud800"``, which Python decodes to a lone surrogate that no UTF-8
+    encoder (hashing, SQLite, PostgreSQL) accepts; such a character means nothing, so it
+    becomes the replacement character, as an undecodable byte does.
+    """
+    if _SURROGATE_RE.search(text) is None:
+        return text
+    text = _SURROGATE_PAIR_RE.sub(
+        lambda m: m.group().encode("utf-16", "surrogatepass").decode("utf-16"), text)
+    return _SURROGATE_RE.sub("\ufffd", text)
+
+
 def content_id(*parts: object, length: int = 16) -> str:
     """A stable identifier: the first ``length`` hex digits of the SHA-256 of ``parts``."""
     digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
     return digest.hexdigest()[:length]
+
+
+def event_id(start: int, end: int, source_text: str, target_text: str) -> str:
+    """An event's id: its trigger's offsets and its participants' words, hashed."""
+    return content_id("event", start, end, source_text, target_text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +72,14 @@ class Article:
 
     @classmethod
     def create(cls, text: str, **meta: Any) -> Article:
-        """Build an article whose ``id`` is the content hash of ``text``."""
+        """Build an article whose ``id`` is the content hash of ``text``.
+
+        Lone surrogates in the text or any string field are replaced
+        (:func:`replace_lone_surrogates`), so every article can be hashed and stored.
+        """
+        text = replace_lone_surrogates(text)
+        meta = {k: replace_lone_surrogates(v) if isinstance(v, str) else v
+                for k, v in meta.items()}
         return cls(id=content_id("article", text), text=text, **meta)
 
     def to_json(self) -> dict[str, Any]:
@@ -263,6 +294,8 @@ __all__ = [
     "Statement",
     "TimeExpr",
     "content_id",
+    "event_id",
+    "replace_lone_surrogates",
     "record_from_json",
 ]
 

@@ -67,7 +67,7 @@ from onrecord.extract.event_lexicon import (
 from onrecord.extract.event_triggers import ACTOR_ENTS, Trigger, find_triggers
 from onrecord.extract.event_triggers import first_child as _child
 from onrecord.extract.event_triggers import pobjs as _pobjs
-from onrecord.models import Entity, Event, EventStatus, Participant, TimeExpr, content_id
+from onrecord.models import Entity, Event, EventStatus, Participant, TimeExpr, event_id
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _DOCUMENTS = frozenset({"statement", "declaration", "communique", "letter", "resolution",
@@ -479,13 +479,13 @@ def extract_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExp
             for tgt in [*targets] or none:
                 if src is not None and tgt is not None and src.text == tgt.text:
                     continue
-                event_id = content_id("event", start, end, src.text if src else "",
-                                      tgt.text if tgt else "")
-                if event_id in seen:
+                ev_id = event_id(start, end, src.text if src else "",
+                                 tgt.text if tgt else "")
+                if ev_id in seen:
                     continue  # one event per trigger and pair of participants
-                seen.add(event_id)
+                seen.add(ev_id)
                 events.append(Event(
-                    id=event_id,
+                    id=ev_id,
                     type=type_, cameo=cameo, trigger=text[start:end],
                     trigger_span=(start, end), status=status, source=src, target=tgt,
                     location=location, time=time_id,

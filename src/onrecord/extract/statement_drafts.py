@@ -9,6 +9,7 @@ clause, and where a cue's clause ends when the parser ran the cue's second predi
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -98,11 +99,22 @@ def _is_titled_name(text: str, part: tuple[int, int], person_ends: dict[int, int
 
 
 def cut_at_other_speakers(text: str, drafts: list[Draft]) -> None:
-    """End a clause where the parser let it run into the next speaker ("... and officials said")."""
+    """End a clause where the parser let it run into the next speaker ("... and officials said").
+
+    Only a speaker inside the clause can end it, so each clause looks only at the speakers
+    that start within it (found by bisection; a long text has thousands of drafts), in the
+    drafts' order.
+    """
+    speakers = sorted((o.speaker_span[0], i) for i, o in enumerate(drafts)
+                      if o.speaker_span is not None and o.cue_span is not None)
+    starts = [s for s, _ in speakers]
     for d in drafts:
         if d.kind == "direct":
             continue
-        for o in drafts:
+        lo = bisect_right(starts, d.content[0])
+        hi = bisect_left(starts, max(d.content[1], d.content[0] + 3))
+        for _, i in sorted(speakers[lo:hi], key=lambda pair: pair[1]):
+            o = drafts[i]
             if o is d or o.speaker_span is None or o.cue_span is None:
                 continue
             s = o.speaker_span[0]
