@@ -14,6 +14,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
+from onrecord.engine.orphans import die_with_parent
+from onrecord.errors import ModelError
 from onrecord.models import Article, ArticleRecord, Discarded
 
 Result = ArticleRecord | Discarded
@@ -34,17 +36,41 @@ def _analyse_chunk(articles: list[Article]) -> list[Result]:
     return list(analyze_articles(articles))
 
 
+def _failed(article: Article, err: BaseException) -> Discarded:
+    reason = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+    return Discarded(article.origin or article.id, "extract", f"the analysis failed: {reason}")
+
+
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(articles)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
+def _in_process(chunk: list[Article]) -> list[Result]:
+    """A chunk analysed here; if that raises, again one article at a time, so an article
+    that raises costs only itself (a missing model is still the caller's ModelError)."""
+    try:
+        return _analyse_chunk(chunk)
+    except ModelError:
+        raise
+    except Exception:  # noqa: BLE001 - retried one by one below
+        results: list[Result] = []
+        for article in chunk:
+            try:
+                results += _analyse_chunk([article])
+            except ModelError:
+                raise
+            except Exception as err:  # noqa: BLE001 - reported as discarded
+                results.append(_failed(article, err))
+        return results
+
+
 def _one_by_one(chunk: list[Article], workers: int) -> list[Result]:
-    """Analyse a chunk one article per task, so the article whose process dies is the only
-    one lost (a fresh pool after each death)."""
+    """Analyse a chunk one article per task, so the article that raises, or whose process
+    dies, is the only one lost (a fresh pool after each death)."""
     results: list[Result] = []
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = _new_pool(workers)
     try:
         for article in chunk:
             try:
@@ -53,36 +79,46 @@ def _one_by_one(chunk: list[Article], workers: int) -> list[Result]:
                 results.append(Discarded(article.origin or article.id, "extract",
                                          f"the worker process died: {err}"))
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=workers)
+                pool = _new_pool(workers)
+            except ModelError:
+                raise
+            except Exception as err:  # noqa: BLE001 - reported as discarded
+                results.append(_failed(article, err))
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
     return results
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                               initargs=(os.getpid(),))
 
 
 def analyze_in_workers(articles: Iterable[Article], workers: int = 1,
                        chunk_size: int = CHUNK) -> Iterator[Result]:
     """The record (or Discarded) of each article, in order, analysed by ``workers`` processes.
 
-    When a worker process dies (out of memory, killed), its chunk is analysed again one
-    article at a time, so only the article that kills its process is discarded, and the
-    stream goes on with a fresh pool. An ordinary error in a worker discards its chunk with
-    the reason.
+    A failing article costs only itself: when a chunk raises, or its worker process dies
+    (out of memory, killed), the chunk is analysed again one article at a time, and only the
+    article that raises or kills its process is discarded, with the reason; the stream goes
+    on (with a fresh pool after a death). Worker processes exit when this process dies
+    (:func:`~onrecord.engine.orphans.die_with_parent`). Only a missing model
+    (:class:`~onrecord.errors.ModelError`) ends the stream.
     """
     if workers <= 1:
-        from onrecord.analyze import analyze_articles
-
-        yield from analyze_articles(articles)
+        for chunk in _chunks(articles, chunk_size):
+            yield from _in_process(chunk)
         return
     chunks = _chunks(articles, chunk_size)
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = _new_pool(workers)
     pending: deque[tuple[list[Article], Future[list[Result]]]] = deque()
     try:
         while True:
             while len(pending) < workers * 2:
-                chunk = next(chunks, None)
-                if chunk is None:
+                upcoming = next(chunks, None)
+                if upcoming is None:
                     break
-                pending.append((chunk, pool.submit(_analyse_chunk, chunk)))
+                pending.append((upcoming, pool.submit(_analyse_chunk, upcoming)))
             if not pending:
                 return
             chunk, future = pending.popleft()
@@ -93,11 +129,12 @@ def analyze_in_workers(articles: Iterable[Article], workers: int = 1,
                 results = _one_by_one(chunk, workers)
                 retry = [c for c, _ in pending]
                 pending.clear()
-                pool = ProcessPoolExecutor(max_workers=workers)
+                pool = _new_pool(workers)
                 pending.extend((c, pool.submit(_analyse_chunk, c)) for c in retry)
-            except Exception as err:  # noqa: BLE001 - reported, and the stream goes on
-                reason = f"worker failed: {type(err).__name__}: {err}"
-                results = [Discarded(a.origin or a.id, "extract", reason) for a in chunk]
+            except ModelError:
+                raise
+            except Exception:  # noqa: BLE001 - the chunk again, one article per task
+                results = _one_by_one(chunk, workers)
             yield from results
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
