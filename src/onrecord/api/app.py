@@ -154,6 +154,11 @@ def _install_handlers(app: FastAPI) -> None:
                                            "log says why")
         return _error(request, status, str(exc))
 
+    async def on_unexpected(request: Request, exc: Exception) -> Response:
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        return _error(request, 500, "an internal error; the server log says what went wrong")
+
+    app.add_exception_handler(Exception, on_unexpected)  # a bug: JSON, never a bare page
     app.add_exception_handler(HTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(NotFound, on_onrecord)

@@ -2,9 +2,10 @@
 
 Needs the server's token (:func:`onrecord.api.deps.require_write`). A URL is fetched by
 :func:`onrecord.ingest.load_url`, which refuses schemes other than http(s) and, unless the
-server was started with ``--allow-private``, hosts on private, loopback and link-local
-addresses. Text that cannot be analysed (empty, not English, over the size cap) is a 422 with
-the reason. The pipeline runs one article at a time per process (a lock), in the worker thread
+server was started with ``--allow-private``, hosts on addresses that are not globally
+routable. Text that cannot be analysed (empty, not English, over the size cap) is a 422 with
+the reason; lone surrogates in any field are replaced (U+FFFD); a text over spaCy's
+1,000,000-character limit is analysed in parts. The pipeline runs one article at a time per process (a lock), in the worker thread
 FastAPI gives a plain ``def`` route.
 """
 
@@ -19,7 +20,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from onrecord.api.deps import get_corpus, require_write, settings
 from onrecord.api.schemas import ArticleIn, Error, StoredPage
 from onrecord.errors import ExtractionError, InputError
-from onrecord.models import Article, Discarded
+from onrecord.models import Article, Discarded, replace_lone_surrogates
 from onrecord.store import Corpus
 
 _PIPELINE = threading.Lock()
@@ -33,6 +34,8 @@ def load_articles(body: ArticleIn, allow_private: bool) -> list[Article]:
 
     if any("\x00" in v for v in body.model_dump().values() if isinstance(v, str)):
         raise InputError("NUL characters are not allowed")
+    body = body.model_copy(update={  # lone surrogates ("\ud800" in JSON) cannot be stored
+        k: replace_lone_surrogates(v) for k, v in body.model_dump().items() if isinstance(v, str)})
     given = [k for k in ("text", "html", "url") if getattr(body, k) is not None]
     if len(given) != 1:
         raise InputError("send exactly one of 'text', 'html' or 'url'")
