@@ -11,11 +11,17 @@ Three kinds of boilerplate are removed:
 
 Matching is on whole lines or paragraphs, so a paragraph that merely mentions "news" or
 "related" is kept.
+
+A page that is only a wall in front of the article, a cookie-consent wall or a login or
+subscription wall, is told apart by :func:`detect_wall` from the share of its words that are
+wall language (the phrases of ``onrecord/data/walls.txt``); it removes nothing.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -242,3 +248,72 @@ def _is_headline_like(line: str) -> bool:
         or bool(_FURNITURE_RE.match(stripped))
         or _is_trailing_prompt(stripped)
     )
+
+
+# -- walls ---------------------------------------------------------------------------------------
+WALLS = {"consent": "a cookie-consent wall", "login": "a login or subscription wall"}
+"""The kinds of wall :func:`detect_wall` tells apart, each with the words that name it."""
+WALL_SHARE = 0.5
+"""A text is a wall when at least this share of its words is in sentences of wall language."""
+_SENTENCE_SPLIT_RE = re.compile(r"\n+|(?<=[.!?…])[\"'”’)\]]*\s+")
+_WORD_RE = re.compile(r"\w+")
+
+
+def detect_wall(text: str) -> str | None:
+    """The kind of wall (a key of :data:`WALLS`) that ``text`` is, or ``None`` for an article.
+
+    A sentence is wall language when it holds a phrase of that wall (``data/walls.txt``) and
+    does not report what someone said; ``text`` is a wall when such sentences hold at least
+    :data:`WALL_SHARE` of its words, so an article with a "Sign in" line, or one that reports on
+    cookie banners, is not. The wall with more words wins.
+    """
+    phrases = _wall_phrases()
+    words = {kind: 0 for kind in phrases}
+    total = 0
+    for sentence in _SENTENCE_SPLIT_RE.split(text):
+        count = len(_WORD_RE.findall(sentence))
+        total += count
+        if not count or _ATTRIBUTION_RE.search(sentence):
+            continue
+        for kind, pattern in phrases.items():
+            if pattern.search(sentence):
+                words[kind] += count
+    if not total:
+        return None
+    kind = max(words, key=lambda k: words[k])
+    return kind if words[kind] >= WALL_SHARE * total else None
+
+
+@cache
+def _wall_phrases() -> dict[str, re.Pattern[str]]:
+    """One pattern per wall, from ``onrecord/data/walls.txt``."""
+    raw = resources.files("onrecord").joinpath("data/walls.txt").read_text("utf-8")
+    phrases: dict[str, list[str]] = {}
+    kind: str | None = None
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            kind = line[1:-1]
+            phrases.setdefault(kind, [])
+        elif kind is None:
+            raise ValueError(f"walls.txt: phrase {line!r} before any [wall] heading")
+        else:
+            phrases[kind].append(_phrase_pattern(line))
+    unknown = set(phrases) - set(WALLS)
+    if unknown:
+        raise ValueError(f"walls.txt: unknown walls {sorted(unknown)}")
+    return {k: re.compile(rf"(?<!\w)(?:{'|'.join(v)})(?!\w)", re.IGNORECASE)
+            for k, v in phrases.items() if v}
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A phrase of walls.txt as a regular expression (spaces, apostrophes and ``<n>``)."""
+    parts = []
+    for word in phrase.lower().split():
+        if word == "<n>":
+            parts.append(r"\d[\d,.]*")
+        else:
+            parts.append("['’]".join(re.escape(piece) for piece in word.split("'")))
+    return r"\s+".join(parts)
