@@ -91,3 +91,9 @@ def test_a_long_date_is_400_and_not_echoed_whole(client):
     response = client.get("/api/statements", params={"since": "2024-01-01" + "9" * 500})
     assert response.status_code == 400
     assert len(response.json()["detail"]) < 200
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_with_a_long_date_is_a_400_page(client, page):
+    response = client.get(page, params={"until": "2024-06-01" + "0" * 300})
+    assert response.status_code == 400 and "must be a date like" in response.text

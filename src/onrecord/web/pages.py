@@ -65,6 +65,8 @@ router = APIRouter(include_in_schema=False, dependencies=[Depends(require_page)]
                    default_response_class=HTMLResponse)
 CorpusDep = Annotated[Corpus, Depends(get_corpus)]
 Field = Annotated[str | None, Query(max_length=200)]
+DateField = Annotated[str | None, Query()]
+"""A date form field: any bad value, a long one included, is check_date's 400 page."""
 
 
 def _page(request: Request, name: str, **context: Any) -> Response:
@@ -105,8 +107,9 @@ def overview(request: Request, corpus: CorpusDep) -> Response:
 
 
 @router.get("/articles")
-def articles(request: Request, corpus: CorpusDep, outlet: Field = None, since: Field = None,
-             until: Field = None, page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
+def articles(request: Request, corpus: CorpusDep, outlet: Field = None, since: DateField = None,
+             until: DateField = None,
+             page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
     since, until = _dates(since, until)
     outlet = _clean(outlet)
     total, items = queries.list_articles(corpus, since, until, outlet, PAGE, (page - 1) * PAGE)
@@ -128,7 +131,7 @@ def article(request: Request, corpus: CorpusDep, article_id: str) -> Response:
 
 @router.get("/timeline")
 def timeline(request: Request, corpus: CorpusDep, actor: Field = None, speaker: Field = None,
-             since: Field = None, until: Field = None) -> Response:
+             since: DateField = None, until: DateField = None) -> Response:
     since, until = _dates(since, until)
     actor, speaker = _clean(actor), _clean(speaker)
     items: list[dict[str, Any]]
@@ -148,8 +151,8 @@ def timeline(request: Request, corpus: CorpusDep, actor: Field = None, speaker: 
 
 
 @router.get("/speakers")
-def speakers(request: Request, corpus: CorpusDep, since: Field = None,
-             until: Field = None) -> Response:
+def speakers(request: Request, corpus: CorpusDep, since: DateField = None,
+             until: DateField = None) -> Response:
     since, until = _dates(since, until)
     rows = list_speakers(corpus, limit=200, since=since, until=until)
     return _page(request, "speakers.html", rows=rows, form={"since": since, "until": until})
@@ -175,7 +178,7 @@ def search_page(request: Request, corpus: CorpusDep,
 
 @router.get("/contradictions")
 def contradictions(request: Request, corpus: CorpusDep, speaker: Field = None,
-                   kind: Field = None, since: Field = None, until: Field = None,
+                   kind: Field = None, since: DateField = None, until: DateField = None,
                    min_score: Field = None) -> Response:
     since, until = _dates(since, until)
     speaker, kind = _clean(speaker), _clean(kind)
