@@ -10,14 +10,16 @@ them all at once, or only the branch it cares about::
     │   ├── InputTooLargeError     over the size cap (20 MB)
     │   ├── EncodingError          not UTF-8 and no other encoding could be detected with confidence
     │   ├── UnsupportedLanguageError  the text is not English
-    │   └── MalformedInputError    a JSONL line that is not JSON, a record without text, a bad date
+    │   └── MalformedInputError    a JSONL line that is not JSON, a record without text, a date
+    │                              not on the calendar or not ISO, a value that is not text
     ├── ModelError            the spaCy pipeline cannot be loaded (the model package is missing)
     ├── ExtractionError       an extractor failed on a document (a bug; the document is discarded)
     ├── StoreError            the corpus database cannot be opened, migrated or written
     └── QueryError            a corpus query's arguments are invalid (a bad date, no search words)
 
 Inside a batch, errors never escape: each failing document becomes a
-:class:`onrecord.models.Discarded` record carrying the stage and the message.
+:class:`onrecord.models.Discarded` record carrying the stage and the message, and only that
+document is lost. :func:`onrecord.analyze` raises nothing outside this tree.
 """
 
 from __future__ import annotations

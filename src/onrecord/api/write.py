@@ -5,8 +5,8 @@ Needs the server's token (:func:`onrecord.api.deps.require_write`). A URL is fet
 server was started with ``--allow-private``, hosts on addresses that are not globally
 routable. Text that cannot be analysed (empty, not English, over the size cap) is a 422 with
 the reason; lone surrogates in any field are replaced (U+FFFD); a text over spaCy's
-1,000,000-character limit is analysed in parts. The pipeline runs one article at a time per process (a lock), in the worker thread
-FastAPI gives a plain ``def`` route.
+1,000,000-character limit is analysed in parts. The pipeline runs one article at a time per
+process (a lock), in the worker thread FastAPI gives a plain ``def`` route.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from onrecord.errors import EmptyInputError
-from onrecord.ingest.boilerplate import looks_like_title, remove_boilerplate
+from onrecord.ingest.boilerplate import WALLS, detect_wall, looks_like_title, remove_boilerplate
 from onrecord.models import Article
 
 TITLE_MAX_WORDS = 20
@@ -19,13 +19,17 @@ def parse_text(text: str, origin: str, **meta: str | None) -> Article:
     ``TITLE_MAX_WORDS`` words, no sentence-final period, followed by a blank line, not a
     dateline) and is then removed from the body. A ``title`` given in ``meta`` wins, and a first
     line repeating it is removed. ``meta`` holds the other Article fields (url, source, byline,
-    published, language). Raises EmptyInputError when no text is left.
+    published, language). Raises EmptyInputError when no text is left, or when the text is a
+    cookie-consent or login wall rather than an article.
     """
     if not text.strip():
         raise EmptyInputError("empty input" if not text else "input is only whitespace")
     body = remove_boilerplate(text)
     if not body:
         raise EmptyInputError("no article text left after removing site furniture")
+    wall = detect_wall(body)
+    if wall:
+        raise EmptyInputError(f"no article text: the page is {WALLS[wall]}")
     title: str | None
     given_title = meta.pop("title", None)
     if given_title:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -26,6 +27,7 @@ from onrecord.store.backends import Backend, Row, open_backend
 from onrecord.store.schema import MIGRATIONS
 
 DEFAULT_DB = "onrecord.db"
+_HEX_PREFIX_RE = re.compile(r"[0-9a-fA-F]{6,64}")
 _DERIVED_SINCE = 4  # migrations from this version on add rows derived from stored records
 _DERIVED_TABLES = 7  # the newest migration that added derived rows
 
@@ -360,7 +362,8 @@ class Corpus:
     # -- reading -----------------------------------------------------------------------------
     def record(self, article_id: str) -> ArticleRecord:
         """The stored record of one article; a unique id prefix of 6+ characters will do."""
-        prefix = article_id.replace("%", "").replace("_", "")
+        # ids are hex digits: only such a prefix is matched (no LIKE wildcard can get in)
+        prefix = article_id.lower() if _HEX_PREFIX_RE.fullmatch(article_id) else ""
         rows = self.query(
             "SELECT record_json FROM articles"
             " WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%')",

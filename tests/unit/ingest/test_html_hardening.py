@@ -161,3 +161,15 @@ def test_the_wall_phrases_are_package_data():
 
     raw = resources.files("onrecord").joinpath("data/walls.txt").read_text("utf-8")
     assert "[consent]" in raw and "[login]" in raw
+
+
+def test_a_plain_text_wall_is_refused_and_an_article_kept():
+    from onrecord.ingest.text import parse_text
+
+    wall = ("Sign in to continue reading\n\nLogin to access your account and keep reading the "
+            "stories from your town. Subscribers get unlimited digital access to every article."
+            "\n\nAlready a subscriber? Sign in with the email address you subscribed with.\n")
+    with pytest.raises(EmptyInputError, match="a login or subscription wall"):
+        parse_text(wall, "wall.txt")
+    article = parse_text("\n\n".join(BREAKWATER[:2] + ["Sign in"] + BREAKWATER[2:]), "a.txt")
+    assert article.text.startswith(BREAKWATER[0])

@@ -222,3 +222,14 @@ def test_search_skips_republished_copies_before_ranking(corpus_db, build):
         assert corpus.counts()["stories"] == 1
         hits = [h for h in search(corpus, "ferry", limit=3) if h["type"] == "statement"]
         assert [h["article_id"] for h in hits] == [first.article.id]
+
+
+def test_an_id_prefix_with_like_wildcards_matches_nothing(corpus_db):
+    record = make_record()
+    with Corpus(corpus_db) as corpus:
+        corpus.add(record)
+        assert corpus.record(record.article.id[:8]).article.id == record.article.id
+        article_id = record.article.id
+        for wild in ("%%%%%%", "______", article_id[:6] + "%", "%" + article_id[2:8]):
+            with pytest.raises(StoreError, match="no article matches"):
+                corpus.record(wild)
