@@ -16,6 +16,7 @@ from onrecord.errors import QueryError
 from onrecord.store import Corpus
 from onrecord.store.backends import search_terms
 from onrecord.store.identities import name_key
+from onrecord.store.schema import ARTICLE_TSVECTOR, SEARCHED_CHARS
 
 STATEMENT_COLUMNS = (
     "s.article_id, s.id, s.date, s.time_defaulted, COALESCE(ce.name, s.speaker_text),"
@@ -217,10 +218,11 @@ def search(corpus: Corpus, text: str, limit: int = 50) -> list[dict[str, Any]]:
             " @@ plainto_tsquery('english', ?) ORDER BY ts_rank(to_tsvector('english',"
             " s.content), plainto_tsquery('english', ?)) DESC LIMIT ?", (query, query, limit))
         articles = corpus.query(
-            "SELECT a.id, a.title, a.source, a.published, a.url, ts_headline('english', a.text,"
-            " plainto_tsquery('english', ?), 'StartSel=[,StopSel=],MaxWords=24,MinWords=8')"
-            " FROM articles a WHERE to_tsvector('english', coalesce(a.title, '') || ' ' ||"
-            " a.text) @@ plainto_tsquery('english', ?) LIMIT ?", (query, query, limit))
+            "SELECT a.id, a.title, a.source, a.published, a.url, ts_headline('english',"
+            f" left(a.text, {SEARCHED_CHARS}), plainto_tsquery('english', ?),"
+            " 'StartSel=[,StopSel=],MaxWords=24,MinWords=8')"
+            f" FROM articles a WHERE {ARTICLE_TSVECTOR.format(a='a.')}"
+            " @@ plainto_tsquery('english', ?) LIMIT ?", (query, query, limit))
     hits = [{"type": "statement", **statement_row(r)} for r in statements]
     keys = ("article_id", "title", "outlet", "published", "url", "snippet")
     hits += [{"type": "article", **dict(zip(keys, r, strict=True))} for r in articles]

@@ -8,6 +8,16 @@ from __future__ import annotations
 
 Script = str | dict[str, str]
 
+SEARCHED_CHARS = 100_000
+"""PostgreSQL searches an article's title and first this many characters: a ``tsvector`` holds
+at most 1 MB, which the whole text of a very long article can exceed (statements are searched
+wherever they are)."""
+ARTICLE_TSVECTOR = (
+    "to_tsvector('english', left(coalesce({a}title, '') || ' ' || {a}text, "
+    f"{SEARCHED_CHARS}))"
+)
+"""The indexed expression; ``{a}`` is the table's alias with its dot (``a.``), or nothing."""
+
 MIGRATIONS: list[tuple[int, str, Script]] = [
     (
         1,
@@ -151,5 +161,17 @@ CREATE INDEX article_sourcing_outlet ON article_sourcing (outlet)
 ALTER TABLE corpus_entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX corpus_entities_articles ON corpus_entities (articles)
 """,
+    ),
+    (
+        8,
+        "PostgreSQL's article search index over the first 100,000 characters (a tsvector holds "
+        "at most 1 MB, which a very long article exceeds)",
+        {
+            "sqlite": "",
+            "postgres": f"""
+DROP INDEX IF EXISTS articles_fts;
+CREATE INDEX articles_fts ON articles USING GIN ({ARTICLE_TSVECTOR.format(a="")})
+""",
+        },
     ),
 ]
