@@ -1,16 +1,23 @@
 """Removing site furniture from a plain-text article, keeping every other character as it was.
 
-Three kinds of boilerplate are removed:
+These kinds of boilerplate are removed:
 
 - a video caption or teaser paragraph that comes before the dateline paragraph
   (``WASHINGTON —``, ``ATHENS (AP) —``, ``LONDON, March 3 (Reuters) -``);
 - site furniture lines (``In Other News``, ``Load More``, ``Advertisement``, share, subscribe and
   follow prompts), and a trailing "other stories" block after a heading like ``Related Stories``;
 - wire credit lines (``Associated Press writers ... contributed to this report.``,
-  ``Reporting by ...; Editing by ...``).
+  ``Reporting by ...; Editing by ...``, ``Staff and agencies``) and service notes
+  (``(Repeats story published ...)``);
+- the furniture that :mod:`onrecord.ingest.furniture` tells from its vocabulary and shape
+  (buttons, notices, prompts, link lines, glued labels, template markers, the site's name),
+  wherever it stands; before the first paragraph of prose, a site's slogan above the headline
+  and rows of pictographs; in the middle of the article, a block of three or more headlines of
+  other stories; after the last paragraph, a line of tags.
 
 Matching is on whole lines or paragraphs, so a paragraph that merely mentions "news" or
-"related" is kept.
+"related" is kept. Markup and markers that are not text (stray HTML tags, a leading
+"date 2018-10-07", an embedded post's "Post by ...") are taken out of their lines.
 
 A page that is only a wall in front of the article, a cookie-consent wall or a login or
 subscription wall, is told apart by :func:`detect_wall` from the share of its words that are
@@ -22,6 +29,14 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
+
+from onrecord.ingest.furniture import (
+    furniture_rule,
+    header_rule,
+    is_slogan,
+    is_tags_line,
+    strip_markers,
+)
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -97,6 +112,25 @@ _BY_CREDIT_RE = re.compile(
     r"^\(?(?:Additional |Further )?(?:reporting|writing|editing|compiled|research(?:ing)?) by\b",
     re.IGNORECASE,
 )
+# "Based on reporting by AP, Reuters and AFP", "Additional reporting from ...": always credits.
+_QUALIFIED_CREDIT_RE = re.compile(
+    r"^\(?(?:(?:Based on|With) (?:additional )?|Additional |Further )"
+    r"(?:reporting|writing|research|material) (?:by|from)\b.{1,200}$",
+    re.IGNORECASE,
+)
+_AGENCIES_CREDIT_RE = re.compile(
+    r"^(?:With |(?:[\w.'’&-]+ ){1,4}(?:and|&) )?agencies(?: (?:and|&)(?: [\w.'’&-]+){1,4})?\.?$",
+    re.IGNORECASE,
+)
+# A wire service's note on a story: "(Repeats story published late Monday; no changes)".
+_SERVICE_NOTE_RE = re.compile(
+    r"^\((?:Repeats|Updates|Adds|Corrects|Recasts|Refiles|Fixes|Changes|Removes|Inserts|"
+    r"Clarifies|Writes through)\b[^()]{0,240}\)$"
+)
+_PROSE_WORDS = 12
+_PROSE_SENTENCE_RE = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
+_LINK_BLOCK_LINES = 3
+_LINK_HEADLINE_WORDS = (4, 20)
 _MAX_TEASERS = 3
 _MAX_TEASER_WORDS = 120
 _DATELINE_WITHIN = 5
@@ -104,19 +138,30 @@ _MAX_OTHER_STORY_WORDS = 25
 _MAX_OTHER_STORIES = 40
 
 
-def remove_boilerplate(text: str) -> str:
-    """Remove captions before the dateline, site furniture and wire credits from ``text``.
+def remove_boilerplate(text: str, site: str | None = None) -> str:
+    """Remove captions before the dateline, site furniture and wire credits from ``text``;
+    ``site`` (the page's url or host) makes a line that is only the site's name furniture.
 
     Everything else is kept byte for byte, except that newlines are normalised to ``\\n``,
-    runs of blank lines are collapsed to one, and leading/trailing whitespace is trimmed.
+    markup and markers are taken out (:func:`~onrecord.ingest.furniture.strip_markers`), runs
+    of blank lines are collapsed to one, and leading/trailing whitespace is trimmed.
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = strip_markers(text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
     drop: set[int] = set()
-    drop.update(_teaser_lines(lines))
     for index, line in enumerate(lines):
         stripped = line.strip()
-        if stripped and (_FURNITURE_RE.match(stripped) or is_credit_line(stripped)):
+        if stripped and (
+            _FURNITURE_RE.match(stripped)
+            or is_credit_line(stripped)
+            or _SERVICE_NOTE_RE.match(stripped)
+            or furniture_rule(stripped, site)
+        ):
             drop.add(index)
+    left = [index for index in range(len(lines)) if index not in drop]
+    drop.update(left[i] for i in _teaser_lines([lines[index] for index in left]))
+    drop.update(_header_lines(lines, drop))
+    drop.update(_link_blocks(lines, drop))
     drop.update(_trailing_lines(lines, drop))
     kept = "\n".join(line for index, line in enumerate(lines) if index not in drop)
     return re.sub(r"\n(?:[ \t]*\n){2,}", "\n\n", kept).strip()
@@ -132,6 +177,8 @@ def is_credit_line(line: str) -> bool:
     words = len(line.split())
     if words > 60:
         return False
+    if _QUALIFIED_CREDIT_RE.match(line) and words <= 30 or _AGENCIES_CREDIT_RE.match(line):
+        return True
     if _BY_CREDIT_RE.match(line):
         # "Reporting by the ministry's auditors showed ..." is a sentence, not a credit.
         lowered = line.lower()
@@ -225,7 +272,7 @@ def _trailing_lines(lines: list[str], dropped: set[int]) -> list[int]:
     while content:
         index = content[-1]
         line = lines[index].strip()
-        if index in dropped or _is_trailing_prompt(line):
+        if index in dropped or _is_trailing_prompt(line) or is_tags_line(line):
             drop.append(content.pop())
         else:
             break
@@ -247,6 +294,63 @@ def _is_headline_like(line: str) -> bool:
         looks_like_title(stripped, max_words=_MAX_OTHER_STORY_WORDS + 1)
         or bool(_FURNITURE_RE.match(stripped))
         or _is_trailing_prompt(stripped)
+    )
+
+
+def is_prose(line: str) -> bool:
+    """Whether a line reads as prose: a dozen words or more, with a sentence ending in it."""
+    words = len(line.split())
+    return words >= _PROSE_WORDS and (bool(_PROSE_SENTENCE_RE.search(line)) or words >= 25)
+
+
+def _header_lines(lines: list[str], dropped: set[int]) -> list[int]:
+    """Furniture before the first line of prose: a slogan above the headline, pictographs."""
+    kept = [i for i, line in enumerate(lines) if line.strip() and i not in dropped]
+    drop: list[int] = []
+    for position, index in enumerate(kept):
+        line = lines[index].strip()
+        if is_prose(line):
+            break
+        if header_rule(line):
+            drop.append(index)
+        elif position == 0 and is_slogan(line) and position + 1 < len(kept):
+            following = lines[kept[position + 1]].strip()
+            if looks_like_title(following) and not following.lower().startswith("by "):
+                drop.append(index)  # a slogan, and the headline under it
+    return drop
+
+
+def _link_blocks(lines: list[str], dropped: set[int]) -> list[int]:
+    """Blocks of three or more headlines of other stories after the first line of prose."""
+    if all(line.strip() for line in lines):
+        return []  # no blank lines: headlines cannot be told from wrapped prose
+    drop: list[int] = []
+    block: list[int] = []
+    seen_prose = False
+    for index, line in enumerate([*lines, ""]):
+        if line.strip() and index not in dropped:
+            block.append(index)
+            continue
+        if not line.strip() and block:
+            if seen_prose and len(block) >= _LINK_BLOCK_LINES and all(
+                _is_link_headline(lines[i]) for i in block
+            ):
+                drop.extend(block)
+            seen_prose = seen_prose or any(is_prose(lines[i]) for i in block)
+            block = []
+    return drop
+
+
+def _is_link_headline(line: str) -> bool:
+    """A line that reads as the headline of another story in a list of links."""
+    stripped = line.strip()
+    low, high = _LINK_HEADLINE_WORDS
+    return (
+        low <= len(stripped.split()) <= high
+        and (stripped[:1].isupper() or stripped[:1] in "‘'\"“")
+        and looks_like_title(stripped, max_words=high + 1)
+        and not stripped.lower().startswith("by ")
+        and not _ATTRIBUTION_RE.search(stripped)
     )
 
 

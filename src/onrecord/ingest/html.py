@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 from onrecord.errors import EmptyInputError, InputError, MalformedInputError
 from onrecord.ingest.boilerplate import WALLS, detect_wall, remove_boilerplate
 from onrecord.ingest.dates import parse_published
+from onrecord.ingest.furniture import clean_title
 from onrecord.models import Article
 
 logger = logging.getLogger(__name__)
@@ -41,7 +42,8 @@ def parse_html(html: str, origin: str, url: str | None = None, **meta: str | Non
     separated block, without a leading repeat of the headline and with plain-text boilerplate
     removed. Metadata: title, author (byline), date (published; htmldate as a fallback),
     site name (source) and URL. Values given in ``meta`` (title, byline, published, source)
-    override what the page says.
+    override what the page says. The title loses the site's name around it, and a title that
+    is site furniture is no title (:func:`~onrecord.ingest.furniture.clean_title`).
 
     Raises EmptyInputError when the page has no article text (its message says so when the
     page is only a cookie-consent or login wall), MalformedInputError when the markup cannot
@@ -50,8 +52,9 @@ def parse_html(html: str, origin: str, url: str | None = None, **meta: str | Non
     document = _extract(html, url)
     if document is None or not (document.text or "").strip():
         raise EmptyInputError("no article text found in the HTML")
-    title = meta.pop("title", None) or clean_field(document.title)
-    body = _body_text(document.text, title)
+    site = url or clean_field(document.url) or clean_field(document.sitename)
+    title = clean_title(meta.pop("title", None) or clean_field(document.title), site)
+    body = _body_text(document.text, title, site)
     wall = detect_wall(f"{title}\n{body}" if title else body)
     if wall:
         raise EmptyInputError(f"no article text found in the HTML: the page is {WALLS[wall]}")
@@ -178,11 +181,11 @@ class _OpenElements:
                 return unwrap
 
 
-def _body_text(extracted: str, title: str | None) -> str:
+def _body_text(extracted: str, title: str | None, site: str | None = None) -> str:
     paragraphs = [line.strip() for line in extracted.split("\n") if line.strip()]
     if title and paragraphs and _normalise(paragraphs[0]) == _normalise(title):
         paragraphs = paragraphs[1:]  # trafilatura keeps the page's <h1> headline
-    return remove_boilerplate("\n\n".join(paragraphs))
+    return remove_boilerplate("\n\n".join(paragraphs), site=site)
 
 
 def _has_article_text(body: str) -> bool:
