@@ -13,7 +13,8 @@ These kinds of boilerplate are removed:
   (buttons, notices, prompts, link lines, glued labels, template markers, the site's name),
   wherever it stands; before the first paragraph of prose, a site's slogan above the headline
   and rows of pictographs; in the middle of the article, a block of three or more headlines of
-  other stories; after the last paragraph, a line of tags.
+  other stories, and a headline put between the paragraphs of a quotation; after the last
+  paragraph, a line of tags.
 
 Matching is on whole lines or paragraphs, so a paragraph that merely mentions "news" or
 "related" is kept. Markup and markers that are not text (stray HTML tags, a leading
@@ -130,6 +131,8 @@ _SERVICE_NOTE_RE = re.compile(
 _PROSE_WORDS = 12
 _PROSE_SENTENCE_RE = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
 _LINK_BLOCK_LINES = 3
+_MAX_INSERT_WORDS = 15
+_QUOTE_OPENERS = "\"“"
 _LINK_HEADLINE_WORDS = (4, 20)
 _MAX_TEASERS = 3
 _MAX_TEASER_WORDS = 120
@@ -162,6 +165,7 @@ def remove_boilerplate(text: str, site: str | None = None) -> str:
     drop.update(left[i] for i in _teaser_lines([lines[index] for index in left]))
     drop.update(_header_lines(lines, drop))
     drop.update(_link_blocks(lines, drop))
+    drop.update(_quotation_inserts(lines, drop))
     drop.update(_trailing_lines(lines, drop))
     kept = "\n".join(line for index, line in enumerate(lines) if index not in drop)
     return re.sub(r"\n(?:[ \t]*\n){2,}", "\n\n", kept).strip()
@@ -339,6 +343,37 @@ def _link_blocks(lines: list[str], dropped: set[int]) -> list[int]:
             seen_prose = seen_prose or any(is_prose(lines[i]) for i in block)
             block = []
     return drop
+
+
+def _quotation_inserts(lines: list[str], dropped: set[int]) -> list[int]:
+    """Headlines standing inside a quotation that runs over several paragraphs: the paragraph
+    before opens a quotation it does not close and the one after goes on with it ("“...),
+    so the line between is a link or a label put into the quoted text, not part of it."""
+    if all(line.strip() for line in lines):
+        return []
+    paragraphs = [
+        index for index, line in enumerate(lines) if line.strip() and index not in dropped
+    ]
+    drop: list[int] = []
+    for before, index, after in zip(paragraphs, paragraphs[1:], paragraphs[2:], strict=False):
+        line = lines[index].strip()
+        if (
+            before + 1 < index < after - 1  # a paragraph of its own
+            and _opens_quotation(lines[before].strip())
+            and lines[after].lstrip()[:1] in _QUOTE_OPENERS
+            and line[:1] not in _QUOTE_OPENERS
+            and len(line.split()) <= _MAX_INSERT_WORDS
+            and looks_like_title(line)
+        ):
+            drop.append(index)
+    return drop
+
+
+def _opens_quotation(paragraph: str) -> bool:
+    """Whether a paragraph opens a quotation and leaves it open (it goes on in the next)."""
+    if paragraph[:1] not in _QUOTE_OPENERS:
+        return False
+    return paragraph.count("“") > paragraph.count("”") or paragraph.count('"') % 2 == 1
 
 
 def _is_link_headline(line: str) -> bool:

@@ -247,3 +247,17 @@ def test_the_vocabulary_has_every_section() -> None:
     assert vocabulary.prefixes and vocabulary.suffixes
     assert vocabulary.links.match("Read more: a headline")
     assert vocabulary.slogans.search("since 1887")
+
+
+def test_headline_inside_a_quotation_of_several_paragraphs() -> None:
+    first = "“The fire started in the warehouse at six, and by seven it had reached the crane."
+    second = "“We closed the terminals at once,” harbour chief Ola Brenne said."
+    text = f"{LEDE}\n\n{first}\n\nCan the port insure itself against fire?\n\n{second}"
+    assert remove_boilerplate(text) == f"{LEDE}\n\n{first}\n\n{second}"
+
+
+def test_heading_after_a_closed_quotation_is_kept() -> None:
+    first = "“The fire started in the warehouse at six,” the harbour chief said."
+    second = "“We closed the terminals at once,” he added."
+    text = f"{LEDE}\n\n{first}\n\nWhat happens next\n\n{second}"
+    assert remove_boilerplate(text) == text
