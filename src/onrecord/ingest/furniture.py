@@ -231,8 +231,14 @@ def strip_markers(text: str) -> str:
     ("<pre>"), a search index's leading "date 2018-10-07", and an embedded post's credit
     glued before a line ("Post by Harbour Watch. ")."""
     text = _DATE_MARKER_RE.sub("", text, count=1)
-    text = _MARKUP_TAG_RE.sub(lambda tag: " " if tag[0][1:3].lower() == "br" else "", text)
+    text = _MARKUP_TAG_RE.sub(_tag_replacement, text)
     return "\n".join(_strip_post_credit(line) for line in text.split("\n"))
+
+
+def _tag_replacement(tag: re.Match[str]) -> str:
+    """What stands for a stray tag: a line break for ``<br>`` inside a line, else nothing."""
+    at_line_end = tag.string[tag.end():tag.end() + 1] in ("\n", "")
+    return "\n" if tag[0][1:3].lower() == "br" and not at_line_end else ""
 
 
 def _strip_post_credit(line: str) -> str:

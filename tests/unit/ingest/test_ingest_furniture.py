@@ -153,7 +153,7 @@ def test_strip_markers() -> None:
     assert strip_markers("Post by post, the clerks read the ledger.") == (
         "Post by post, the clerks read the ledger."
     )
-    assert strip_markers("Two<br/>lines <b>bold</b>") == "Two lines bold"
+    assert strip_markers("Two<br/>lines <b>bold</b><br>\nend") == "Two\nlines bold\nend"
     assert strip_markers("Tariffs rose by 3 < 5 points") == "Tariffs rose by 3 < 5 points"
 
 
