@@ -13,9 +13,10 @@ import re
 from typing import Any
 
 from onrecord.errors import QueryError
+from onrecord.extract.person_names import parse_person
 from onrecord.store import Corpus
 from onrecord.store.backends import search_terms
-from onrecord.store.identities import name_key
+from onrecord.store.identities import name_key, same_person_among
 from onrecord.store.schema import ARTICLE_TSVECTOR, SEARCHED_CHARS
 
 STATEMENT_COLUMNS = (
@@ -103,7 +104,9 @@ def date_bounds(column: str, since: str | None, until: str | None) -> tuple[str,
 
 
 def find_entities(corpus: Corpus, name: str, kind: str | None = "PERSON") -> list[str]:
-    """Corpus entity ids that ``name`` designates: by alias key first, else by name match."""
+    """Corpus entity ids that ``name`` designates: by alias key first, then (a person's full
+    name) the one person of that family it can be ("Tayyip Erdogan" finds "Recep Tayyip
+    Erdoğan", "Khalid bin Salman" never finds "Mohammed bin Salman"), else by name match."""
     kinds = (kind,) if kind else ("PERSON", "ORG", "GPE", "NORP")
     marks = ",".join("?" * len(kinds))
     pairs = " OR ".join("(kind = ? AND key = ?)" for _ in kinds)
@@ -112,6 +115,13 @@ def find_entities(corpus: Corpus, name: str, kind: str | None = "PERSON") -> lis
                         [v for k in kinds for v in (k, name_key(name, k))])
     if rows:
         return sorted({r[0] for r in rows})
+    person = parse_person(name) if kind in (None, "PERSON") else None
+    if person is not None and person.full:  # "Tayyip Erdogan" finds "Recep Tayyip Erdoğan"
+        found = same_person_among(person, [(k, c) for k, c in corpus.query(
+            "SELECT key, corpus_entity_id FROM corpus_person_names WHERE family = ?",
+            (person.family,))])
+        if found is not None:
+            return [found]
     rows = corpus.query(f"SELECT id FROM corpus_entities WHERE lower(name) LIKE ?{LIKE_ESCAPE}"
                         f" AND kind IN ({marks}) ORDER BY id LIMIT 50",
                         (like_pattern(name.lower()), *kinds))

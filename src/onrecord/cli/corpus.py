@@ -1,6 +1,7 @@
 """Commands that query the stored corpus: statements, timeline, speakers, sourcing, search,
 contradictions and export. Each parses options, calls one function of
-:mod:`onrecord.analysis`, and prints rows as a table, a JSON array or JSON Lines."""
+:mod:`onrecord.analysis`, and prints rows as a table, a JSON array or JSON Lines. And reindex,
+which re-derives the corpus rows (the repair pass of cross-article identities)."""
 
 from __future__ import annotations
 
@@ -288,7 +289,33 @@ def export(
               + (f" to {output}" if output else ""), highlight=False)
 
 
+def reindex(db: DbOption = DEFAULT_DB) -> None:
+    """Re-derive the corpus rows from the stored records: one person however written, stories,
+    search index and counts.
+
+    The repair pass of cross-article identities: every full name of every article is read
+    first, fullest first, so spellings of one person join whatever order the articles came
+    in, and a bare surname that two people share is split off the person it was merged into.
+    Run it after a large ingest, or when new articles may have changed who is who.
+
+    Example: [bold]onrecord reindex --db news.db[/bold]
+    """
+    from onrecord.store import Corpus
+
+    require_db(db)
+    try:
+        with Corpus(db) as corpus:
+            before = corpus.counts()["corpus_entities"]
+            count = corpus.reindex()
+            after = corpus.counts()["corpus_entities"]
+    except OnRecordError as error:
+        raise fail(str(error)) from error
+    err.print(f"reindexed {count} articles: {after} corpus entities (were {before})",
+              highlight=False)
+
+
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to the ``onrecord`` application."""
-    for command in (statements, timeline, speakers, sourcing, search, contradictions, export):
+    for command in (statements, timeline, speakers, sourcing, search, contradictions, export,
+                    reindex):
         app.command()(command)

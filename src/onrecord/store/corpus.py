@@ -21,7 +21,8 @@ from types import TracebackType
 from typing import Any
 
 from onrecord.errors import StoreError
-from onrecord.models import ArticleRecord, Discarded, content_id, record_from_json
+from onrecord.extract.person_names import display_name
+from onrecord.models import ArticleRecord, Discarded, Entity, content_id, record_from_json
 from onrecord.store import identities, stories
 from onrecord.store.backends import Backend, Row, open_backend
 from onrecord.store.schema import MIGRATIONS
@@ -29,7 +30,7 @@ from onrecord.store.schema import MIGRATIONS
 DEFAULT_DB = "onrecord.db"
 _HEX_PREFIX_RE = re.compile(r"[0-9a-fA-F]{6,64}")
 _DERIVED_SINCE = 4  # migrations from this version on add rows derived from stored records
-_DERIVED_TABLES = 7  # the newest migration that added derived rows
+_DERIVED_TABLES = 10  # the newest migration that added derived rows
 
 
 def _now() -> str:
@@ -214,11 +215,17 @@ class Corpus:
                 target = row[0][0]
                 break
         if target is None:
+            target = self._same_person(entity)
+        if target is None:
             key = identities.name_key(entity.name, kind) or entity.name.lower()
             target = content_id("entity", kind, key)
+            name = display_name(entity.name) if kind == "PERSON" else entity.name
             b.execute("INSERT INTO corpus_entities (id, name, kind, actor, key)"
                       " VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING",
-                      (target, entity.name, kind, entity.actor, key))
+                      (target, name, kind, entity.actor, key))
+        b.executemany("INSERT INTO corpus_person_names (family, key, corpus_entity_id)"
+                      " VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                      [(p.family, p.key, target) for p in identities.person_names(entity)])
         for key in identities.alias_keys(entity):
             row = b.execute("SELECT a.corpus_entity_id, e.key FROM corpus_aliases a LEFT JOIN"
                             " corpus_entities e ON e.id = a.corpus_entity_id"
@@ -239,6 +246,17 @@ class Corpus:
                       (entity.actor, target))
         return str(target)
 
+    def _same_person(self, entity: Any) -> str | None:
+        """The one corpus person a full name can be without being written the same way
+        ("Tayyip Erdogan" for "Recep Tayyip Erdogan"), or ``None`` (none, or several)."""
+        for name in identities.person_names(entity):
+            rows = self._b.execute("SELECT key, corpus_entity_id FROM corpus_person_names"
+                                   " WHERE family = ?", (name.family,))
+            found = identities.same_person_among(name, [(k, c) for k, c in rows])
+            if found is not None:
+                return found
+        return None
+
     def _merge(self, old: str, new: str) -> None:
         """Fold corpus entity ``old`` (a bare surname) into ``new`` (the full-name person)."""
         b = self._b
@@ -250,6 +268,10 @@ class Corpus:
         b.execute("UPDATE events SET target_entity = ? WHERE target_entity = ?", (new, old))
         b.execute("UPDATE corpus_aliases SET corpus_entity_id = ? WHERE corpus_entity_id = ?",
                   (new, old))
+        b.execute("UPDATE corpus_person_names SET corpus_entity_id = ? WHERE corpus_entity_id"
+                  " = ? AND key NOT IN (SELECT key FROM corpus_person_names WHERE"
+                  " corpus_entity_id = ?)", (new, old, new))
+        b.execute("DELETE FROM corpus_person_names WHERE corpus_entity_id = ?", (old,))
         b.execute("UPDATE entity_titles SET corpus_entity_id = ? WHERE corpus_entity_id = ?"
                   " AND NOT EXISTS (SELECT 1 FROM entity_titles t2 WHERE t2.corpus_entity_id = ?"
                   " AND t2.title = entity_titles.title"
@@ -332,20 +354,43 @@ class Corpus:
         return story
 
     def reindex(self) -> int:
-        """Re-derive every article's derived rows from its stored record; return the count."""
+        """Re-derive every article's derived rows from its stored record; return the count.
+
+        This is also the repair pass of cross-article identities: every full name a person
+        was written with in any article is registered first, fullest names first, so each
+        spelling finds the fullest form whatever order the articles came in, and a surname
+        that two different people share is known to be ambiguous before any bare surname is
+        linked (a bare "Esper" merged into "Mark Esper" before "Tom Esper" arrived is split
+        off again).
+        """
         b = self._b
         ids = [r[0] for r in b.execute(
             "SELECT id FROM articles ORDER BY published IS NULL, published, id")]
         with b.transaction():
             for table in ("entity_links", "entity_titles", "corpus_aliases", "corpus_entities",
-                          "article_bands", "speaker_stats", "article_sourcing"):
+                          "corpus_person_names", "article_bands", "speaker_stats",
+                          "article_sourcing"):
                 b.execute(f"DELETE FROM {table}")  # fixed table names, no document values
             if self.dialect == "sqlite":
                 b.execute("DELETE FROM statements_fts")
                 b.execute("DELETE FROM articles_fts")
+            self._register_people()
             for article_id in ids:
                 self._derive(self.record(article_id))
         return len(ids)
+
+    def _register_people(self) -> None:
+        """Create the corpus people of every stored full name, fullest names first."""
+        people = []
+        for name, aliases in self._b.execute(
+                "SELECT name, aliases FROM entities WHERE kind = 'PERSON'"):
+            entity = Entity("", name, "PERSON", (), tuple(json.loads(aliases)))
+            names = identities.person_names(entity)
+            if names:
+                people.append((-len(names[0].given), name, entity))
+        self._merged = {}
+        for _rank, _name, entity in sorted(people, key=lambda p: (p[0], p[1])):
+            self._resolve(entity)
 
     def add_discarded(self, item: Discarded) -> None:
         """Record a document that could not be analysed (once per document, stage and reason)."""

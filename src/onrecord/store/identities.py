@@ -5,9 +5,13 @@ names. Across articles the corpus keeps one *corpus entity* per (kind, name key)
 table from every key an entity was written with to its corpus entity. The rules, as pure
 functions over names, so they are easy to test and identical in every backend:
 
-- a person's key is their name lower-cased, without honorifics or suffixes ("Gen.", "Jr.");
-- a multi-word person is found only by multi-word keys, so "Boris Johnson" never joins an
-  earlier "Lyndon Johnson" through "Johnson";
+- a person's key is their name read by :func:`~onrecord.extract.person_names.parse_person`:
+  accent-folded, without titles or suffixes, given names in one spelling ("Mike Pompeo" and
+  "Michael R. Pompeo" share the key "michael pompeo");
+- a multi-word person is found only by full-name keys, or by a full name of the same family
+  that :func:`~onrecord.extract.person_names.same_person` accepts ("Tayyip Erdogan" for
+  "Recep Tayyip Erdogan"), so "Boris Johnson" never joins an earlier "Lyndon Johnson" and
+  "Khalid bin Salman" never joins "Mohammed bin Salman";
 - a one-word person ("Esper") joins the one full-name person who was written that way; when two
   different full-name people share the surname, the bare surname is ambiguous and stays apart;
 - other kinds (organisations, places, groups) are keyed by their name and every alias.
@@ -15,73 +19,43 @@ functions over names, so they are easy to test and identical in every backend:
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 
+from onrecord.extract.person_names import (
+    PersonName,
+    name_words,
+    parse_person,
+    person_key,
+    same_person,
+    written_as_name,
+)
 from onrecord.models import Entity
 
 AMBIGUOUS = ""  # the alias target of a surname shared by different people
 
-_HONORIFICS = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "gen",
-    "lt", "col", "maj", "capt", "adm", "sgt", "cpl", "pvt", "sen", "rep", "gov", "pres",
-    "president", "minister", "secretary", "general", "senator", "judge", "justice", "mayor",
-    "sheikh", "ayatollah", "king", "queen", "prince", "princess", "pope", "chancellor",
-    "rear", "vice", "admiral", "brig", "brigadier", "colonel", "captain", "commander",
-    "lieutenant", "sergeant", "major", "chief", "deputy", "defense", "defence", "state",
-    "foreign", "interior", "finance", "prime", "attorney", "spokesperson", "spokesman",
-    "spokeswoman", "director", "ambassador", "envoy",
-})
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md"})
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-def name_words(name: str) -> list[str]:
-    """The words of a name, accent-folded and lower-cased, possessive and dots dropped.
-
-    >>> name_words("Gen. Qassem Soleimani's")
-    ['gen', 'qassem', 'soleimani']
-    """
-    words = [w.replace(".", "").replace("’", "'") for w in _WORD.findall(_fold(name))]
-    return [w[:-2] if w.endswith("'s") else w for w in words if w]
-
-
-def person_words(name: str) -> list[str]:
-    """A person's name words without leading honorifics or trailing suffixes.
-
-    >>> person_words("Defense Secretary Mark T. Esper Jr.")
-    ['mark', 't', 'esper']
-    """
-    words = name_words(name)
-    while len(words) > 1 and words[0] in _HONORIFICS:
-        words = words[1:]
-    while len(words) > 1 and words[-1] in _SUFFIXES:
-        words = words[:-1]
-    return words
+__all__ = ["AMBIGUOUS", "name_words", "name_key", "is_full_name", "entity_keys", "lookup_keys",
+           "surname", "alias_keys", "same_person_among", "alias_update", "person_names", "unique"]
 
 
 def name_key(name: str, kind: str) -> str:
     """The key an entity of ``kind`` written as ``name`` is stored under."""
-    words = person_words(name) if kind == "PERSON" else name_words(name)
-    return " ".join(words)
+    return person_key(name) if kind == "PERSON" else " ".join(name_words(name))
 
 
 def is_full_name(key: str) -> bool:
-    return " " in key
+    """True when a person key holds a given name as well as a family name."""
+    parsed = parse_person(key)
+    return parsed is not None and parsed.full
 
 
 def entity_keys(entity: Entity) -> list[str]:
-    """Every key of an entity, its canonical name's first; for a person, only the keys
-    that can safely find it (all keys for a one-word person; multi-word keys otherwise,
-    plus the surname, which :func:`alias_update` records but never looks up by)."""
+    """Every key of an entity, its canonical name's first. A person's aliases count only
+    when they are written as a name ("Esper", not "the president" or "the defense chief")."""
+    aliases = entity.aliases
+    if entity.kind == "PERSON":
+        aliases = tuple(a for a in aliases if written_as_name(a))
     keys = [name_key(entity.name, entity.kind)]
-    keys += [name_key(a, entity.kind) for a in entity.aliases]
+    keys += [name_key(a, entity.kind) for a in aliases]
     return [k for k in dict.fromkeys(keys) if k]
 
 
@@ -95,8 +69,34 @@ def lookup_keys(entity: Entity) -> list[str]:
 
 
 def surname(key: str) -> str | None:
-    """The last word of a full-name person key; ``None`` for a one-word key."""
-    return key.rsplit(" ", 1)[1] if is_full_name(key) else None
+    """The family part of a full-name person key ("bin salman" of "khalid bin salman");
+    ``None`` for a key without a given name."""
+    parsed = parse_person(key)
+    return parsed.family if parsed is not None and parsed.full else None
+
+
+def person_names(entity: Entity) -> list[PersonName]:
+    """The full names a person entity was written with, read into parts, fullest first."""
+    if entity.kind != "PERSON":
+        return []
+    parsed = [parse_person(k) for k in entity_keys(entity)]
+    full = [p for p in parsed if p is not None and p.full]
+    return sorted(dict.fromkeys(full), key=lambda p: -len(p.given))
+
+
+def same_person_among(name: PersonName, rows: Iterable[tuple[str, str]]) -> str | None:
+    """The one corpus entity among (full-name key, entity) rows of ``name``'s family that
+    can be the person ``name`` names; ``None`` when none can, or several different ones can
+    and the first given name does not tell them apart."""
+    found: dict[str, bool] = {}  # entity -> the first given name is the same
+    for key, entity_id in rows:
+        other = parse_person(key)
+        if entity_id and other is not None and same_person(name, other):
+            found[entity_id] = found.get(entity_id, False) or other.given[0] == name.given[0]
+    if len(found) == 1:
+        return next(iter(found))
+    first = [e for e, same_first in found.items() if same_first]
+    return first[0] if len(first) == 1 else None
 
 
 def alias_keys(entity: Entity) -> list[str]:

@@ -174,4 +174,14 @@ CREATE INDEX articles_fts ON articles USING GIN ({ARTICLE_TSVECTOR.format(a="")}
 """,
         },
     ),
+    (
+        10,
+        "people's full names by family name: one person however written",
+        """
+CREATE TABLE corpus_person_names (
+    family TEXT NOT NULL, key TEXT NOT NULL, corpus_entity_id TEXT NOT NULL,
+    PRIMARY KEY (family, key));
+CREATE INDEX corpus_person_names_entity ON corpus_person_names (corpus_entity_id)
+""",
+    ),
 ]
