@@ -8,8 +8,9 @@ A corpus person is reported when
   or a run of words written twice ("Anna Berg Anna Berg");
 - it was written in full with two names that cannot be one person ("Mohammed bin Salman" and
   "Khalid bin Salman", "Jane Doe" and "John Smith");
-- an article's bare surname is linked to it while that surname belongs to several people of
-  the corpus (a merge that ``onrecord reindex`` undoes).
+- an article that names someone by a bare surname only is linked to it while that surname
+  belongs to several people of the corpus (a merge that ``onrecord reindex`` undoes; a bare
+  surname inside an article that also gives the full name is that article's evidence).
 
 Prints one line per finding and exits 1 when there is any, 0 when there is none.
 """
@@ -41,11 +42,14 @@ def find_phantoms(corpus: Corpus) -> list[str]:
     names: dict[str, str] = dict(corpus.query(
         "SELECT id, name FROM corpus_entities WHERE kind = 'PERSON'"))
     written: dict[str, set[str]] = defaultdict(set)
+    bare: dict[str, set[str]] = defaultdict(set)  # article entities that are a surname alone
     for cid, name, aliases in corpus.query(
             "SELECT l.corpus_entity_id, e.name, e.aliases FROM entity_links l JOIN entities e"
             " ON e.article_id = l.article_id AND e.id = l.entity_id WHERE e.kind = 'PERSON'"):
         written[cid].update(a for a in (name, *json.loads(aliases)) if written_as_name(a)
                             or implausible_name(a))
+        if not _full(name):
+            bare[cid].add(name)
     ambiguous = {key for (key,) in corpus.query(
         "SELECT key FROM corpus_aliases WHERE kind = 'PERSON' AND corpus_entity_id = ?",
         (AMBIGUOUS,))}
@@ -60,8 +64,8 @@ def find_phantoms(corpus: Corpus) -> list[str]:
             if not same_person(full[a], full[b]) and not any(  # "Recep Tayyip X" joins both
                     same_person(full[a], c) and same_person(full[b], c) for c in full.values()):
                 found.append(f"{name} [{cid}]: two people in one: {a!r} and {b!r}")
-        shared = sorted(f for f in forms if name_key(f, "PERSON") in ambiguous
-                        and not _full(f))
+        shared = sorted(f for f in bare[cid] if name_key(f, "PERSON") in ambiguous
+                        ) if _full(name) else []
         if shared:
             found.append(f"{name} [{cid}]: a surname that several people share is linked to"
                          f" it: {'; '.join(shared)}")

@@ -124,3 +124,20 @@ def test_reindex_command_and_phantom_check(tmp_path, build):
     result = CliRunner().invoke(app, ["reindex", "--db", str(db)])
     assert result.exit_code == 0
     assert "reindexed 2 articles" in result.output
+
+
+def test_phantom_check_finds_a_shared_surname_merge_until_reindex(tmp_path, build):
+    db = tmp_path / "esper.db"
+    with Corpus(db) as corpus:
+        corpus.add(_said(build, "Esper said the talks had ended.", "Esper", "2020-01-10"))
+        corpus.add(_said(build, "Mark Esper said the base was safe.", "Mark Esper",
+                         "2020-01-11"))
+        corpus.add(_said(build, "Tom Esper said the vote was close.", "Tom Esper",
+                         "2020-01-12"))
+    script = [sys.executable, str(ROOT / "training" / "check_phantoms.py"), "--db", str(db)]
+    merged = subprocess.run(script, capture_output=True, text=True, check=False)
+    assert merged.returncode == 1 and "Mark Esper" in merged.stdout
+    with Corpus(db) as corpus:
+        corpus.reindex()
+    repaired = subprocess.run(script, capture_output=True, text=True, check=False)
+    assert repaired.returncode == 0, repaired.stdout
