@@ -20,6 +20,8 @@ Sourcing = Literal["named", "anonymous", "organization", "document", "unattribut
 StatementKind = Literal["direct", "indirect", "mixed"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 EventStatus = Literal["occurred", "negated", "hypothetical", "planned", "called_off"]
+Stance = Literal["asserts", "denies", "doubts", "qualifies"]
+"""What a speaker does with a statement's content (see :mod:`onrecord.extract.stance`)."""
 
 
 _SURROGATE_PAIR_RE = re.compile("[\ud800-\udbff][\udc00-\udfff]")
@@ -170,6 +172,7 @@ class Statement:
     time_defaulted: bool = False  # True when ``date`` is the article's date, not the clause's
     nested_in: str | None = None  # Statement id
     continues: str | None = None  # the statement this one continues (a split quotation's rest)
+    stance: Stance = "asserts"  # what the speaker does with the content: asserts, denies ...
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -189,6 +192,7 @@ class Statement:
             "time_defaulted": self.time_defaulted,
             "nested_in": self.nested_in,
             "continues": self.continues,
+            "stance": self.stance,
         }
 
 
@@ -291,6 +295,7 @@ __all__ = [
     "Event",
     "Participant",
     "Span",
+    "Stance",
     "Statement",
     "TimeExpr",
     "content_id",
@@ -328,7 +333,8 @@ def record_from_json(data: dict[str, Any]) -> ArticleRecord:
                   cue=s.get("cue"), cue_span=_span(s.get("cue_span")), channel=s.get("channel"),
                   time=s.get("time"), date=s.get("date"),
                   time_defaulted=bool(s.get("time_defaulted", False)),
-                  nested_in=s.get("nested_in"), continues=s.get("continues"))
+                  nested_in=s.get("nested_in"), continues=s.get("continues"),
+                  stance=s.get("stance") or "asserts")
         for s in data.get("statements", ())
     )
     times = tuple(

@@ -22,11 +22,11 @@ from onrecord.store.schema import ARTICLE_TSVECTOR, SEARCHED_CHARS
 STATEMENT_COLUMNS = (
     "s.article_id, s.id, s.date, s.time_defaulted, COALESCE(ce.name, s.speaker_text),"
     " s.corpus_speaker, s.sourcing, s.cue, s.kind, s.channel, s.content, s.content_start,"
-    " s.content_end, a.source, a.title, a.url, a.published"
+    " s.content_end, a.source, a.title, a.url, a.published, s.stance"
 )
 _STATEMENT_KEYS = ("article_id", "id", "date", "date_defaulted", "speaker", "speaker_id",
                    "sourcing", "cue", "kind", "channel", "content", "start", "end",
-                   "outlet", "title", "url", "published")
+                   "outlet", "title", "url", "published", "stance")
 STATEMENT_FROM = (
     " FROM statements s JOIN articles a ON a.id = s.article_id AND a.story_id = a.id"
     " LEFT JOIN corpus_entities ce ON ce.id = s.corpus_speaker"

@@ -58,6 +58,7 @@ class StatementOut(BaseModel):
     time_defaulted: bool = False
     nested_in: str | None = None
     continues: str | None = None
+    stance: Literal["asserts", "denies", "doubts", "qualifies"] = "asserts"
 
 
 class TimeOut(BaseModel):
@@ -156,6 +157,7 @@ class StatementRow(BaseModel):
     title: str | None = None
     url: str | None = None
     published: str | None = None
+    stance: str = "asserts"
 
 
 class EntityDetail(CorpusEntity):
@@ -213,6 +215,7 @@ class TimelineItem(BaseModel):
     kind: str | None = None
     channel: str | None = None
     content: str | None = None
+    stance: str | None = None
 
 
 class SideOut(BaseModel):

@@ -324,6 +324,53 @@ def eval_events(
     render_events_report(report, out, str(gold))
 
 
+@eval_app.command("stance")
+def eval_stance(
+    gold: Annotated[Path, typer.Option(
+        "--gold", help="Stance labels as offsets (JSON Lines: article, content, stance).")],
+    articles: Annotated[Path, typer.Option(
+        "--articles", help="The labelled articles' texts (JSON Lines with id, text, published).")],
+    fmt: FormatOption = Format.text,
+    workers: WorkersOption = 1,
+) -> None:
+    """Score the stance of statements (asserts, denies, doubts, qualifies) against labels.
+
+    Accuracy over the labels a statement covers, per-class precision and recall, overall and
+    for each of two folds of articles (see onrecord.eval.stance).
+
+    Example: [bold]onrecord eval stance --gold tests/data/stance_dev.jsonl
+    --articles ../shared/eval/attribution/dev.jsonl -w 2[/bold]
+    """
+    from onrecord.eval.runner import analyse_documents, read_gold
+    from onrecord.eval.stance import match_labels, read_labels, stance_report
+
+    try:
+        labels = read_labels(gold)
+        wanted = {label.article for label in labels}
+        docs = [d for d in read_gold(articles) if str(d.get("id")) in wanted]
+    except OnRecordError as error:
+        raise _fail(str(error)) from error
+    missing = wanted - {str(d.get("id")) for d in docs}
+    if missing:
+        raise _fail(f"{articles}: no text for {len(missing)} labelled articles "
+                    f"(e.g. {sorted(missing)[0]})")
+    outcomes = []
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("scoring", total=len(docs))
+        for doc, record in analyse_documents(
+                docs, workers, progress=lambda n: progress.advance(task, n)):
+            mine = [label for label in labels if label.article == str(doc.get("id"))]
+            outcomes.extend(match_labels(doc["text"], mine, record["statements"]))
+    report = stance_report(outcomes)
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        return
+    from onrecord.cli.render import render_stance_report
+
+    render_stance_report(report, out, str(gold))
+
+
 @eval_app.command("contradictions")
 def eval_contradictions(
     gold: Annotated[Path, typer.Option("--gold", help="Labelled statement pairs (JSON Lines).")],

@@ -87,6 +87,8 @@ def _statements(record: ArticleRecord) -> RenderableType:
         for s in items:
             line = Text("  • ")
             line.append(f"({s.kind}) ", style="dim")
+            if s.stance != "asserts":  # "denies", "doubts", "qualifies": what they do with it
+                line.append(f"[{s.stance}] ", style="bold red")
             line.append(f"“{s.content}”" if s.kind == "direct" else s.content)
             details = [x for x in (
                 s.cue and f"cue: {s.cue}",
@@ -176,3 +178,24 @@ def render_attribution_report(report: dict[str, Any], console: Console, gold: st
             cells.append(f"{v:.3f}" if isinstance(v, float) else str(v))
         table.add_row(label, *cells)
     console.print(table)
+
+
+def render_stance_report(report: dict[str, Any], console: Console, gold: str) -> None:
+    """The stance scores: accuracy and per-class P/R/F1, overall and by fold; confusions."""
+    groups = [("overall", report["overall"])] + [
+        (f"fold {k}", v) for k, v in report["folds"].items()]
+    table = Table(title=f"Stance against {escape(gold)}", title_justify="left")
+    table.add_column("measure")
+    for name, _ in groups:
+        table.add_column(name, justify="right")
+    table.add_row("labels (matched)", *(f"{g['labels']} ({g['matched']})" for _, g in groups))
+    table.add_row("coverage", *(f"{g['coverage']:.3f}" for _, g in groups))
+    table.add_row("accuracy", *(f"{g['accuracy']:.3f}" for _, g in groups))
+    for stance in report["overall"]["by_stance"]:
+        table.add_row(f"{stance} P / R (gold)", *(
+            f"{g['by_stance'][stance]['p']:.2f} / {g['by_stance'][stance]['r']:.2f} "
+            f"({g['by_stance'][stance]['gold']})" for _, g in groups))
+    console.print(table)
+    for gold_stance, row in report["confusion"].items():
+        cells = ", ".join(f"{k} {v}" for k, v in sorted(row.items(), key=lambda kv: -kv[1]))
+        console.print(f"  gold {gold_stance}: {cells}", highlight=False)

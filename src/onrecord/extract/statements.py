@@ -57,6 +57,7 @@ from onrecord.extract.reported import (
     parenthetical_span,
     raising,
 )
+from onrecord.extract.stance import judge_stance
 from onrecord.extract.statement_drafts import (
     Draft,
     contrasted,
@@ -420,6 +421,10 @@ def extract_statements(
         while root.inherit_from is not None and root.cue is None:
             root = root.inherit_from
         speaker_id, speaker_text, speaker_span = speakers.get(id(root), (None, None, None))
+        # "denied that X", "cast doubt on X": what the speaker does with X, and X as content
+        stance, d.content = judge_stance(doc, d.cue if d is root else None,
+                                         root.cue_lemma if d is root else None, d.content,
+                                         d.kind, d.speaker_span)
         base = f"s{d.content[0]}"
         sid = base
         k = 1
@@ -445,6 +450,7 @@ def extract_statements(
             channel=channel,
             time=time_of(doc, cue, times_in, d.content),
             continues=ids.get(id(d.continues)) if d.continues is not None else None,
+            stance=stance,
         )
         statements.append(stmt)
     linked = _link_nesting(statements, drafts, ids)

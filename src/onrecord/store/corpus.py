@@ -148,13 +148,14 @@ class Corpus:
         b.executemany(
             "INSERT INTO statements (article_id, id, speaker, speaker_text, speaker_start,"
             " speaker_end, sourcing, cue, kind, content, content_start, content_end,"
-            " channel, time, date, time_defaulted, nested_in, continues) VALUES"
-            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " channel, time, date, time_defaulted, nested_in, continues, stance) VALUES"
+            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(a.id, s.id, s.speaker, s.speaker_text,
               s.speaker_span[0] if s.speaker_span else None,
               s.speaker_span[1] if s.speaker_span else None, s.sourcing, s.cue, s.kind,
               s.content, s.content_span[0], s.content_span[1], s.channel, s.time, s.date,
-              int(s.time_defaulted), s.nested_in, s.continues) for s in record.statements],
+              int(s.time_defaulted), s.nested_in, s.continues, s.stance)
+             for s in record.statements],
         )
         b.executemany(
             "INSERT INTO events (article_id, id, type, cameo, trigger, trigger_start,"

@@ -175,6 +175,14 @@ CREATE INDEX articles_fts ON articles USING GIN ({ARTICLE_TSVECTOR.format(a="")}
         },
     ),
     (
+        9,
+        "statements: the speaker's stance on the content (asserts, denies, doubts, qualifies); "
+        "statements stored before it read 'asserts' until their articles are analysed again",
+        """
+ALTER TABLE statements ADD COLUMN stance TEXT NOT NULL DEFAULT 'asserts'
+""",
+    ),
+    (
         10,
         "people's full names by family name: one person however written",
         """
