@@ -21,7 +21,7 @@ __all__ = ["BARE_CLOCK", "PER_UNIT", "find_candidates", "plausible", "trim_entit
 
 _MONTH = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b))"
+    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b(?!-\w)))"
 )
 _WD_CORE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY = rf"(?:{_WD_CORE}\b|(?:Mon|Tues|Tue|Wed|Thurs|Thu|Fri)\.)"
