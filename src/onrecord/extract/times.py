@@ -14,6 +14,8 @@ discourse anchor).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -21,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.extract import timex_relative as relative
 from onrecord.extract import timex_rules as rules
+from onrecord.extract.quotes import find_quotes
 from onrecord.extract.timex_calendar import Context, Normalized, Rule, invert, quarter_value
 from onrecord.extract.timex_recognize import (
     BARE_CLOCK,
@@ -199,6 +202,7 @@ _FUTURE_WORDS = {"payable", "effective", "due", "deadline", "scheduled", "slated
 _SCHEDULING = {"schedule", "reschedule", "postpone", "plan", "slate"}
 _REPORTING = {"say", "tell", "add", "note", "report", "announce", "state", "confirm"}
 _PAST_AUX = {"had", "has", "have", "did", "was", "were", "'ve", "been"}
+_PAST_MODALS = {"could", "would", "'d"}
 
 
 def governing_tense(doc: Doc, start: int, end: int) -> str | None:
@@ -225,12 +229,31 @@ def _governor(doc: Doc, start: int, end: int) -> tuple[Token | None, str | None]
                 tense = _tense_of(tok)
                 if future_word and not (tense == "past" and _pluperfect(tok)):
                     tense = "future"  # "talks run until Friday"; not "had run until Friday"
+                if tense == "present" and _scheduled_present(tok, span.root):
+                    tense = "future"  # "talks resume Thursday": a present for what is planned
                 return tok, tense
             future_word = future_word or tok.lower_ in _FUTURE_WORDS
         if tok.head.i == tok.i:
             break
         tok = tok.head
     return None, "future" if future_word else None
+
+
+def _scheduled_present(verb: Token, time: Token) -> bool:
+    """A simple present action verb with the time as its own adverbial ("meet Monday",
+    "resume on Thursday"): in news, what is planned. Not "be" or "have" (states), nor a
+    reporting verb ("says on Monday")."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ in ("be", "have", *_REPORTING):
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in kids):
+        return False
+    if verb.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in kids):
+        return False  # "weakness hurt ...": a singular subject, so a past form ("hurt", "cut")
+    head = time.head
+    if time.dep_ == "pobj" and head.lower_ == "on":
+        time, head = head, head.head
+    return head == verb and time.dep_ in ("npadvmod", "prep", "pobj")
 
 
 def _pluperfect(verb: Token) -> bool:
@@ -242,6 +265,8 @@ def _tense_of(verb: Token, depth: int = 0) -> str:
     words = {c.lower_ for c in aux}
     if verb.tag_ == "VBN" and words & {"have", "'ve"} and words & _FUTURE_AUX:
         return "past"  # "may have met", "would have been"
+    if words & _PAST_MODALS and any(c.dep_ == "neg" for c in verb.children):
+        return "past"  # "could not be reached Monday", "would not say on Friday": a refusal
     if words & _FUTURE_AUX or verb.lower_ in _FUTURE_AUX:
         return "future"
     going_to = verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
@@ -310,14 +335,21 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
     taken = [_strip_space(text, s, e) for s, e in taken]  # an entity may end in whitespace
     out: list[TimeExpr] = []
     last_day: tuple[date, int] | None = None  # the last day-level value and where it was
+    last_said: tuple[date, int] | None = None  # the same for a day on a reporting verb
     last_any: Normalized | None = None  # the last calendar value of any granularity
     last_seen: tuple[Normalized, bool] | None = None  # the same, counting comparisons (True)
     undated: list[int] = []  # clock times with no day before them in their sentence
+    inside = _quotation_test(text)
     for start, end in sorted(taken):
         expr = text[start:end]
         if not expr:
             continue
+        verb, tense = _governor(doc, start, end)
         reference = last_day[0] if last_day else None
+        if last_said is not None and (last_day is None or (
+            verb is not None and verb.lemma_ in _REPORTING and last_said[1] > last_day[1])
+        ):
+            reference = last_said[0]  # "On Monday, X said ... A week later, X said": from Monday
         undated_clock = False
         if BARE_CLOCK.fullmatch(expr):  # "3 p.m.": the day of its sentence, else publication
             same = last_day is not None and _same_sentence(doc, last_day[1], start)
@@ -325,7 +357,6 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
             undated_clock = not same  # unless a day follows in the sentence (see below)
         elif last_any is not None and last_any.start and _COARSE_UNIT.search(expr):
             reference = last_any.start
-        verb, tense = _governor(doc, start, end)
         if tense != "future" and expr.lower() == "soon":
             continue  # "soon became", "was soon released": no reference to the future
         norm = normalize_time(expr, published, tense=tense, reference=reference)
@@ -339,14 +370,29 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
             norm = Normalized("SET", norm.value)  # "$5 million a year" is a rate
         if norm.start is not None:
             last_seen = (norm, comparison)
-        if norm.start is not None and not comparison:
+        quoted = inside(start)  # a speaker's own "last night" tells of the speaker's day
+        if norm.start is not None and not comparison and not quoted:
             last_any = norm  # "a year earlier" compares with the period reported, no new anchor
             if _DAY_VALUE.match(norm.value) and not (verb and verb.lemma_ in _REPORTING):
                 last_day = (norm.start, start)  # "officials said Monday" dates no narrative
+            elif _DAY_VALUE.match(norm.value):
+                last_said = (norm.start, start)
         if undated_clock:
             undated.append(len(out))
         out.append(_record(expr, start, end, norm))
     return _date_clock_times(doc, out, undated)
+
+
+def _quotation_test(text: str) -> Callable[[int], bool]:
+    """Whether an offset of ``text`` lies inside a quotation (:func:`find_quotes`)."""
+    quotes = [(q.start, q.end) for q in find_quotes(text)]
+    starts = [q[0] for q in quotes]
+
+    def inside(offset: int) -> bool:
+        k = bisect_right(starts, offset) - 1
+        return k >= 0 and offset < quotes[k][1]
+
+    return inside
 
 
 def _date_clock_times(doc: Doc, out: list[TimeExpr], undated: list[int]) -> list[TimeExpr]:
