@@ -168,8 +168,8 @@ class Statement:
     cue_span: Span | None = None
     channel: str | None = None
     time: str | None = None  # TimeExpr id of the cue's own clause
-    date: str | None = None  # the day it was said (ISO), from ``time`` or the article's date
-    time_defaulted: bool = False  # True when ``date`` is the article's date, not the clause's
+    date: str | None = None  # the day it was said (ISO), from ``time``, its context or the article
+    time_defaulted: bool = False  # True when ``date`` is not the day of ``time`` (inferred)
     nested_in: str | None = None  # Statement id
     continues: str | None = None  # the statement this one continues (a split quotation's rest)
     stance: Stance = "asserts"  # what the speaker does with the content: asserts, denies ...

@@ -56,7 +56,8 @@ def test_named_speakers_quotes(record):
     assert sorted(s.kind for s in barr) == ["direct", "indirect"]
     (quote,) = [s for s in barr if s.kind == "direct"]
     assert quote.content.startswith("Our ability to deter attacks")
-    assert quote.time is None and quote.time_defaulted and quote.date == "2020-01-14"
+    # no day in its clause: the day of the occasion the paragraph before names ("on Monday")
+    assert quote.time is None and quote.time_defaulted and quote.date == "2020-01-13"
     # Pompeo and Barr "gave voice to the broader rationale on Monday, saying deterrence ..."
     joint = [s for s in record.statements if s.content.startswith("deterrence was a key")]
     assert {speaker(record, s) for s in joint} == {"Mike Pompeo", "William Barr"}
@@ -114,7 +115,8 @@ def test_esper_quoting_haspel_on_cnn_sunday(record):
     assert when(record, esper) == "2020-01-12"
     (haspel,) = said_by(record, "Gina Haspel")
     assert haspel.nested_in == esper.id
-    assert haspel.date is None  # when she first said it is not known
+    # when she first said it is not known: the day Esper quoted her, marked as inferred
+    assert haspel.date == "2020-01-12" and haspel.time_defaulted
     assert haspel.content.startswith("The risk of inaction")
 
 

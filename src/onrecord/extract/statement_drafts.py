@@ -157,30 +157,41 @@ def times_by_sentence(doc: Doc, times: Sequence[TimeExpr]) -> dict[int, list[tup
     return grouped
 
 
+def _clause_verb(tok: Token) -> Token:
+    """The verb a token hangs from, up through "on Friday" and the noun it modifies."""
+    while tok.head.i != tok.i and (tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in _NOMINAL_DEPS):
+        tok = tok.head
+    return tok
+
+
 def time_of(doc: Doc, cue: Token | None, times: dict[int, list[tuple[str, Span]]],
              content: tuple[int, int]) -> str | None:
-    """The time expression of the cue's own clause ("Trump on Friday told ...")."""
+    """The time expression of the cue's own clause ("Trump on Friday told ...").
+
+    Also a time on the participle of the statement's medium ("In a statement released on
+    Monday, the ambassador said", "In the article published late Saturday, Trump said"), and
+    the time of a first verb the cue is coordinated with ("opened the consulate on Saturday
+    and said ...").
+    """
     if cue is None:
         return None
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None  # (not on the cue itself, distance, time id)
     for time_id, span in times.get(sentence_of(doc, cue.i)[0], ()):
         if overlap((span.start_char, span.end_char), content) > 0:
             continue
-        verb = span.root
-        while verb.head.i != verb.i and (
-            verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in _NOMINAL_DEPS
-        ):
-            verb = verb.head  # up through "on Friday" and the noun it hangs from
-        linked = verb == cue
-        linked = linked or (verb.head == cue and verb.dep_ in {"advcl", "xcomp"}
-                            and not any(c.dep_ == "nsubj" for c in verb.children))
-        linked = linked or (cue.head == verb and cue.dep_ in {"advcl", "xcomp", "pcomp"}
+        verb = _clause_verb(span.root)
+        if verb != cue and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            verb = _clause_verb(verb.head)  # "a statement released on Monday" -> its verb
+        own = verb == cue
+        linked = own or (verb.head == cue and verb.dep_ in {"advcl", "xcomp"}
+                         and not any(c.dep_ == "nsubj" for c in verb.children))
+        linked = linked or (cue.head == verb and cue.dep_ in {"advcl", "xcomp", "pcomp", "conj"}
                             and not any(c.dep_ == "nsubj" for c in cue.children))
         if linked:
-            distance = abs(span.root.i - cue.i)
-            if best is None or distance < best[0]:
-                best = (distance, time_id)
-    return best[1] if best else None
+            rank = (int(not own), abs(span.root.i - cue.i), time_id)
+            if best is None or rank < best:
+                best = rank  # "said on Monday night and repeated it on Tuesday": Tuesday
+    return best[2] if best else None
 
 
 def finite_clause(verb: Token) -> bool:

@@ -13,7 +13,9 @@
 - mixed statements, a reported clause that contains a quotation;
 and for each the speaker (pronouns and "the president" resolved to entities), how it is sourced
 (named, anonymous, organisation, document), the channel ("tweet", "Fox News"), the time of the
-cue's own clause, and nesting (an official quoting another).
+cue's own clause, and nesting (an official quoting another). Photo captions and credits, rubrics,
+datelines and prompts to the reader are no statements (:mod:`onrecord.extract.captions`); each
+statement's stance is judged by :mod:`onrecord.extract.stance`.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from onrecord.extract.attribution import (
     sourcing_of,
     speaker_extent,
 )
+from onrecord.extract.captions import furniture_lines
 from onrecord.extract.doctext import sentence_of, span_mask, text_of
 from onrecord.extract.framing import (
     agent_passive,
@@ -58,6 +61,7 @@ from onrecord.extract.reported import (
     raising,
 )
 from onrecord.extract.stance import judge_stance
+from onrecord.extract.statement_dates import date_statements
 from onrecord.extract.statement_drafts import (
     Draft,
     contrasted,
@@ -397,13 +401,15 @@ def extract_statements(
     """Every attributed statement in ``doc``, in text order.
 
     Each statement's ``date`` is the day of its own clause's time expression ("Trump on Friday
-    told ..."); with none, the publication date, marked ``time_defaulted`` (a statement quoted
-    inside another keeps no date: when it was first said is not known).
+    told ..."); with none, a day inferred from its context (the statement it is quoted in, the
+    same speaker's dated statement, the occasion just reported) or else the publication date,
+    marked ``time_defaulted`` (see :mod:`onrecord.extract.statement_dates`).
     """
     quotes = find_quotes(text_of(doc))
     drafts, used = _reported(doc, quotes)
     _direct(doc, quotes, used, drafts)
     drafts.extend(_nested(drafts))
+    drafts = _off_furniture(text_of(doc), drafts)
     drafts.sort(key=lambda d: (d.content[0], d.nested_speaker is not None))
     for d in drafts:
         if d.subject is not None and d.speaker_span is None:
@@ -412,7 +418,6 @@ def extract_statements(
     cut_at_other_speakers(text_of(doc), drafts)
     speakers = resolve_speakers(doc, drafts, entities)
     times_in = times_by_sentence(doc, times)
-    days = {t.id: t.start if t.start is not None and t.start == t.end else None for t in times}
     statements: list[Statement] = []
     ids: dict[int, str] = {}
     seen: set[str] = set()
@@ -454,15 +459,24 @@ def extract_statements(
         )
         statements.append(stmt)
     linked = _link_nesting(statements, drafts, ids)
-    return [_dated(s, days, published) for s in linked]
+    return _dated(linked, times, published, doc)
 
 
-def _dated(s: Statement, days: dict[str, str | None], published: dt.date | None) -> Statement:
-    if s.time is not None:
-        return replace(s, date=days.get(s.time))
-    if s.nested_in is None and published is not None:
-        return replace(s, date=published.isoformat(), time_defaulted=True)
-    return s
+def _dated(statements: list[Statement], times: Sequence[TimeExpr], published: dt.date | None,
+           doc: Doc) -> list[Statement]:
+    """Each statement with the day it was made (see :mod:`onrecord.extract.statement_dates`)."""
+    return date_statements(statements, times, published, doc)
+
+
+def _off_furniture(text: str, drafts: list[Draft]) -> list[Draft]:
+    """The drafts whose content and cue lie outside photo captions, credits and prompts to the
+    reader (:func:`~onrecord.extract.captions.furniture_lines`): no one speaks there."""
+    lines = furniture_lines(text)
+    if not lines:
+        return drafts
+    mask = span_mask(len(text), lines)
+    return [d for d in drafts if not mask[d.content[0]]
+            and not (d.cue_span is not None and mask[d.cue_span[0]])]
 
 
 def _link_nesting(statements: list[Statement], drafts: list[Draft],
