@@ -1,5 +1,7 @@
 """Speakers and cues in headings: "Ortiz: Port Will Reopen", "SANDERS: We will win", and a
-title-case headline's verb ("Mayor Okafor Slams Harbour Tax Plan").
+title-case headline's verb ("Mayor Okafor Slams Harbour Tax Plan"). A rubric ("FILE PHOTO:",
+"Disclaimer:") or a dateline ("BEIRUT:") before a colon is no speaker
+(:mod:`onrecord.extract.captions`).
 
 Helpers of :mod:`onrecord.extract.statements`, over spaCy tokens; they return character spans.
 """
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from onrecord.extract.captions import is_dateline, is_rubric
 from onrecord.extract.doctext import text_of
 from onrecord.extract.lexicon import ALL_CUES, INFINITIVE_CUES, LEARNED_VERBS, OBJECT_CUES
 from onrecord.extract.reported import char_span
@@ -57,6 +60,9 @@ def colon_speaker(doc: Doc, tok: Token) -> tuple[tuple[int, int], Token, tuple[i
         names = [doc[first]]  # "Ortiz:", a surname the tagger took for a noun
     if not names or first >= colon or not doc[first].text[:1].isupper():
         return None
+    heading = [doc[j].text for j in range(first, colon)]
+    if is_rubric(heading) or is_dateline(heading):
+        return None  # "FILE PHOTO:", "Disclaimer:", "The crash site Credit:", "BEIRUT:"
     if colon - first == 1 and (doc[first].lower_ in _RUBRICS or (
             doc[first].ent_type_ not in {"PERSON", "ORG"} and not doc[first].is_title
             and not (doc[first].is_upper and len(doc[first].text) > 2))):
