@@ -23,6 +23,7 @@ from onrecord.extract.lexicon import (
     OBJECT_CUES,
     ORGANIZATION_HEADS,
     PERSONAL_PRONOUNS,
+    TITLE_WORDS,
     TWEET_WORDS,
     WEAK_CUES,
 )
@@ -31,6 +32,7 @@ from onrecord.models import Entity, Sourcing
 _INHERITING_DEPS = frozenset(
     {"advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "acomp", "advmod", "npadvmod"}
 )
+_QUOTED_AS = frozenset({"quote", "cite"})  # "was quoted as saying", "was cited as saying"
 _CHANNEL_NOUNS = {
     "tweet": "tweet", "post": "social media post", "statement": "statement",
     "interview": "interview", "briefing": "briefing", "conference": "news conference",
@@ -86,6 +88,9 @@ def cue_subject(cue: Token) -> Token | None:
     tok = cue
     for _ in range(6):
         subjects = [c for c in tok.children if c.dep_ in {"nsubj", "csubj"}]
+        if not subjects and tok is not cue and tok.lemma_.lower() in _QUOTED_AS:
+            # "an official was quoted as saying ...": the passive's subject says it
+            subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]
         if subjects:
             child = min(subjects, key=lambda c: abs(c.i - tok.i))  # the parser may give two
             if child.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
@@ -211,6 +216,8 @@ def resolve_speakers(doc: Doc, drafts: Sequence[Any],
                 if t.dep_ == "appos" and index.get(t.idx) is not None:
                     entity = index[t.idx]
                     break
+        if entity is None:  # "Norway's ambassador to Canada, Prince Harald Olsen, said"
+            entity = _holder_named(head, index, kinds)
         pron = PERSONAL_PRONOUNS.get(head.lower_)
         if entity is None and pron in {"m", "f"}:
             previous = [eid for pos, eid in person_mentions if pos < head.idx
@@ -233,6 +240,27 @@ def resolve_speakers(doc: Doc, drafts: Sequence[Any],
         out[id(d)] = (entity, text, d.speaker_span)
         done.append((head.idx, entity, plural))
     return out
+
+
+def _holder_named(head: Token, index: dict[int, str], kinds: dict[str, str]) -> str | None:
+    """The person a title's phrase names after a place: "ambassador to Canada, Prince X" and
+    "ambassador to the U.S. Prince X" (the name parsed as the place's apposition or as the
+    object of "to"). No person is named by "a spokesman for President X" or "an aide to X"."""
+    if head.lower_ not in TITLE_WORDS or head.lower_ in ANONYMOUS_HEADS:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"to", "in", "at"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            place = obj.ent_type_ in {"GPE", "NORP", "LOC"} or any(
+                c.dep_ == "compound" and c.ent_type_ in {"GPE", "LOC"} for c in obj.children)
+            named = [t for t in (obj, *obj.children) if kinds.get(index.get(t.idx, "")) ==
+                     "PERSON" and (t is obj or t.dep_ == "appos")]
+            if place and named:
+                return index[named[-1].idx]
+    return None
 
 
 def _name_of(tok: Token) -> str:

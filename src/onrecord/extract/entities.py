@@ -18,11 +18,32 @@ from spacy.tokens import Doc, Span, Token
 from onrecord.extract.actors import actor_code, is_capital, is_demonym, state_name
 from onrecord.extract.doctext import text_of
 from onrecord.extract.lexicon import ORGANIZATION_HEADS, TITLE_CORE, TITLE_HEADS, TITLE_WORDS
+from onrecord.extract.person_names import (
+    PersonName,
+    fold,
+    given_key,
+    implausible_name,
+    is_given_name,
+    is_particle,
+    is_title_word,
+    parse_person,
+    same_person,
+)
+from onrecord.extract.roles import (
+    Holder,
+    find_role_mentions,
+    role_heads,
+    state_after,
+    states_in_sentence,
+    title_without_state,
+)
 from onrecord.models import Entity
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _TITLE_JOINERS = frozenset({"of", "for", "the", "and", "-"})
+_ROLE_HEADS = role_heads()  # "prosecutor", "consul": offices beyond the lexicon's title heads
+_CORE = TITLE_CORE | _ROLE_HEADS
 
 
 @dataclass
@@ -31,6 +52,7 @@ class _Mention:
     end: int
     label: str
     title: str | None = None
+    role: bool = False  # "the president", "Turkey's president": the person, not a name
 
 
 @dataclass
@@ -56,7 +78,19 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_title_token(tok: Token) -> bool:
-    return tok.lower_ in TITLE_WORDS or tok.lower_.rstrip(".") in TITLE_WORDS
+    low = tok.lower_.rstrip(".")
+    return tok.lower_ in TITLE_WORDS or low in TITLE_WORDS or low in _ROLE_HEADS
+
+
+def _is_leading_title(doc: Doc, i: int, end: int) -> bool:
+    """True when token ``i`` of an entity is part of a title in front of a name: a title
+    word ("Prince"), a service or rank word ("Air Force", "Crown"), or the hyphen of
+    "Lieutenant-General"."""
+    tok = doc[i]
+    if tok.text == "-":
+        return 0 < i < end - 1 and is_title_word(doc[i - 1].text) and \
+            is_title_word(doc[i + 1].text)
+    return tok.text[:1].isupper() and (_is_title_token(tok) or is_title_word(tok.text))
 
 
 def _title_before(doc: Doc, start: int) -> int:
@@ -74,7 +108,8 @@ def _title_before(doc: Doc, start: int) -> int:
         if tok.is_sent_start and not (tok.text[:1].isupper()):
             break
         upper = tok.text[:1].isupper()
-        if _is_title_token(tok) and (upper or tok.lower_ in TITLE_CORE or has_title):
+        titled = _is_title_token(tok) or (upper and is_title_word(tok.text))  # "Crown"
+        if titled and (upper or tok.lower_ in _CORE or has_title):
             has_title = True
             begin = i
         elif tok.lower_ in _TITLE_JOINERS and i > 0 and _is_title_token(doc[i - 1]):
@@ -89,6 +124,13 @@ def _title_before(doc: Doc, start: int) -> int:
     return begin if has_title else start
 
 
+def _only_title(doc: Doc, ent: Span) -> bool:
+    """True when an entity is only a person's title ("Air Force Lieutenant-General"), with
+    a title head ("General"), so no organisation such as "Air Force" itself."""
+    return all(_is_leading_title(doc, i, ent.end) for i in range(ent.start, ent.end)) and \
+        any(doc[i].lower_.rstrip(".") in _CORE for i in range(ent.start, ent.end))
+
+
 def _split_title(doc: Doc, ent: Span) -> tuple[int, str | None, str]:
     """Where the name starts inside ``ent``, the title in front of it, and the label to use.
 
@@ -98,21 +140,45 @@ def _split_title(doc: Doc, ent: Span) -> tuple[int, str | None, str]:
     if ent.label_ != "PERSON" and actor_code(ent.text) is not None:
         return ent.start, None, ent.label_  # "U.S." in "U.S. President": a state, not a name
     start = ent.start
-    while start < ent.end - 1 and _is_title_token(doc[start]) and doc[start].text[:1].isupper():
+    while start < ent.end - 1 and _is_leading_title(doc, start, ent.end):
         start += 1
     before_is_title = ent.start > 0 and (
-        _is_title_token(doc[ent.start - 1])
+        _is_title_token(doc[ent.start - 1]) or _is_leading_title(doc, ent.start - 1, ent.end)
         or (start > ent.start and doc[ent.start - 1].lower_ in _TITLE_JOINERS)
     )
     begin = _title_before(doc, ent.start) if before_is_title else ent.start
     if begin >= start:
         return ent.start, None, ent.label_
-    if not any(doc[i].lower_ in TITLE_CORE for i in range(begin, start)):
+    if not any(doc[i].lower_ in _CORE for i in range(begin, start)):
         return ent.start, None, ent.label_  # "Defence Ministry": no title head, no title
     if doc[ent.end - 1].lower_ in ORGANIZATION_HEADS:
         return ent.start, None, ent.label_  # "Foreign Ministry" names an office, not a person
     label = "PERSON" if all(doc[i].pos_ == "PROPN" for i in range(start, ent.end)) else ent.label_
     return start, doc[begin:start].text, label
+
+
+def _titled_names(doc: Doc, tagged: set[int]) -> list[_Mention]:
+    """People the model did not tag, written with a title: two or three capitalised proper
+    nouns right after a title head ("Lieutenant-General Pavel Rudenko told ...")."""
+    found: list[_Mention] = []
+    i = 0
+    while i < len(doc) - 2:
+        tok = doc[i]
+        if not (tok.text[:1].isupper() and tok.lower_.rstrip(".") in _CORE):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 4 and end not in tagged and doc[end].pos_ == "PROPN" \
+                and doc[end].text[:1].isupper() and doc[end].text.isalpha() \
+                and not is_title_word(doc[end].text):
+            end += 1
+        name = doc[i + 1:end].text
+        if 2 <= end - i - 1 <= 3 and (end == len(doc) or doc[end].pos_ != "PROPN") and \
+                actor_code(name) is None and doc[end - 1].lower_ not in ORGANIZATION_HEADS:
+            begin = _title_before(doc, i + 1)
+            found.append(_Mention(i + 1, end, "PERSON", doc[begin:i + 1].text))
+        i = end
+    return found
 
 
 def _norm(text: str) -> str:
@@ -126,14 +192,23 @@ def _collect(doc: Doc) -> tuple[list[_Mention], set[int]]:
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
             continue
+        if _only_title(doc, ent):
+            continue  # "Air Force Lieutenant-General" before a name: a title, no entity
         name_start, title, label = _split_title(doc, ent)
         start, end = _trim(doc, name_start, ent.end)
         if start >= end:
             continue
+        while label == "PERSON" and end - start >= 2 and (
+                (actor_code(doc[start].text) and not is_given_name(doc[start].text))
+                or (doc[start].is_lower and not is_particle(doc[start].text))):
+            start += 1  # "Russia Putin", "deemed Khashoggi": a state or a verb, then the name
+        if label == "PERSON" and implausible_name(doc[start:end].text):
+            continue  # "SmithJohn Robert SmithJane Doe": link text glued to a name, no person
         if title is not None:
             begin = _title_before(doc, ent.start)
             title_tokens.update(range(min(begin, ent.start), name_start))
         mentions.append(_Mention(start, end, label, title))
+    mentions += _titled_names(doc, {i for e in doc.ents for i in range(e.start, e.end)})
     kept: list[_Mention] = []
     for m in mentions:
         inside_title = all(i in title_tokens for i in range(m.start, m.end))
@@ -144,14 +219,23 @@ def _collect(doc: Doc) -> tuple[list[_Mention], set[int]]:
     return kept, title_tokens
 
 
+def _person(doc: Doc, m: _Mention) -> PersonName | None:
+    return parse_person(doc[m.start:m.end].text)
+
+
 def _cluster(doc: Doc, mentions: list[_Mention]) -> list[_Cluster]:
+    """Mentions grouped into entities: states by actor code, people by their name's key
+    (so "Erdoğan" and "Erdogan", "Mike" and "Michael" are one), a shorter full name joined
+    to the one longer name it can be ("Tayyip Erdogan" to "Recep Tayyip Erdogan"), and single
+    words and family names ("Esper", "bin Salman") to the one person written with them."""
     clusters: dict[str, _Cluster] = {}
-    by_surname: dict[str, list[_Cluster]] = {}
     singles: list[_Mention] = []
-    # Pass 1: states and nationalities by actor code; multi-word names by their full form.
+    names: dict[str, PersonName] = {}  # person cluster key -> its name
+    # Pass 1: states and nationalities by actor code; full names of people by their key.
     for m in sorted(mentions, key=lambda m: m.start):
         text = doc[m.start:m.end].text
         code = actor_code(text) if m.label in {"GPE", "NORP", "LOC", "ORG"} else None
+        person = _person(doc, m) if m.label == "PERSON" and m.end - m.start >= 2 else None
         if code is not None and m.end - m.start <= 4:
             demonym = is_demonym(text)
             key = f"{'NORP' if demonym else 'GPE'}:{code}"
@@ -159,25 +243,92 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> list[_Cluster]:
                 key = "CITY:" + _norm(text)
             cl = clusters.setdefault(key, _Cluster(key, actor=code, demonym=demonym))
             cl.mentions.append(m)
-        elif m.end - m.start >= 2 and m.label == "PERSON":
-            key = "PERSON:" + _norm(text)
-            if key not in clusters:
-                clusters[key] = _Cluster(key)
-                by_surname.setdefault(_norm(doc[m.end - 1].text), []).append(clusters[key])
-            clusters[key].mentions.append(m)
+        elif person is not None and person.full:
+            key = "PERSON:" + person.key
+            names[key] = person
+            clusters.setdefault(key, _Cluster(key)).mentions.append(m)
         else:
             singles.append(m)
-    # Pass 2: single words (and slips such as a surname tagged GPE) join a full name.
+    _join_shorter_names(clusters, names)
+    families: dict[str, list[_Cluster]] = {}
+    for key, person in names.items():
+        if key in clusters:
+            for family in person.families:
+                families.setdefault(family, []).append(clusters[key])
+            if not _patronymic(person):  # "Berg" of "van der Berg"; not "Salman" of "bin Salman"
+                families.setdefault(person.family.rsplit(" ", 1)[-1], []).append(clusters[key])
+    # Pass 2: single words, family names (and slips such as a surname tagged GPE, or a full
+    # name tagged ORG) join a person.
     for m in singles:
-        text = doc[m.start:m.end].text
-        candidates = by_surname.get(_norm(text), []) if m.end - m.start == 1 else []
-        if candidates:
-            before = [c for c in candidates if c.first <= m.start] or candidates
-            before[-1].mentions.append(m)
+        target = _person_for(doc, m, clusters, names, families)
+        if target is not None:
+            target.mentions.append(m)
             continue
-        key = "NAME:" + _norm(text)
+        text = doc[m.start:m.end].text
+        code = actor_code(text) if m.label == "PERSON" and m.end - m.start == 1 else None
+        if code is not None and not is_demonym(text) and not is_capital(text):
+            key = f"GPE:{code}"  # "Jordan's foreign minister" tagged PERSON: no one is named so
+            clusters.setdefault(key, _Cluster(key, actor=code)).mentions.append(
+                _Mention(m.start, m.end, "GPE", m.title))
+            continue
+        key = "NAME:" + _norm(fold(doc[m.start:m.end].text))  # "Erdoğan" and "Erdogan"
         clusters.setdefault(key, _Cluster(key)).mentions.append(m)
     return list(clusters.values())
+
+
+def _join_shorter_names(clusters: dict[str, _Cluster], names: dict[str, PersonName]) -> None:
+    """Fold each full name into the one other full name of its family it can be, the fuller
+    one ("Tayyip Erdogan" into "Recep Tayyip Erdogan"); two people stay two."""
+    for key, person in sorted(names.items(), key=lambda kv: len(kv[1].given)):
+        fuller = [k for k, other in names.items() if k != key and k in clusters
+                  and len(other.given) > len(person.given) and same_person(person, other)]
+        if key in clusters and len(fuller) == 1:
+            clusters[fuller[0]].mentions.extend(clusters.pop(key).mentions)
+
+
+def _person_for(doc: Doc, m: _Mention, clusters: dict[str, _Cluster],
+                names: dict[str, PersonName],
+                families: dict[str, list[_Cluster]]) -> _Cluster | None:
+    """The person cluster a single word or family name belongs to, or ``None``."""
+    text = doc[m.start:m.end].text
+    person = parse_person(text)
+    if person is None:
+        return None
+    if person.full:  # a full name tagged ORG: the one person of the article it can be
+        same = [clusters[k] for k, other in names.items()
+                if k in clusters and same_person(person, other)]
+        plain = all(doc[i].pos_ == "PROPN" for i in range(m.start, m.end))
+        return same[0] if len(same) == 1 and plain else None
+    candidates = list({c.key: c for c in families.get(person.family, [])
+                       if c.key in clusters}.values())
+    if not candidates and m.end - m.start == 1:  # "Prince Faisal": a given name
+        given = given_key(person.family)
+        candidates = [clusters[k] for k, other in names.items() if k in clusters
+                      and other.given[0] == given and _known_by_given_name(other, clusters[k])]
+    if len(candidates) > 1:  # two people of one name: the one mentioned last before it,
+        # else the one introduced last (as before names were read into parts)
+        last = {id(c): max((x.start for x in c.mentions if x.start < m.start), default=-1)
+                for c in candidates}
+        candidates = [max(candidates, key=lambda c: (last[id(c)], c.first))]
+    return candidates[0] if candidates else None
+
+
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti"})
+_ROYAL = frozenset({"prince", "princess", "king", "queen", "emir", "sheikh", "sheik", "sultan",
+                    "pope", "crown"})
+
+
+def _patronymic(person: PersonName) -> bool:
+    """True for a name whose family part is a patronymic ("bin Salman", "ibn Saud")."""
+    return person.family.split(" ", 1)[0] in _PATRONYMIC
+
+
+def _known_by_given_name(person: PersonName, cl: _Cluster) -> bool:
+    """True when a person is referred to by their given name: an Arabic name with a
+    patronymic ("Faisal bin Nasser" is "Faisal"), or a person with a royal title ("Queen
+    Margrethe")."""
+    royal = any(w in _ROYAL for m in cl.mentions if m.title for w in _norm(m.title).split())
+    return _patronymic(person) or royal
 
 
 def _label(cluster: _Cluster) -> str:
@@ -188,25 +339,38 @@ def _label(cluster: _Cluster) -> str:
     top = max(votes.values())
     if multi_person and votes.get("PERSON", 0) * 2 >= top:
         return "PERSON"
+    full = Counter(m.label == "PERSON" for m in cluster.mentions if m.end - m.start >= 2)
+    if multi_person and full[True] >= full[False]:
+        return "PERSON"  # "Alicia Machado" as a person, her surname alone tagged as a place
     winners = [lab for lab, n in votes.items() if n == top]
     return "PERSON" if "PERSON" in winners else sorted(winners)[0]
 
 
 def _add_unlabelled(doc: Doc, clusters: list[_Cluster], covered: set[int]) -> None:
-    """Surnames of people that spaCy did not tag ("Esper quoted ..." with no entity)."""
+    """Surnames of people that spaCy did not tag ("Esper quoted ..." with no entity), and
+    the given name of a person with a patronymic ("Prince Faisal said ..." for "Faisal bin
+    Nasser"); a surname that two people of the article share is the first one's."""
     surnames: dict[str, _Cluster] = {}
     for cl in clusters:
         if cl.key.startswith("PERSON:"):
             longest = max(cl.mentions, key=lambda m: m.end - m.start)
-            surnames.setdefault(doc[longest.end - 1].text, cl)
+            person = _person(doc, longest)
+            if person is None:
+                continue
+            # "Salman" of "Mohammed bin Salman" is his father's name: he is "Mohammed"
+            last = doc[longest.start if _patronymic(person) else longest.end - 1].text
+            if not last[:1].isupper() or (_patronymic(person) and is_title_word(last)):
+                continue
+            surnames.setdefault(fold(last), cl)
     if not surnames:
         return
     for tok in doc:
-        if tok.i in covered or tok.text not in surnames:
+        target = surnames.get(fold(tok.text)) if tok.text[:1].isupper() else None
+        if tok.i in covered or target is None:
             continue
         if tok.pos_ not in {"PROPN", "NOUN", "VERB", "ADJ"}:
             continue
-        surnames[tok.text].mentions.append(_Mention(tok.i, tok.i + 1, "PERSON"))
+        target.mentions.append(_Mention(tok.i, tok.i + 1, "PERSON"))
         covered.add(tok.i)
 
 
@@ -217,9 +381,10 @@ def _add_descriptions(doc: Doc, clusters: list[_Cluster], title_tokens: set[int]
         heads = {
             m.title.split()[-1].lower().rstrip(".") for m in cl.mentions if m.title is not None
         }
-        full = {_norm(m.title) for m in cl.mentions if m.title is not None}
-        for head in (heads & TITLE_HEADS) | full:
-            holders.setdefault(head, []).append(cl)
+        full = {title_without_state(_norm(m.title)) for m in cl.mentions if m.title is not None}
+        for head in (heads & (TITLE_HEADS | _ROLE_HEADS)) | full:
+            if cl not in holders.get(head, []):
+                holders.setdefault(head, []).append(cl)
     if not holders:
         return
     for tok in doc:
@@ -244,14 +409,26 @@ def _add_descriptions(doc: Doc, clusters: list[_Cluster], title_tokens: set[int]
                 break  # "the president of France" is someone else
             if any(i in title_tokens for i in range(tok.i, end)):
                 break
-            found[0].mentions.append(_Mention(tok.i, end, "PERSON"))
+            found[0].mentions.append(_Mention(tok.i, end, "PERSON", role=True))
             break
+
+
+def _add_roles(doc: Doc, clusters: list[_Cluster], covered: set[int]) -> None:
+    """Link "Turkey's president", "the Saudi foreign minister" to the one person of the
+    article who holds that office for that state (:mod:`onrecord.extract.roles`)."""
+    holders = [Holder(n, m.title, doc[m.start:m.end].text, state_after(doc, m.end),
+                      states_in_sentence(doc, m.start))
+               for n, cl in enumerate(clusters)
+               if cl.key.startswith("PERSON:") for m in cl.mentions if m.title]
+    for ref, start, end in find_role_mentions(doc, holders, covered):
+        clusters[ref].mentions.append(_Mention(start, end, "PERSON", role=True))
+        covered.update(range(start, end))
 
 
 def _canonical_name(doc: Doc, cl: _Cluster, label: str) -> str:
     if cl.actor is not None and not cl.demonym and not cl.key.startswith("CITY:"):
         return state_name(cl.actor) or doc[cl.mentions[0].start:cl.mentions[0].end].text
-    named = [m for m in cl.mentions if doc[m.start].lower_ != "the" or label != "PERSON"]
+    named = [m for m in cl.mentions if not m.role or label != "PERSON"]
     texts = [doc[m.start:m.end].text for m in (named or cl.mentions)]
     if label == "PERSON":
         return max(texts, key=lambda t: (len(t.split()), len(t)))
@@ -265,6 +442,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     clusters = _cluster(doc, mentions)
     covered = {i for m in mentions for i in range(m.start, m.end)} | title_tokens
     _add_unlabelled(doc, clusters, covered)
+    _add_roles(doc, clusters, covered)
     _add_descriptions(doc, clusters, title_tokens)
     entities: list[Entity] = []
     for cl in sorted(clusters, key=lambda c: c.first):

@@ -25,6 +25,7 @@ from importlib import resources
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti", "ben"})
 _GLUED = re.compile(r"[a-zà-ÿ]{2,}[A-ZÀ-Þ][a-zà-ÿ]")
 
 
@@ -85,7 +86,8 @@ def name_words(name: str) -> list[str]:
     >>> name_words("Gen. Qassem Soleimani's")
     ['gen', 'qassem', 'soleimani']
     """
-    words = [w.replace(".", "").replace("’", "'") for w in _WORD.findall(fold(name))]
+    name = name.replace("‘", "'").replace("’", "'")
+    words = [w.replace(".", "") for w in _WORD.findall(fold(name))]
     return [w[:-2] if w.endswith("'s") else w for w in words if w]
 
 
@@ -103,6 +105,13 @@ def strip_titles(words: list[str]) -> list[str]:
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words = words[:-1]
     return words
+
+
+def is_particle(word: str) -> bool:
+    """True for a particle of a name ("bin", "van", "al", "al-Jubeir"'s "al")."""
+    particles, article = _particles()
+    low = fold(word)
+    return low in particles or low in article or any(low.startswith(a + "-") for a in article)
 
 
 def is_given_name(word: str) -> bool:
@@ -129,6 +138,16 @@ class PersonName:
     @property
     def key(self) -> str:
         return " ".join((*self.given, self.family))
+
+    @property
+    def families(self) -> tuple[str, ...]:
+        """The family part, and for a patronymic followed by a family name ("bin Ahmad
+        Khashoggi") also each alone: "Jamal Khashoggi" and "Jamal bin Ahmad Khashoggi" can
+        be one person, as can "Tariq bin Nasser" and "Tariq bin Nasser Al Hamdan"."""
+        words = self.family.split()
+        if len(words) < 3 or words[0] not in _PATRONYMIC:
+            return (self.family,)
+        return (self.family, " ".join(words[:2]), " ".join(words[2:]))
 
     @property
     def full(self) -> bool:
@@ -173,16 +192,19 @@ def person_key(name: str) -> str:
 
 
 def same_person(a: PersonName, b: PersonName) -> bool:
-    """True when two full names can be one person: the same family part, and the same first
-    given name or the given names of one inside the other's.
+    """True when two full names can be one person: a family part in common (see
+    :attr:`PersonName.families`), and the same first given name or the given names of one
+    inside the other's.
 
     >>> p = parse_person
     >>> same_person(p("Tayyip Erdogan"), p("Recep Tayyip Erdoğan"))
     True
     >>> same_person(p("Mohammed bin Salman"), p("Khalid bin Salman"))
     False
+    >>> same_person(p("Jamal bin Ahmad Khashoggi"), p("Jamal Khashoggi"))
+    True
     """
-    if a.family != b.family or not a.full or not b.full:
+    if not a.full or not b.full or not set(a.families) & set(b.families):
         return False
     if a.given[0] == b.given[0]:
         return True

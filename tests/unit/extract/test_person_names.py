@@ -30,6 +30,7 @@ from onrecord.extract.person_names import (
     ("Mohammad bin Nasser", "Mohammed bin Nasser"),
     ("Adel al-Haddad", "Adel Haddad"),                # the Arabic article
     ("Dr. Ruth Okafor Jr.", "Ruth Okafor"),
+    ("Ruth Okafor‘s", "Ruth Okafor"),                # a possessive with a left quote mark
 ])
 def test_one_person_however_written(a, b):
     assert person_key(a) == person_key(b)
@@ -39,6 +40,10 @@ def test_a_shorter_full_name_is_the_same_person():
     full = parse_person("Kemal Yıldırım Arslan")
     assert same_person(parse_person("Yildirim Arslan"), full)
     assert same_person(parse_person("Kemal Arslan"), full)
+    # a patronymic between the given name and the family name
+    assert same_person(parse_person("Samir bin Yousef Haddad"), parse_person("Samir Haddad"))
+    assert not same_person(parse_person("Samir bin Yousef Haddad"),
+                           parse_person("Karim Haddad"))
 
 
 @pytest.mark.parametrize(("a", "b"), [
