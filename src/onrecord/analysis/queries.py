@@ -117,9 +117,10 @@ def find_entities(corpus: Corpus, name: str, kind: str | None = "PERSON") -> lis
         return sorted({r[0] for r in rows})
     person = parse_person(name) if kind in (None, "PERSON") else None
     if person is not None and person.full:  # "Tayyip Erdogan" finds "Recep Tayyip Erdoğan"
-        found = same_person_among(person, [(k, c) for k, c in corpus.query(
-            "SELECT key, corpus_entity_id FROM corpus_person_names WHERE family = ?",
-            (person.family,))])
+        found = same_person_among(person, [(k, c) for f in person.families for k, c in
+                                           corpus.query("SELECT key, corpus_entity_id FROM"
+                                                        " corpus_person_names WHERE family = ?",
+                                                        (f,))])
         if found is not None:
             return [found]
     rows = corpus.query(f"SELECT id FROM corpus_entities WHERE lower(name) LIKE ?{LIKE_ESCAPE}"

@@ -16,12 +16,14 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from onrecord.errors import StoreError
 from onrecord.extract.person_names import display_name
+from onrecord.extract.roles import credit_role, role_of_text
 from onrecord.models import ArticleRecord, Discarded, Entity, content_id, record_from_json
 from onrecord.store import identities, stories
 from onrecord.store.backends import Backend, Row, open_backend
@@ -178,6 +180,7 @@ class Corpus:
             links[eid] = cid
         b.executemany("INSERT INTO entity_links (article_id, entity_id, corpus_entity_id)"
                       " VALUES (?,?,?)", [(a.id, eid, cid) for eid, cid in links.items()])
+        record = self._credit_roles(record, links)
         b.executemany("UPDATE corpus_entities SET articles = articles + 1 WHERE id = ?",
                       [(cid,) for cid in sorted(set(links.values()))])
         b.executemany(
@@ -226,7 +229,8 @@ class Corpus:
                       (target, name, kind, entity.actor, key))
         b.executemany("INSERT INTO corpus_person_names (family, key, corpus_entity_id)"
                       " VALUES (?,?,?) ON CONFLICT DO NOTHING",
-                      [(p.family, p.key, target) for p in identities.person_names(entity)])
+                      [(f, p.key, target) for p in identities.person_names(entity)
+                       for f in p.families])
         for key in identities.alias_keys(entity):
             row = b.execute("SELECT a.corpus_entity_id, e.key FROM corpus_aliases a LEFT JOIN"
                             " corpus_entities e ON e.id = a.corpus_entity_id"
@@ -247,13 +251,40 @@ class Corpus:
                       (entity.actor, target))
         return str(target)
 
+    def _credit_roles(self, record: ArticleRecord, links: dict[str, str]) -> ArticleRecord:
+        """The record with each statement whose speaker is a role ("Turkey's chief
+        prosecutor", "the crown prince") credited to the one person of the article who holds
+        that office anywhere in the corpus (:func:`~onrecord.extract.roles.credit_role`),
+        sourced ``named``; the stored statements' sourcing follows."""
+        roles = {s.id: office for s in record.statements if s.speaker is None
+                 and s.speaker_text and (office := role_of_text(s.speaker_text)) is not None}
+        if not roles:
+            return record
+        people = [e for e in record.entities if e.kind == "PERSON" and e.id in links]
+        titles: dict[str, list[str]] = {}
+        for e in people:
+            titles[e.id] = [t for (t,) in self._b.execute(
+                "SELECT DISTINCT title FROM entity_titles WHERE corpus_entity_id = ?",
+                (links[e.id],))] + list(e.titles)
+        candidates = [(e.id, e.name, titles[e.id]) for e in people]
+        statements = []
+        for st in record.statements:
+            office = roles.get(st.id)
+            holder = credit_role(office, candidates) if office is not None else None
+            if office is not None:
+                self._b.execute("UPDATE statements SET sourcing = ? WHERE article_id = ? AND"
+                                " id = ?", ("named" if holder else st.sourcing,
+                                            record.article.id, st.id))
+            statements.append(replace(st, speaker=holder, sourcing="named") if holder else st)
+        return replace(record, statements=tuple(statements))
+
     def _same_person(self, entity: Any) -> str | None:
         """The one corpus person a full name can be without being written the same way
         ("Tayyip Erdogan" for "Recep Tayyip Erdogan"), or ``None`` (none, or several)."""
         for name in identities.person_names(entity):
-            rows = self._b.execute("SELECT key, corpus_entity_id FROM corpus_person_names"
-                                   " WHERE family = ?", (name.family,))
-            found = identities.same_person_among(name, [(k, c) for k, c in rows])
+            rows = [(k, c) for f in name.families for k, c in self._b.execute(
+                "SELECT key, corpus_entity_id FROM corpus_person_names WHERE family = ?", (f,))]
+            found = identities.same_person_among(name, rows)
             if found is not None:
                 return found
         return None

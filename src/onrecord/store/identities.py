@@ -79,7 +79,8 @@ def person_names(entity: Entity) -> list[PersonName]:
     """The full names a person entity was written with, read into parts, fullest first."""
     if entity.kind != "PERSON":
         return []
-    parsed = [parse_person(k) for k in entity_keys(entity)]
+    written = [n for n in (entity.name, *entity.aliases) if written_as_name(n)]
+    parsed = [parse_person(name_key(n, "PERSON")) for n in written]
     full = [p for p in parsed if p is not None and p.full]
     return sorted(dict.fromkeys(full), key=lambda p: -len(p.given))
 

@@ -141,3 +141,36 @@ def test_phantom_check_finds_a_shared_surname_merge_until_reindex(tmp_path, buil
         corpus.reindex()
     repaired = subprocess.run(script, capture_output=True, text=True, check=False)
     assert repaired.returncode == 0, repaired.stdout
+
+
+def test_a_role_is_the_person_of_the_article_who_holds_it_in_the_corpus(corpus_db, build):
+    from onrecord.models import Statement
+
+    first = "Istanbul chief prosecutor Irfan Demir said the victim was strangled."
+    second = ("Turkey's chief prosecutor said the body was moved. Irfan Demir gave no "
+              "evidence. Saudi chief prosecutor Saud al-Rashid met him. The prosecutor said "
+              "the talks had failed.")
+    demir = build.person("e0", "Irfan Demir", (second.index("Irfan"),
+                                               second.index("Irfan") + 11))
+    rashid = build.person("e1", "Saud al-Rashid", (second.index("Saud "),
+                                                   second.index("Saud ") + 14),
+                          titles=("Saudi chief prosecutor",))
+
+    def role(text, speaker_text, content):
+        s = text.index(content)
+        sp = text.index(speaker_text)
+        return Statement(f"s{s}", content, (s, s + len(content)), "indirect", "organization",
+                         speaker_text=speaker_text, speaker_span=(sp, sp + len(speaker_text)),
+                         cue="say")
+
+    with Corpus(corpus_db) as corpus:
+        corpus.add(_said(build, first, "Irfan Demir", "2018-10-31",
+                         titles=("Istanbul chief prosecutor",)))
+        corpus.add(build.article(second, "2018-11-01", entities=(demir, rashid), statements=(
+            role(second, "Turkey's chief prosecutor", "the body was moved"),
+            role(second, "The prosecutor", "the talks had failed"))))
+        said = find_statements(corpus, speaker="Irfan Demir")
+        assert [(s["content"], s["sourcing"]) for s in said] == [
+            ("the victim was strangled", "named"), ("the body was moved", "named")]
+        unsure = [s for s in find_statements(corpus) if s["content"] == "the talks had failed"]
+        assert unsure[0]["speaker_id"] is None and unsure[0]["sourcing"] == "organization"
