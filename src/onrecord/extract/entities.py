@@ -25,6 +25,7 @@ from onrecord.extract.person_names import (
     implausible_name,
     is_given_name,
     is_particle,
+    is_patronymic,
     is_title_word,
     parse_person,
     same_person,
@@ -33,6 +34,7 @@ from onrecord.extract.roles import (
     Holder,
     find_role_mentions,
     role_heads,
+    royal_titles,
     state_after,
     states_in_sentence,
     title_without_state,
@@ -125,8 +127,11 @@ def _title_before(doc: Doc, start: int) -> int:
 
 
 def _only_title(doc: Doc, ent: Span) -> bool:
-    """True when an entity is only a person's title ("Air Force Lieutenant-General"), with
-    a title head ("General"), so no organisation such as "Air Force" itself."""
+    """True when an entity is only the title in front of a name ("Air Force Lieutenant-General
+    Igor ..."), with a title head ("General"): no organisation such as "Air Force" itself,
+    and no "Mr. King", whose last word is his name."""
+    if ent.end >= len(doc) or not (doc[ent.end].pos_ == "PROPN" and doc[ent.end].is_title):
+        return False
     return all(_is_leading_title(doc, i, ent.end) for i in range(ent.start, ent.end)) and \
         any(doc[i].lower_.rstrip(".") in _CORE for i in range(ent.start, ent.end))
 
@@ -202,8 +207,9 @@ def _collect(doc: Doc) -> tuple[list[_Mention], set[int]]:
                 (actor_code(doc[start].text) and not is_given_name(doc[start].text))
                 or (doc[start].is_lower and not is_particle(doc[start].text))):
             start += 1  # "Russia Putin", "deemed Khashoggi": a state or a verb, then the name
-        if label == "PERSON" and implausible_name(doc[start:end].text):
-            continue  # "SmithJohn Robert SmithJane Doe": link text glued to a name, no person
+        if label == "PERSON" and (implausible_name(doc[start:end].text) or not any(
+                doc[i].text[:1].isupper() for i in range(start, end))):
+            continue  # "SmithJohn Robert SmithJane Doe", "jabbed": no person's name
         if title is not None:
             begin = _title_before(doc, ent.start)
             title_tokens.update(range(min(begin, ent.start), name_start))
@@ -255,7 +261,7 @@ def _cluster(doc: Doc, mentions: list[_Mention]) -> list[_Cluster]:
         if key in clusters:
             for family in person.families:
                 families.setdefault(family, []).append(clusters[key])
-            if not _patronymic(person):  # "Berg" of "van der Berg"; not "Salman" of "bin Salman"
+            if not is_patronymic(person):  # "Berg" of "van der Berg"; not "Salman" of "bin Salman"
                 families.setdefault(person.family.rsplit(" ", 1)[-1], []).append(clusters[key])
     # Pass 2: single words, family names (and slips such as a surname tagged GPE, or a full
     # name tagged ORG) join a person.
@@ -313,22 +319,13 @@ def _person_for(doc: Doc, m: _Mention, clusters: dict[str, _Cluster],
     return candidates[0] if candidates else None
 
 
-_PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti"})
-_ROYAL = frozenset({"prince", "princess", "king", "queen", "emir", "sheikh", "sheik", "sultan",
-                    "pope", "crown"})
-
-
-def _patronymic(person: PersonName) -> bool:
-    """True for a name whose family part is a patronymic ("bin Salman", "ibn Saud")."""
-    return person.family.split(" ", 1)[0] in _PATRONYMIC
-
-
 def _known_by_given_name(person: PersonName, cl: _Cluster) -> bool:
     """True when a person is referred to by their given name: an Arabic name with a
     patronymic ("Faisal bin Nasser" is "Faisal"), or a person with a royal title ("Queen
     Margrethe")."""
-    royal = any(w in _ROYAL for m in cl.mentions if m.title for w in _norm(m.title).split())
-    return _patronymic(person) or royal
+    royal = any(w in royal_titles() for m in cl.mentions if m.title
+                for w in _norm(m.title).split())
+    return is_patronymic(person) or royal
 
 
 def _label(cluster: _Cluster) -> str:
@@ -358,8 +355,8 @@ def _add_unlabelled(doc: Doc, clusters: list[_Cluster], covered: set[int]) -> No
             if person is None:
                 continue
             # "Salman" of "Mohammed bin Salman" is his father's name: he is "Mohammed"
-            last = doc[longest.start if _patronymic(person) else longest.end - 1].text
-            if not last[:1].isupper() or (_patronymic(person) and is_title_word(last)):
+            last = doc[longest.start if is_patronymic(person) else longest.end - 1].text
+            if not last[:1].isupper() or (is_patronymic(person) and is_title_word(last)):
                 continue
             surnames.setdefault(fold(last), cl)
     if not surnames:
@@ -407,7 +404,8 @@ def _add_descriptions(doc: Doc, clusters: list[_Cluster], title_tokens: set[int]
                                                         if m.start < tok.i))]
             if end < len(doc) and doc[end].lower_ in {"of", "'s", "’s"}:
                 break  # "the president of France" is someone else
-            if any(i in title_tokens for i in range(tok.i, end)):
+            if any(i in title_tokens for i in range(tok.i, end)) or _named_next(found[0], end,
+                                                                                  doc):
                 break
             found[0].mentions.append(_Mention(tok.i, end, "PERSON", role=True))
             break
@@ -421,8 +419,16 @@ def _add_roles(doc: Doc, clusters: list[_Cluster], covered: set[int]) -> None:
                for n, cl in enumerate(clusters)
                if cl.key.startswith("PERSON:") for m in cl.mentions if m.title]
     for ref, start, end in find_role_mentions(doc, holders, covered):
-        clusters[ref].mentions.append(_Mention(start, end, "PERSON", role=True))
-        covered.update(range(start, end))
+        if not _named_next(clusters[ref], end, doc):
+            clusters[ref].mentions.append(_Mention(start, end, "PERSON", role=True))
+            covered.update(range(start, end))
+
+
+def _named_next(cl: _Cluster, end: int, doc: Doc) -> bool:
+    """True when a role is followed by the person's name in apposition ("The finance
+    minister, Lou Jiwei, said"): the name is the mention, the role its description."""
+    return end + 1 < len(doc) and doc[end].text == "," and any(
+        m.start == end + 1 for m in cl.mentions)
 
 
 def _canonical_name(doc: Doc, cl: _Cluster, label: str) -> str:

@@ -25,7 +25,6 @@ from importlib import resources
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
-_PATRONYMIC = frozenset({"bin", "ibn", "bint", "binti", "ben"})
 _GLUED = re.compile(r"[a-zà-ÿ]{2,}[A-ZÀ-Þ][a-zà-ÿ]")
 
 
@@ -41,16 +40,25 @@ def _titles() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _particle_table() -> dict[str, frozenset[str]]:
+    """Particles by kind: "" (those that begin a family part), "article", "patronymic"."""
+    table: dict[str, set[str]] = {"": set(), "article": set(), "patronymic": set()}
+    for line in _data_lines("name_particles.txt"):
+        kind, _, words = line.rpartition(":") if ":" in line else ("", "", line)
+        table[kind.strip()].update(words.split())
+    table[""].update(table["patronymic"])
+    return {k: frozenset(v) for k, v in table.items()}
+
+
 def _particles() -> tuple[frozenset[str], frozenset[str]]:
     """(particles that begin a family part, forms of the Arabic article)."""
-    particles: set[str] = set()
-    article: set[str] = set()
-    for line in _data_lines("name_particles.txt"):
-        if line.startswith("article:"):
-            article.update(line.split(":", 1)[1].split())
-        else:
-            particles.update(line.split())
-    return frozenset(particles), frozenset(article)
+    table = _particle_table()
+    return table[""], table["article"]
+
+
+def is_patronymic(person: PersonName) -> bool:
+    """True for a name whose family part begins with a patronymic ("bin Salman")."""
+    return person.family.split(" ", 1)[0] in _particle_table()["patronymic"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -145,7 +153,7 @@ class PersonName:
         Khashoggi") also each alone: "Jamal Khashoggi" and "Jamal bin Ahmad Khashoggi" can
         be one person, as can "Tariq bin Nasser" and "Tariq bin Nasser Al Hamdan"."""
         words = self.family.split()
-        if len(words) < 3 or words[0] not in _PATRONYMIC:
+        if len(words) < 3 or not is_patronymic(self):
             return (self.family,)
         return (self.family, " ".join(words[:2]), " ".join(words[2:]))
 

@@ -67,6 +67,11 @@ def role_heads() -> frozenset[str]:
     return frozenset(str(h) for h in heads)
 
 
+def royal_titles() -> frozenset[str]:
+    """Titles of people called by their given name ("Prince Faisal", "Queen Margrethe")."""
+    return _word_set("royal")
+
+
 def _synonyms() -> dict[str, str]:
     table = _roles()["synonyms"]
     assert isinstance(table, dict)

@@ -21,12 +21,24 @@ def speaker_of(record, words):
 
 
 def test_a_rank_and_service_are_a_title_not_a_name(analyse):
-    rec = analyse('"The distance was five kilometres," said Air Force Lieutenant-General '
-                  "Pavel Rudenko, according to the ministry. Rudenko added that the radar data "
-                  "would be published.")
+    text = ('"The distance was five kilometres," said Air Force Lieutenant-General Pavel '
+            "Rudenko, according to the ministry. Rudenko added that the radar data would be "
+            "published. The talk show host Larry King agreed. Mr. King said the data was "
+            "convincing.")
+    rec = analyse(text)
     ent = people(rec)["Pavel Rudenko"]
     assert ent.titles == ("Air Force Lieutenant-General",)
     assert not any("General" == e.name for e in rec.entities)
+    king = people(rec)["Larry King"]  # "Mr. King": an honorific and a name, not a title
+    assert text.index("King said") in [s for s, _ in king.mentions]
+
+
+def test_a_role_before_the_name_in_apposition_is_one_speaker(analyse):
+    text = ("Chinese finance minister Lou Jiwei spoke in Beijing. The finance minister, Lou "
+            "Jiwei, suggested that foreign officials should stay calm.")
+    rec = analyse(text)
+    found = [s for s in rec.statements if "foreign officials" in s.content]
+    assert len(found) == 1 and found[0].speaker_text == "The finance minister, Lou Jiwei"
 
 
 def test_a_given_name_after_a_royal_title_is_the_person_with_the_patronymic(analyse):
