@@ -49,6 +49,7 @@ def check_offsets(record: ArticleRecord) -> None:
         check(st.content_span, st.content, f"statement {st.id} content")
         check(st.speaker_span, st.speaker_text, f"statement {st.id} speaker")
         check(st.cue_span, None, f"statement {st.id} cue")
+        check(st.proposition_span, st.proposition, f"statement {st.id} proposition")
     for t in record.times:
         check(t.span, t.text, f"time {t.id}")
     for ev in record.events:

@@ -172,7 +172,11 @@ class Statement:
     time_defaulted: bool = False  # True when ``date`` is not the day of ``time`` (inferred)
     nested_in: str | None = None  # Statement id
     continues: str | None = None  # the statement this one continues (a split quotation's rest)
-    stance: Stance = "asserts"  # what the speaker does with the content: asserts, denies ...
+    stance: Stance = "asserts"  # what the speaker does with the proposition: asserts, denies ...
+    # what is asserted, denied or doubted: the content without its "that", or the part of it
+    # after the stance words ("no evidence that X" -> X, "doubt on X" -> X)
+    proposition: str | None = None
+    proposition_span: Span | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -193,6 +197,8 @@ class Statement:
             "nested_in": self.nested_in,
             "continues": self.continues,
             "stance": self.stance,
+            "proposition": self.proposition,
+            "proposition_span": list(self.proposition_span) if self.proposition_span else None,
         }
 
 
@@ -334,7 +340,8 @@ def record_from_json(data: dict[str, Any]) -> ArticleRecord:
                   time=s.get("time"), date=s.get("date"),
                   time_defaulted=bool(s.get("time_defaulted", False)),
                   nested_in=s.get("nested_in"), continues=s.get("continues"),
-                  stance=s.get("stance") or "asserts")
+                  stance=s.get("stance") or "asserts", proposition=s.get("proposition"),
+                  proposition_span=_span(s.get("proposition_span")))
         for s in data.get("statements", ())
     )
     times = tuple(

@@ -59,6 +59,8 @@ class StatementOut(BaseModel):
     nested_in: str | None = None
     continues: str | None = None
     stance: Literal["asserts", "denies", "doubts", "qualifies"] = "asserts"
+    proposition: str | None = None
+    proposition_span: list[int] | None = None
 
 
 class TimeOut(BaseModel):

@@ -1,8 +1,8 @@
-"""Stance: what a speaker does with a statement's content.
+"""Stance: what a speaker does with the proposition of a statement.
 
-The content of a statement is a proposition (or what stands for one: "the reports", "his plan");
-its stance says how the speaker holds it, as the attribution around the content (the cue, its
-negation, the words that frame the content) reports it:
+The proposition of a statement is what its content puts forward (or what stands for one: "the
+reports", "his plan"); its stance says how the speaker holds it, as the attribution around it
+(the cue, its negation, the words that frame the content) reports it:
 
 - ``asserts``: the speaker puts the content forward as true, or as their own view, aim, demand,
   promise or prediction. This is the default. A negation inside the content is part of what is
@@ -11,8 +11,8 @@ negation, the words that frame the content) reports it:
   cue ("denied that X", "rejected allegations that X", "dismissed reports that X", "ruled out
   X", "refused to X"); a negated cue ("did not say that X", "did not see evidence that X",
   "there is no evidence that X", "nobody suggested X"); a dismissal as false ("called the
-  reports illogical rumours", "described the allegations as baseless": the content is the
-  reports, the allegations); a headline "Ministry denies jet was hit by missile".
+  reports illogical rumours", "described the allegations as baseless": the proposition is
+  the reports, the allegations); a headline "Ministry denies jet was hit by missile".
 - ``doubts``: the speaker leaves the content open: questions or doubts it, wonders or asks
   whether it holds, is not sure or is sceptical of it ("questioned whether X", "cast doubt on
   X", "was not sure X", "raised questions about X"), or declines to say whether it holds
@@ -25,8 +25,10 @@ Negation turns a stance round: a negated assertion denies, a negated denial qual
 negated retraction, "did not back away from X", asserts), a negated doubt asserts ("left no doubt
 that X"), a negated hedge denies ("nothing suggests that X"). A direct quotation is the
 speaker's own words, so a denial cue around one ('"We were not there," she denied') asserts
-them. Where the stance word heads the content ("cast doubt on the account", "there is no
-evidence that the pilot slept"), the content becomes what is doubted or denied.
+them. The statement's proposition is what is asserted, denied or doubted: its content without a
+leading "that", or, where stance words head the content ("cast doubt on the account", "there is
+no evidence that the pilot slept", "called the reports rumours"), what they are about; the
+content itself stays the words attributed.
 
 The vocabularies are in ``data/stance.json``. Helpers of :mod:`onrecord.extract.statements`,
 over spaCy tokens; they return plain values.
@@ -35,6 +37,7 @@ over spaCy tokens; they return plain values.
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from typing import Any, get_args
 
@@ -369,15 +372,29 @@ def _heading_denies(doc: Doc, speaker_span: tuple[int, int] | None) -> bool:
     return False
 
 
+_COMPLEMENTIZER = re.compile(r"(?:that|whether|if)\s+", re.IGNORECASE)
+
+
 def judge_stance(doc: Doc, cue: Token | None, cue_lemma: str | None, content: tuple[int, int],
                  kind: str, speaker_span: tuple[int, int] | None = None,
                  ) -> tuple[Stance, tuple[int, int]]:
-    """The stance of a statement and its content (narrowed to what is denied or doubted where
-    the stance word heads the content).
+    """The stance of a statement and the span of its proposition: what is asserted, denied or
+    doubted. That is the content without a leading "that"/"whether", or, where stance words
+    head the content ("no evidence that X", "doubt on X", "the reports illogical rumours"),
+    the part of it they are about.
 
     ``cue`` is the cue token (None for a heading's colon or a floating quotation), ``kind`` the
     statement's kind; ``speaker_span`` is used for headings ("X Denies Y: '...'").
     """
+    stance, (start, end) = _judge(doc, cue, cue_lemma, content, kind, speaker_span)
+    lead = _COMPLEMENTIZER.match(text_of(doc), start, end)
+    if lead is not None and end - lead.end() >= 3 and kind != "direct":
+        start = lead.end()
+    return stance, (start, end)
+
+
+def _judge(doc: Doc, cue: Token | None, cue_lemma: str | None, content: tuple[int, int],
+           kind: str, speaker_span: tuple[int, int] | None) -> tuple[Stance, tuple[int, int]]:
     if cue is None:
         return ("denies" if kind != "direct" and _heading_denies(doc, speaker_span)
                 else "asserts"), content

@@ -426,10 +426,10 @@ def extract_statements(
         while root.inherit_from is not None and root.cue is None:
             root = root.inherit_from
         speaker_id, speaker_text, speaker_span = speakers.get(id(root), (None, None, None))
-        # "denied that X", "cast doubt on X": what the speaker does with X, and X as content
-        stance, d.content = judge_stance(doc, d.cue if d is root else None,
-                                         root.cue_lemma if d is root else None, d.content,
-                                         d.kind, d.speaker_span)
+        # "denied that X", "cast doubt on X": what the speaker does with X, the proposition
+        stance, proposition = judge_stance(doc, d.cue if d is root else None,
+                                           root.cue_lemma if d is root else None, d.content,
+                                           d.kind, d.speaker_span)
         base = f"s{d.content[0]}"
         sid = base
         k = 1
@@ -456,6 +456,8 @@ def extract_statements(
             time=time_of(doc, cue, times_in, d.content),
             continues=ids.get(id(d.continues)) if d.continues is not None else None,
             stance=stance,
+            proposition=text_of(doc)[proposition[0]:proposition[1]],
+            proposition_span=proposition,
         )
         statements.append(stmt)
     linked = _link_nesting(statements, drafts, ids)

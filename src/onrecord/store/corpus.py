@@ -101,7 +101,8 @@ class Corpus:
                 b.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
                           (version, name, _now()))
             applied.append(version)
-        if applied and max(applied) >= _DERIVED_SINCE and done and max(done) < _DERIVED_TABLES:
+        # an existing database got a migration that adds derived rows: derive them
+        if done and any(_DERIVED_SINCE <= v <= _DERIVED_TABLES for v in applied):
             self.reindex()
         return applied
 
@@ -150,13 +151,16 @@ class Corpus:
         b.executemany(
             "INSERT INTO statements (article_id, id, speaker, speaker_text, speaker_start,"
             " speaker_end, sourcing, cue, kind, content, content_start, content_end,"
-            " channel, time, date, time_defaulted, nested_in, continues, stance) VALUES"
-            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " channel, time, date, time_defaulted, nested_in, continues, stance, proposition,"
+            " proposition_start, proposition_end) VALUES"
+            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(a.id, s.id, s.speaker, s.speaker_text,
               s.speaker_span[0] if s.speaker_span else None,
               s.speaker_span[1] if s.speaker_span else None, s.sourcing, s.cue, s.kind,
               s.content, s.content_span[0], s.content_span[1], s.channel, s.time, s.date,
-              int(s.time_defaulted), s.nested_in, s.continues, s.stance)
+              int(s.time_defaulted), s.nested_in, s.continues, s.stance, s.proposition,
+              s.proposition_span[0] if s.proposition_span else None,
+              s.proposition_span[1] if s.proposition_span else None)
              for s in record.statements],
         )
         b.executemany(

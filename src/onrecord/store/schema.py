@@ -192,4 +192,14 @@ CREATE TABLE corpus_person_names (
 CREATE INDEX corpus_person_names_entity ON corpus_person_names (corpus_entity_id)
 """,
     ),
+    (
+        11,
+        "statements: the proposition (what is asserted, denied or doubted) and its span; "
+        "statements stored before it have none until their articles are analysed again",
+        """
+ALTER TABLE statements ADD COLUMN proposition TEXT;
+ALTER TABLE statements ADD COLUMN proposition_start INTEGER;
+ALTER TABLE statements ADD COLUMN proposition_end INTEGER
+""",
+    ),
 ]

@@ -1,6 +1,7 @@
-"""Stance: what a speaker does with a statement's content (asserts, denies, doubts, qualifies).
+"""Stance: what a speaker does with a statement's proposition (asserts, denies, doubts,
+qualifies).
 
-One invented sentence per pattern, through the whole pipeline; the content must stay what is
+One invented sentence per pattern, through the whole pipeline; the proposition is what is
 denied or doubted, and near misses keep "asserts".
 """
 
@@ -48,26 +49,27 @@ def test_a_headline_denial_keeps_the_denied_proposition():
     rec = analyze("Harbour Ministry denies ferry was struck by tanker\n\nThe ferry docked at noon.",
                   published="2021-03-02")
     s = statement(rec, "ferry was struck by tanker")
-    assert s.stance == "denies" and s.content == "ferry was struck by tanker"
+    assert s.stance == "denies" and s.proposition == "ferry was struck by tanker"
 
 
 def test_no_evidence_that_denies_what_follows(analyse):
     rec = analyse("Inspector Amal Haddad said there was no evidence that the hull was breached.")
     s = statement(rec, "the hull was breached")
-    assert s.stance == "denies" and "no evidence" not in s.content
+    assert s.stance == "denies" and s.proposition == "the hull was breached"
+    assert "no evidence" in s.content  # the words attributed stay the content
     assert "Haddad" in (s.speaker_text or "")
 
 
 def test_a_negated_perception_of_evidence_denies(analyse):
     rec = analyse("Senator Hal Ostrow didn't see evidence that the levy had been misused.")
     s = statement(rec, "the levy had been misused")
-    assert s.stance == "denies" and not s.content.startswith("evidence")
+    assert s.stance == "denies" and s.proposition == "the levy had been misused"
 
 
 def test_a_dismissal_as_rumour_denies_the_reports(analyse):
     rec = analyse("Governor Ines Calder called the reports illogical rumours on Tuesday.")
     s = statement(rec, "the reports")
-    assert s.stance == "denies" and "rumours" not in s.content
+    assert s.stance == "denies" and s.proposition == "the reports"
     rec = analyse("Governor Ines Calder dismissed her rival as a showman.")
     assert statement(rec, "her rival").stance == "asserts"
 
@@ -75,7 +77,7 @@ def test_a_dismissal_as_rumour_denies_the_reports(analyse):
 def test_cast_doubt_on_keeps_what_is_doubted(analyse):
     rec = analyse("The coast guard's commander expressed skepticism that the radar had failed.")
     s = statement(rec, "the radar had failed")
-    assert s.stance == "doubts" and not s.content.startswith("skepticism")
+    assert s.stance == "doubts" and s.proposition == "the radar had failed"
 
 
 def test_who_answers_questions_does_not_doubt(analyse):
@@ -87,7 +89,7 @@ def test_who_answers_questions_does_not_doubt(analyse):
 def test_left_no_doubt_asserts(analyse):
     rec = analyse("Okafor left no doubt that she would run for a second term.")
     s = statement(rec, "she would run for a second term")
-    assert s.stance == "asserts" and not s.content.startswith("no doubt")
+    assert s.stance == "asserts" and s.proposition == "she would run for a second term"
 
 
 def test_urging_others_to_reject_is_no_denial(analyse):
@@ -107,6 +109,10 @@ def test_stance_is_in_the_json_contract_and_read_back(analyse):
     rec = analyse("Officials denied that the ferry sank.")
     data = rec.to_json()
     assert [s["stance"] for s in data["statements"]] == ["denies"]
+    (s,) = data["statements"]
+    assert s["content"] == "that the ferry sank" and s["proposition"] == "the ferry sank"
+    start, end = s["proposition_span"]
+    assert data["article"]["text"][start:end] == "the ferry sank"
     assert record_from_json(data).statements[0].stance == "denies"
-    del data["statements"][0]["stance"]  # a record written before the field: asserts
+    del s["stance"], s["proposition"], s["proposition_span"]  # a record written before
     assert record_from_json(data).statements[0].stance == "asserts"

@@ -14,11 +14,13 @@ def test_a_statement_keeps_its_stance_in_the_table_and_the_record(corpus_db):
     s = text.index("that")
     stmt = Statement("s" + str(s), text[s:-1], (s, len(text) - 1), "indirect", "organization",
                      speaker_text="The ministry", speaker_span=(0, 12), cue="deny",
-                     cue_span=(13, 19), stance="denies")
+                     cue_span=(13, 19), stance="denies", proposition=text[s + 5:-1],
+                     proposition_span=(s + 5, len(text) - 1))
     record = ArticleRecord(article, (), (stmt,))
     with Corpus(corpus_db) as corpus:
         corpus.add(record)
-        assert corpus.query("SELECT stance FROM statements") == [("denies",)]
+        assert corpus.query("SELECT stance, proposition, proposition_start, proposition_end"
+                            " FROM statements") == [("denies", "the ferry sank", 25, 39)]
         assert corpus.record(article.id).statements[0].stance == "denies"
 
 
