@@ -35,7 +35,6 @@ _V = load_vocabulary()
 PHOTO_AGENCIES: frozenset[str] = frozenset(_V["photo_agencies"])
 WIRE_AGENCIES: frozenset[str] = frozenset(_V["wire_agencies"])
 CAPTION_LABELS: frozenset[str] = frozenset(_V["caption_labels"])
-CREDIT_LABELS: frozenset[str] = frozenset(_V["credit_labels"])
 RUBRIC_WORDS: frozenset[str] = frozenset(_V["rubric_words"])
 READER_WORDS: frozenset[str] = frozenset(_V["reader_words"])
 
@@ -47,7 +46,8 @@ _PAREN_CREDIT = re.compile(r"\(([^()\n]{2,60})\)\s*$")
 _SLASH_CREDIT = re.compile(r"(?:^|[\s.])((?:[A-Za-z][\w&.-]*\s?){1,4})/\s?[A-Z][^\n]{0,60}$")
 # "Credit: ...", "FILE PHOTO: ...", "Image: ..." opening a line or standing inside it
 _LABEL = re.compile(r"(?:^|\s)([A-Za-z][A-Za-z ]{1,20}?)\s?:\s")
-_QUOTES = frozenset("\"“”«»")
+_QUOTES = frozenset("\"“”«»‘’")
+_SPEAKER_LINE = re.compile(r"\s*[A-Z][\w.'’ -]{0,40}:\s")
 _PROMPT_WORDS = 12
 
 
@@ -80,11 +80,12 @@ def is_caption(line: str) -> bool:
 
 
 def is_rubric(words: list[str]) -> bool:
-    """True for a heading of page words ("In Other News"), or one ending in a credit label."""
+    """True for a heading of page words ("In Other News", "Disclaimer"), or a caption's words
+    ending in a credit label ("The quay Credit")."""
     low = [w.lower().strip(".") for w in words if any(ch.isalpha() for ch in w)]
     if not low:
         return False
-    return all(w in RUBRIC_WORDS for w in low) or low[-1] in CREDIT_LABELS
+    return all(w in RUBRIC_WORDS for w in low) or (len(low) > 1 and low[-1] in CAPTION_LABELS)
 
 
 def is_dateline(words: list[str]) -> bool:
@@ -97,8 +98,9 @@ def is_dateline(words: list[str]) -> bool:
 
 
 def is_prompt(line: str) -> bool:
-    """True for a short line without quotation marks that addresses the reader."""
-    if any(ch in _QUOTES for ch in line):
+    """True for a short line without quotation marks that addresses the reader (not a line of
+    a transcript: "Q: Do you think ...?", "TAPPER: Have you ...?")."""
+    if any(ch in _QUOTES for ch in line) or "''" in line or _SPEAKER_LINE.match(line):
         return False
     words = [w.lower() for w in _WORD.findall(line)]
     return 0 < len(words) <= _PROMPT_WORDS and any(w in READER_WORDS for w in words)
