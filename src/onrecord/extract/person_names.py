@@ -255,6 +255,17 @@ def written_as_name(text: str) -> bool:
     return True
 
 
+def accents(name: str) -> int:
+    """How many letters of ``name`` carry an accent or are no ASCII letter ("Erdoğan": 1)."""
+    return sum(1 for c in name if c.isalpha() and not c.isascii())
+
+
+def richer_spelling(current: str, other: str) -> bool:
+    """True when ``other`` writes the same letters as ``current`` with more of its accents
+    ("Recep Tayyip Erdoğan" for "Recep Tayyip Erdogan"): the spelling to show."""
+    return fold(current) == fold(other) and accents(other) > accents(current)
+
+
 def glued_word(word: str) -> bool:
     """True when ``word`` is two capitalised words run together ("SmithJohn"), not a name
     with an inner capital ("McCain", "MacArthur", "DeSantis", "O'Neill")."""

@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import Any
 
 from onrecord.errors import StoreError
-from onrecord.extract.person_names import display_name
+from onrecord.extract.person_names import accents, display_name, fold, richer_spelling
 from onrecord.extract.roles import credit_role, role_of_text
 from onrecord.models import ArticleRecord, Discarded, Entity, content_id, record_from_json
 from onrecord.store import identities, stories
@@ -224,6 +224,11 @@ class Corpus:
                 break
         if target is None:
             target = self._same_person(entity)
+        elif kind == "PERSON":  # shown with its accents once any article writes them
+            shown = display_name(entity.name)
+            if richer_spelling(str(b.execute("SELECT name FROM corpus_entities WHERE id = ?",
+                                             (target,))[0][0]), shown):
+                b.execute("UPDATE corpus_entities SET name = ? WHERE id = ?", (shown, target))
         if target is None:
             key = identities.name_key(entity.name, kind) or entity.name.lower()
             target = content_id("entity", kind, key)
@@ -416,16 +421,22 @@ class Corpus:
         return len(ids)
 
     def _register_people(self) -> None:
-        """Create the corpus people of every stored full name, fullest names first."""
+        """Create the corpus people of every stored full name, fullest names first, and of
+        one fullness the spelling most articles use first (with its accents, "Erdoğan"
+        before "Erdogan"), so that each person is shown as most articles write them."""
         people = []
+        written: dict[str, int] = {}
         for name, aliases in self._b.execute(
                 "SELECT name, aliases FROM entities WHERE kind = 'PERSON'"):
             entity = Entity("", name, "PERSON", (), tuple(json.loads(aliases)))
             names = identities.person_names(entity)
             if names:
                 people.append((-len(names[0].given), name, entity))
+                for form in (fold(name), name):
+                    written[form] = written.get(form, 0) + 1
         self._merged = {}
-        for _rank, _name, entity in sorted(people, key=lambda p: (p[0], p[1])):
+        for _rank, _name, entity in sorted(people, key=lambda p: (
+                p[0], -written[fold(p[1])], -accents(p[1]), -written[p[1]], p[1])):
             self._resolve(entity)
 
     def add_discarded(self, item: Discarded) -> None:

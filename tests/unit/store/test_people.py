@@ -174,3 +174,16 @@ def test_a_role_is_the_person_of_the_article_who_holds_it_in_the_corpus(corpus_d
             ("the victim was strangled", "named"), ("the body was moved", "named")]
         unsure = [s for s in find_statements(corpus) if s["content"] == "the talks had failed"]
         assert unsure[0]["speaker_id"] is None and unsure[0]["sourcing"] == "organization"
+
+
+def test_a_person_is_shown_with_the_accents_some_article_wrote(corpus_db, build):
+    texts = [("Kemal Yildirim Arslan said the pipeline would open.", "Kemal Yildirim Arslan"),
+             ("Kemal Yıldırım Arslan said the price was fair.", "Kemal Yıldırım Arslan"),
+             ("Kemal Yildirim Arslan said the talks were over.", "Kemal Yildirim Arslan")]
+    with Corpus(corpus_db) as corpus:
+        for i, (text, name) in enumerate(texts):
+            corpus.add(_said(build, text, name, f"2021-05-0{i + 1}"))
+        assert _people(corpus) == ["Kemal Yıldırım Arslan"]
+        corpus.reindex()
+        assert _people(corpus) == ["Kemal Yıldırım Arslan"]
+        assert len(find_statements(corpus, speaker="Kemal Yildirim Arslan")) == 3
