@@ -29,6 +29,11 @@ from onrecord.extract.lexicon import (
     PEOPLE_NOUNS,
     TITLE_HEADS,
 )
+from onrecord.extract.narration import (
+    foreign_possessor,
+    is_speech_act_object,
+    speech_act_holder,
+)
 
 _TRIM_PUNCT = " \t\n,;:—–-"
 _MARKS = frozenset({"that", "whether", "if"})
@@ -37,6 +42,9 @@ _ABOUT_ONLY = frozenset({"speak", "talk", "testify", "comment"})  # "wrote an op
 _ABOUT = frozenset({"about", "of", "against"})
 # an adverbial clause these open says when it was said, not what: "... after the ships collided"
 _WHEN = frozenset({"after", "before", "since", "when", "until", "once"})
+# prepositions that set a speech act against something else: "made this assertion despite ..."
+_FRAMING = frozenset({"despite", "amid", "after", "before", "following", "since", "unlike",
+                      "notwithstanding"})
 _LICENSING = frozenset({"authorize", "authorise", "allow", "permit", "speak", "authorized"})
 _ASKING = frozenset({"ask", "wonder", "question", "know", "see", "decide", "consider"})
 # where or how something was said, not what: "called it a hoax on his radio show"
@@ -190,11 +198,17 @@ def complement(doc: Doc, cue: Token,
                 obj.lower_ in _PERSONAL and (lemma in _STANCE_VERBS or any(
                     c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in cue.children))):
             return None  # "endorsed him", "sees her as a threat" state a view; "said so" does not
+    # "made this assertion despite remarks from the board that ...": the speech act named is
+    # all its speaker says here; what follows is the reporter's (and the board's own statement)
+    bare_act = not has_clause and parts[0].dep_ in _OBJECT_DEPS and is_speech_act_object(
+        cue, parts[0])
     # what follows the object on the verb belongs to it: "cited his record in the House",
     # "defended his call to raise the wage" (an infinitive the parser hangs on the verb)
     for c in cue.rights:
         if c.i <= parts[-1].i:
             continue
+        if bare_act and c.lower_ in _FRAMING:
+            break  # "made this assertion despite remarks from the board that ...": not his
         if c.dep_ in {"prep", "npadvmod"} and not any(
                 o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() in _VENUES
                 for o in c.children) and c.lower_ not in {"at", "during"}:
@@ -343,6 +357,10 @@ def claim_noun(doc: Doc, noun: Token) -> tuple[tuple[int, int], Token | None] | 
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             if any(m.dep_ in {"nsubj", "nsubjpass"} for m in c.children):
                 owner = next((p for p in noun.children if p.dep_ == "poss"), None)
+                if foreign_possessor(noun, owner):
+                    owner = None  # "Ostrow's remarks follow reports that ...": not Ostrow's
+                if owner is None:
+                    owner = speech_act_holder(noun)  # "remarks from the board that ..."
                 return clause_span(doc, c), owner
     return None
 

@@ -278,10 +278,12 @@ def _headed(doc: Doc, content: tuple[int, int], base: Stance, cue_negated: bool,
     if noun.pos_ != "NOUN" or root.left_edge.i > span.start:
         return None  # the stance word must head the content, not sit inside it
     inner = _complement_of(doc, noun)
+    own = _noun_stance(noun)
     if inner is None or inner[1] - inner[0] < 3 or not (
             content[0] <= inner[0] and inner[1] <= content[1]):
+        if noun is root and own is not None and lemma in EXPRESSING_VERBS:
+            return own, content  # "issued a denial": a denial, of nothing said here
         return _participle(doc, noun, content) if noun is root else None
-    own = _noun_stance(noun)
     negated = is_negated(noun) or (noun is root and cue_negated)
     if own is not None and noun is root:  # "cast doubt on X", "expressed skepticism that X"
         if lemma not in EXPRESSING_VERBS and not (
