@@ -257,6 +257,9 @@ def bare_passive(doc: Doc, verb: Token) -> tuple[tuple[int, int], None] | None:
     kids = list(verb.children)
     if not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
         return None
+    if any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            p.dep_ == "pcomp" and p.lemma_.lower() in ALL_CUES for p in c.children) for c in kids):
+        return None  # "X was quoted as saying ...": X speaks (the inner cue), nobody else
     subject = next((c for c in kids if c.dep_ == "nsubjpass"), None)
     if subject is None or subject.tag_ in {"WP", "WDT", "EX"} or subject.lower_ in {"it", "there"}:
         return None

@@ -3,7 +3,8 @@
 Helpers of :mod:`onrecord.extract.statements`: the :class:`Draft` a cue or quotation starts (it
 still holds spaCy tokens), one statement per named speaker of "X and Y said", clauses cut
 where the parser let them run into the next speaker, the time expression of a cue's own
-clause, and where a cue's clause ends when the parser ran the cue's second predicate into it.
+clause, where a cue's clause ends when the parser ran the cue's second predicate into it,
+drafts inside page furniture dropped, and which statement another is nested in.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.extract.attribution import is_cue
-from onrecord.extract.doctext import sentence_of, text_of
-from onrecord.models import Entity, TimeExpr
+from onrecord.extract.captions import furniture_lines
+from onrecord.extract.doctext import sentence_of, span_mask, text_of
+from onrecord.models import Entity, Statement, TimeExpr
 
 _NOMINAL_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "prep", "npadvmod", "compound", "appos", "attr",
@@ -248,3 +250,38 @@ def second_clause_predicate(cue: Token, clauses: list[Token]) -> Token | None:
                 d.dep_ in {"nsubj", "nsubjpass"} for d in c.children):
             return c
     return None
+
+
+def off_furniture(text: str, drafts: list[Draft]) -> list[Draft]:
+    """The drafts whose content and cue lie outside photo captions, credits and prompts to the
+    reader (:func:`~onrecord.extract.captions.furniture_lines`): no one speaks there."""
+    lines = furniture_lines(text)
+    if not lines:
+        return drafts
+    mask = span_mask(len(text), lines)
+    return [d for d in drafts if not mask[d.content[0]]
+            and not (d.cue_span is not None and mask[d.cue_span[0]])]
+
+
+def link_nesting(statements: list[Statement], drafts: list[Draft],
+                  ids: dict[int, str]) -> list[Statement]:
+    """Set ``nested_in`` where one statement's speaker speaks inside another's content."""
+    out: list[Statement] = []
+    for stmt, d in zip(statements, drafts, strict=True):
+        parent: str | None = None
+        if d.nested_speaker is not None:
+            for other, od in zip(statements, drafts, strict=True):
+                if other is not stmt and od.content == d.content and od.nested_speaker is None:
+                    parent = ids[id(od)]
+                    break
+        elif stmt.cue_span is not None:
+            for other in statements:
+                if other is stmt:
+                    continue
+                s, e = other.content_span
+                if s <= stmt.cue_span[0] and stmt.cue_span[1] <= e and (e - s) > (
+                    stmt.content_span[1] - stmt.content_span[0]
+                ):
+                    parent = other.id
+        out.append(replace(stmt, nested_in=parent) if parent else stmt)
+    return out

@@ -8,6 +8,9 @@
   read as cues when the learned cue model (:mod:`onrecord.extract.cue_model`) scores their
   construction high enough;
 - "according to X" and parenthetical cues ("Soleimani, the officials said, had been ...");
+- reporting clauses the parse misplaces: "said in a statement that ..." and a speaker phrase
+  trailing a long sentence (", a source familiar with the matter said on Friday, in ...");
+  see :mod:`onrecord.extract.reporting_clauses`;
 - direct quotations (see :mod:`onrecord.extract.quotes`) attributed to the cue next to them,
   split quotations, and floating quotations that continue the previous speaker;
 - mixed statements, a reported clause that contains a quotation;
@@ -22,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,7 +36,6 @@ from onrecord.extract.attribution import (
     sourcing_of,
     speaker_extent,
 )
-from onrecord.extract.captions import furniture_lines
 from onrecord.extract.doctext import sentence_of, span_mask, text_of
 from onrecord.extract.framing import (
     agent_passive,
@@ -51,6 +52,7 @@ from onrecord.extract.quotes import Quote, find_quotes, is_statement_quote, look
 from onrecord.extract.reported import (
     according_to,
     asked_question,
+    char_span,
     claim_noun,
     clause_span,
     complement,
@@ -60,6 +62,11 @@ from onrecord.extract.reported import (
     parenthetical_span,
     raising,
 )
+from onrecord.extract.reporting_clauses import (
+    channel_clause,
+    is_channel_noun,
+    trailing_reporting_clause,
+)
 from onrecord.extract.stance import judge_stance
 from onrecord.extract.statement_dates import date_statements
 from onrecord.extract.statement_drafts import (
@@ -68,6 +75,8 @@ from onrecord.extract.statement_drafts import (
     cut_at_other_speakers,
     end_before,
     finite_clause,
+    link_nesting,
+    off_furniture,
     outer_conjunct,
     overlap,
     second_clause_predicate,
@@ -176,6 +185,7 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
             continue
         extra: list[Token] = []
         subject: Token | None = None
+        speaker_span: tuple[int, int] | None = None  # when the subject's subtree is not it
         comp_used = False
         noun: tuple[tuple[int, int], Token | None] | None = claim_noun(doc, tok)
         if noun is None:
@@ -192,6 +202,8 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
             noun = learned_noun(tok)  # "his criticism of the plan"
         if noun is None:
             noun = asked_question(doc, tok)
+        if noun is not None and is_channel_noun(tok, is_cue(tok.head.head)):
+            continue  # "said in a statement that ...": the clause is the verb's (below)
         modelled = False
         if noun is None and not is_cue(tok, objects=True):
             # a verb no list names, read as a cue by the learned model for its construction
@@ -213,6 +225,9 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
             # "In an interview focused on X, she said ...": the tensed clause
             if any(finite_clause(c) for c in clauses):
                 clauses = [c for c in clauses if finite_clause(c)]
+            if not clauses and is_cue(tok):
+                channel = channel_clause(tok)  # "said in a statement that ..."
+                clauses = [channel] if channel is not None else []
             second = second_clause_predicate(tok, clauses)
             if second is not None:  # "said the port was unsafe and warned that ..."
                 outer[second.i] = tok
@@ -249,6 +264,14 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
                 extra = [t for t in extra if t.i == tok.i + 1]  # "called for", not "called him for"
                 if content[1] <= tok.idx and _quote_between(quotes, content[1], tok.idx):
                     continue
+            elif is_cue(tok) and (trailing := trailing_reporting_clause(doc, tok)) is not None:
+                # "X ordered Y, a source familiar with the matter said on Friday, in ...",
+                # where the parse lost the source
+                content = char_span(doc, trailing.content[0], trailing.content[1] - 1)
+                if _quote_between(quotes, content[0], tok.idx):
+                    continue  # '"...," a source said': the quotation is the statement
+                subject = doc[trailing.head]
+                speaker_span = _char_span(doc[trailing.speaker[0]:trailing.speaker[1]])
             else:
                 continue
         if content[1] - content[0] < 3:
@@ -258,7 +281,7 @@ def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
         used.update(qs)
         cue_span = _char_span(sorted([tok, *extra, *(c for c in tok.children if c.dep_ == "prt")],
                                      key=lambda t: t.i))
-        drafts.append(Draft(content, kind, tok, cue_span, cue_lemma, subject,
+        drafts.append(Draft(content, kind, tok, cue_span, cue_lemma, subject, speaker_span,
                              by_object=bool(comp_used)))
     # "said he had seen no such evidence": the inner attitude is part of what was said
     # "Critics say he knows the plan fails": a belief inside a statement is the speaker's claim
@@ -409,7 +432,7 @@ def extract_statements(
     drafts, used = _reported(doc, quotes)
     _direct(doc, quotes, used, drafts)
     drafts.extend(_nested(drafts))
-    drafts = _off_furniture(text_of(doc), drafts)
+    drafts = off_furniture(text_of(doc), drafts)
     drafts.sort(key=lambda d: (d.content[0], d.nested_speaker is not None))
     for d in drafts:
         if d.subject is not None and d.speaker_span is None:
@@ -460,7 +483,7 @@ def extract_statements(
             proposition_span=proposition,
         )
         statements.append(stmt)
-    linked = _link_nesting(statements, drafts, ids)
+    linked = link_nesting(statements, drafts, ids)
     return _dated(linked, times, published, doc)
 
 
@@ -468,38 +491,3 @@ def _dated(statements: list[Statement], times: Sequence[TimeExpr], published: dt
            doc: Doc) -> list[Statement]:
     """Each statement with the day it was made (see :mod:`onrecord.extract.statement_dates`)."""
     return date_statements(statements, times, published, doc)
-
-
-def _off_furniture(text: str, drafts: list[Draft]) -> list[Draft]:
-    """The drafts whose content and cue lie outside photo captions, credits and prompts to the
-    reader (:func:`~onrecord.extract.captions.furniture_lines`): no one speaks there."""
-    lines = furniture_lines(text)
-    if not lines:
-        return drafts
-    mask = span_mask(len(text), lines)
-    return [d for d in drafts if not mask[d.content[0]]
-            and not (d.cue_span is not None and mask[d.cue_span[0]])]
-
-
-def _link_nesting(statements: list[Statement], drafts: list[Draft],
-                  ids: dict[int, str]) -> list[Statement]:
-    """Set ``nested_in`` where one statement's speaker speaks inside another's content."""
-    out: list[Statement] = []
-    for stmt, d in zip(statements, drafts, strict=True):
-        parent: str | None = None
-        if d.nested_speaker is not None:
-            for other, od in zip(statements, drafts, strict=True):
-                if other is not stmt and od.content == d.content and od.nested_speaker is None:
-                    parent = ids[id(od)]
-                    break
-        elif stmt.cue_span is not None:
-            for other in statements:
-                if other is stmt:
-                    continue
-                s, e = other.content_span
-                if s <= stmt.cue_span[0] and stmt.cue_span[1] <= e and (e - s) > (
-                    stmt.content_span[1] - stmt.content_span[0]
-                ):
-                    parent = other.id
-        out.append(replace(stmt, nested_in=parent) if parent else stmt)
-    return out
