@@ -15,10 +15,12 @@ pytestmark = [pytest.mark.model, pytest.mark.corpus]
 ROOT = Path(__file__).resolve().parent.parent.parent
 LABELS = ROOT / "tests" / "data" / "contradiction_pairs.jsonl"
 EPS = 0.01
-# lowered from P 0.556 / R 0.400: one coast guard / minister pair was found only through words of
-# a clause the attribution now splits off as a statement of its own ("... and repeated the charge
-# in parliament"); the lexical matter of the two statements no longer overlaps
-FLOORS = {"p": 0.543, "r": 0.380, "f1": 0.447}
+# re-pinned from P 0.543 / R 0.380 / F1 0.447 with the same detector: the labelled set grew
+# from 122 to 349 pairs (3 duplicate lines dropped; 354 statement pairs, 138 positives) with
+# harder kinds - one government's spokesperson, minister and coast guard chief on one matter,
+# one line relayed by several outlets, a minister walking back his claim, agreement across
+# sides - and recall fell with it
+FLOORS = {"p": 0.632, "r": 0.174, "f1": 0.273}
 
 
 def test_contradictions_gate(shared_path, monkeypatch):
@@ -29,6 +31,6 @@ def test_contradictions_gate(shared_path, monkeypatch):
     [report], discarded = evaluate_files(LABELS, [0.5])
     assert discarded == []
     assert report["unmatched_labels"] == 0
-    assert report["pairs"] >= 120 and report["positives"] >= 50
+    assert report["pairs"] >= 354 and report["positives"] >= 138
     for measure, floor in FLOORS.items():
         assert report[measure] >= floor - EPS, (measure, report[measure], floor)
