@@ -1,7 +1,7 @@
 """CI gate: contradiction and shift detection against the hand-labelled pairs.
 
-The floors are the figures in docs/accuracy.md (lexical variant, --min-score 0.5); EPS absorbs
-noise. Lowering a floor needs a reason in the commit message.
+The floors are the whole-set figures in docs/accuracy.md (lexical variant, --min-score 0.5);
+EPS absorbs noise. Lowering a floor needs a reason in the commit message.
 """
 
 from __future__ import annotations
