@@ -15,20 +15,17 @@ Vocabularies in ``data/captions.json``. Pure functions over text and words.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from onrecord.datafiles import data_json
 from onrecord.extract.actors import is_capital, region_code
 
 
 def load_vocabulary() -> dict[str, Any]:
     """The word lists of ``data/captions.json``."""
-    raw = resources.files("onrecord").joinpath("data/captions.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    return data
+    return data_json("captions.json")
 
 
 _V = load_vocabulary()

@@ -19,18 +19,16 @@ spaCy tokens.
 
 from __future__ import annotations
 
-import json
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Token
 
+from onrecord.datafiles import data_json
+
 
 def load_vocabulary() -> dict[str, Any]:
     """The word lists of ``data/narration.json``."""
-    raw = resources.files("onrecord").joinpath("data/narration.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    return data
+    return data_json("narration.json")
 
 
 _V = load_vocabulary()

@@ -21,29 +21,24 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
+
+from onrecord.datafiles import data_lines
 
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
 _GLUED = re.compile(r"[a-zà-ÿ]{2,}[A-ZÀ-Þ][a-zà-ÿ]")
 
 
-def _data_lines(name: str) -> list[str]:
-    raw = resources.files("onrecord").joinpath(f"data/{name}").read_text("utf-8")
-    return [line.split("#", 1)[0].strip() for line in raw.splitlines()
-            if line.split("#", 1)[0].strip()]
-
-
 @functools.lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    return frozenset(w for line in _data_lines("person_titles.txt") for w in line.split())
+    return frozenset(w for line in data_lines("person_titles.txt") for w in line.split())
 
 
 @functools.lru_cache(maxsize=1)
 def _particle_table() -> dict[str, frozenset[str]]:
     """Particles by kind: "" (those that begin a family part), "article", "patronymic"."""
     table: dict[str, set[str]] = {"": set(), "article": set(), "patronymic": set()}
-    for line in _data_lines("name_particles.txt"):
+    for line in data_lines("name_particles.txt"):
         kind, _, words = line.rpartition(":") if ":" in line else ("", "", line)
         table[kind.strip()].update(words.split())
     table[""].update(table["patronymic"])
@@ -64,7 +59,7 @@ def is_patronymic(person: PersonName) -> bool:
 @functools.lru_cache(maxsize=1)
 def _given_names() -> dict[str, str]:
     table: dict[str, str] = {}
-    for line in _data_lines("given_names.txt"):
+    for line in data_lines("given_names.txt"):
         words = line.split()
         for w in words:
             table.setdefault(w, words[0])
@@ -73,7 +68,7 @@ def _given_names() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def _camel_prefixes() -> frozenset[str]:
-    return frozenset(w for line in _data_lines("name_prefixes.txt") for w in line.split())
+    return frozenset(w for line in data_lines("name_prefixes.txt") for w in line.split())
 
 
 # Letters that carry no combining accent to drop: Turkish dotless i, Polish l, Nordic o ...

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.datafiles import data_lines
 from onrecord.extract.doctext import sentence_of
 
 # prepositions that introduce the medium of a statement: "said in a statement", "wrote on X"
@@ -53,9 +53,7 @@ def _that_clause(noun: Token) -> Token | None:
 @lru_cache(maxsize=1)
 def channel_nouns() -> frozenset[str]:
     """Nouns that name the medium or occasion of a statement (data/statement_channels.txt)."""
-    text = resources.files("onrecord.data").joinpath("statement_channels.txt").read_text("utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(line.lower() for line in data_lines("statement_channels.txt"))
 
 
 def channel_clause(cue: Token) -> Token | None:

@@ -22,12 +22,11 @@ speaker and is sourced ``named``.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from onrecord.datafiles import data_json
 from onrecord.extract.actors import actor_code, is_capital, leader_code, region_code
 from onrecord.extract.lexicon import TITLE_HEADS
 from onrecord.extract.person_names import fold
@@ -55,9 +54,7 @@ class _Office:
 
 @functools.lru_cache(maxsize=1)
 def _roles() -> dict[str, object]:
-    raw = resources.files("onrecord").joinpath("data/person_roles.json").read_text("utf-8")
-    data: dict[str, object] = json.loads(raw)
-    return data
+    return data_json("person_roles.json")
 
 
 def role_heads() -> frozenset[str]:

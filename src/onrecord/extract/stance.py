@@ -36,13 +36,12 @@ over spaCy tokens; they return plain values.
 
 from __future__ import annotations
 
-import json
 import re
-from importlib import resources
 from typing import Any, get_args
 
 from spacy.tokens import Doc, Span, Token
 
+from onrecord.datafiles import data_json
 from onrecord.extract.doctext import text_of
 from onrecord.extract.reported import char_span
 from onrecord.models import Stance
@@ -52,9 +51,7 @@ STANCES: tuple[Stance, ...] = get_args(Stance)
 
 def load_vocabulary() -> dict[str, Any]:
     """The word lists of ``data/stance.json``."""
-    raw = resources.files("onrecord").joinpath("data/stance.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
-    return data
+    return data_json("stance.json")
 
 
 _V = load_vocabulary()

@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
+from onrecord.datafiles import data_sections
 from onrecord.ingest.furniture import (
     furniture_rule,
     header_rule,
@@ -426,20 +426,8 @@ def detect_wall(text: str) -> str | None:
 @cache
 def _wall_phrases() -> dict[str, re.Pattern[str]]:
     """One pattern per wall, from ``onrecord/data/walls.txt``."""
-    raw = resources.files("onrecord").joinpath("data/walls.txt").read_text("utf-8")
-    phrases: dict[str, list[str]] = {}
-    kind: str | None = None
-    for line in raw.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            kind = line[1:-1]
-            phrases.setdefault(kind, [])
-        elif kind is None:
-            raise ValueError(f"walls.txt: phrase {line!r} before any [wall] heading")
-        else:
-            phrases[kind].append(_phrase_pattern(line))
+    phrases = {kind: [_phrase_pattern(line) for line in lines]
+               for kind, lines in data_sections("walls.txt").items()}
     unknown = set(phrases) - set(WALLS)
     if unknown:
         raise ValueError(f"walls.txt: unknown walls {sorted(unknown)}")

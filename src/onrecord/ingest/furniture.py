@@ -26,7 +26,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from onrecord.datafiles import data_sections
 
 MAX_UI_WORDS = 8
 """A line of button and menu words has at most this many words."""
@@ -305,20 +306,7 @@ def _is_pictograph(token: str) -> bool:
 @cache
 def load_vocabulary() -> Vocabulary:
     """The vocabulary of ``onrecord/data/furniture.txt``."""
-    raw = resources.files("onrecord").joinpath("data/furniture.txt").read_text("utf-8")
-    sections: dict[str, list[str]] = {}
-    kind: str | None = None
-    for line in raw.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            kind = line[1:-1]
-            sections.setdefault(kind, [])
-        elif kind is None:
-            raise ValueError(f"furniture.txt: entry {line!r} before any [kind] heading")
-        else:
-            sections[kind].append(line)
+    sections = data_sections("furniture.txt")
     words = {kind: frozenset(" ".join(sections.get(kind, [])).casefold().split())
              for kind in ("ui-words", "function-words")}
 
