@@ -14,8 +14,12 @@ How pairs are found, cheaply enough for a large corpus:
 2. *Opposition* (:mod:`onrecord.analysis.opposition`): a negation on one side only, a denial
    cue, antonyms, conflicting numbers; or an anaphoric rebuttal ("no such evidence") answering
    the statement just before it.
-3. *Shift*: the same resolved speaker, two different days, and either opposition or a change
-   marker in the later sentence ("later", "acknowledged", "yet another version").
+3. *Shift*: the same resolved speaker, or one side (:mod:`onrecord.analysis.sides`: the Saudi
+   foreign minister and the Saudi consul speak for one government) more than
+   :data:`INTERNAL_DAYS` apart, on two different days, and either opposition or a change
+   marker in the later sentence ("later", "acknowledged", "yet another version"). Two people
+   of one side at odds within a few days contradict each other ("one official contradicting
+   another"); different sides always do.
 
 Each finding carries both statements, their dates and outlets, a score in [0, 1] and the
 evidence, so a reader can judge it.
@@ -23,6 +27,7 @@ evidence, so a reader can judge it.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import defaultdict
@@ -32,6 +37,7 @@ from typing import Any
 
 from onrecord.analysis import opposition as op
 from onrecord.analysis.queries import date_bounds, find_entities
+from onrecord.analysis.sides import side_of
 from onrecord.store import Corpus
 
 MATTER_MIN = 0.18  # cosine of IDF-weighted terms above which two statements share a matter
@@ -41,6 +47,9 @@ MAX_POSTING = 60  # nor do terms in more statements than this (a large corpus's 
 EMBEDDING_OFFSET = 0.25  # an embedding cosine minus this is comparable to the lexical score
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 600, 120
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘A-Z0-9])|\n")
+INTERNAL_DAYS = 3
+"""Two people of one side who disagree within this many days contradict each other ("one
+official contradicting another"); further apart, the side's account has shifted."""
 SAME_ARTICLE_MATTER = 0.3  # an article is about one matter: its statements share at least this
 MIN_SHARED_ENTITIES = 2  # statements of two articles are compared when these share 2 entities
 CHANGE_OF_ACCOUNT = re.compile(
@@ -73,6 +82,8 @@ class Side:
     lead: str = field(default="", compare=False)  # the sentence before it
     repeats: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     """(article id, statement id) of the same words by the same speaker elsewhere."""
+    side: str | None = field(default=None, compare=False)
+    """Whom the speaker speaks for (:func:`onrecord.analysis.sides.side_of`): "SAU", "USA-LEG"."""
 
     def to_json(self) -> dict[str, Any]:
         return {"article_id": self.article_id, "statement_id": self.statement_id,
@@ -80,7 +91,7 @@ class Side:
                 "sourcing": self.sourcing, "cue": self.cue, "content": self.content,
                 "date": self.date, "date_defaulted": self.date_defaulted, "when": self.when,
                 "outlet": self.outlet, "title": self.title, "span": [self.start, self.end],
-                "repeated_in": [list(r) for r in self.repeats]}
+                "repeated_in": [list(r) for r in self.repeats], "side": self.side}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +130,7 @@ def load_sides(corpus: Corpus, since: str | None = None,
              " ELSE s.content_start END")
     rows = corpus.query(
         "SELECT s.article_id, s.id, COALESCE(ce.name, s.speaker_text), s.corpus_speaker,"
+        " ce.actor, s.speaker_text,"
         " s.sourcing, s.cue, s.content, s.date, s.time_defaulted, t.value, a.source, a.title,"
         f" s.content_start, s.content_end, {first},"
         f" substr(a.text, CASE WHEN {first} > ? THEN {first} - ? + 1 ELSE 1 END,"
@@ -131,13 +143,18 @@ def load_sides(corpus: Corpus, since: str | None = None,
         " ORDER BY s.date IS NULL, s.date, s.article_id, s.content_start",
         [_CONTEXT_BEFORE, _CONTEXT_BEFORE, _CONTEXT_BEFORE + _CONTEXT_AFTER, _CONTEXT_BEFORE,
          _CONTEXT_BEFORE, *params])
+    titles: dict[str, list[str]] = defaultdict(list)
+    for entity, title in corpus.query(
+            "SELECT DISTINCT corpus_entity_id, title FROM entity_titles ORDER BY 1, 2"):
+        titles[entity].append(title)
     sides = []
-    for (article, sid, speaker, speaker_id, sourcing, cue, content, date, defaulted, when,
-         outlet, title, start, end, begin, window, offset) in rows:
+    for (article, sid, speaker, speaker_id, actor, speaker_text, sourcing, cue, content, date,
+         defaulted, when, outlet, title, start, end, begin, window, offset) in rows:
         context, lead = _sentence(window or "", int(offset), int(begin), int(end))
+        side = side_of(speaker, speaker_text, titles.get(speaker_id or "", ()), actor)
         sides.append(Side(article, sid, speaker, speaker_id, sourcing, cue, content, date,
                           bool(defaulted), when, outlet, title, int(start), int(end), context,
-                          lead))
+                          lead, side=side))
     return sides
 
 
@@ -196,6 +213,19 @@ class _Index:
 
 def _same_speaker(a: Side, b: Side) -> bool:
     return a.speaker_id is not None and a.speaker_id == b.speaker_id
+
+
+def _same_side(a: Side, b: Side) -> bool:
+    """Two people who speak for one side ("SAU": the foreign minister and the consul)."""
+    return a.side is not None and a.side == b.side
+
+
+def _days_apart(a: Side, b: Side) -> int:
+    """Days between two statements' dates (0 when either has none)."""
+    try:
+        return abs((dt.date.fromisoformat(a.date or "") - dt.date.fromisoformat(b.date or "")).days)
+    except ValueError:
+        return 0
 
 
 def _different_speakers(a: Side, b: Side) -> bool:
@@ -346,8 +376,10 @@ def find_findings(sides: list[Side], min_score: float = 0.5,
             continue
         a, b = _ordered(x, y)
         evidence = op.opposition(a.content, a.cue, b.content, b.cue)
-        if _same_speaker(a, b):
-            if not _different_days(a, b):
+        if _same_speaker(a, b) or _same_side(a, b) and _days_apart(a, b) > INTERNAL_DAYS:
+            # one speaker, or one government through several people over weeks: a shift
+            # (publication dates days apart are different occasions too)
+            if not _different_days(a, b) and _days_apart(a, b) <= INTERNAL_DAYS:
                 continue
             change = _change_evidence(b)
             if not evidence and not (change and change[0].startswith("change of account")):
