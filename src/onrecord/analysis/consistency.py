@@ -37,6 +37,7 @@ from typing import Any
 
 from onrecord.analysis import opposition as op
 from onrecord.analysis.queries import date_bounds, find_entities
+from onrecord.analysis.series import count_steps
 from onrecord.analysis.sides import side_of
 from onrecord.store import Corpus
 
@@ -220,6 +221,11 @@ def _same_side(a: Side, b: Side) -> bool:
     return a.side is not None and a.side == b.side
 
 
+def _only_counts(evidence: list[str]) -> bool:
+    """Evidence that is only a count that differs (a revision, when one side gives both)."""
+    return bool(evidence) and all(e.startswith("different numbers") for e in evidence)
+
+
 def _days_apart(a: Side, b: Side) -> int:
     """Days between two statements' dates (0 when either has none)."""
     try:
@@ -376,9 +382,10 @@ def find_findings(sides: list[Side], min_score: float = 0.5,
             continue
         a, b = _ordered(x, y)
         evidence = op.opposition(a.content, a.cue, b.content, b.cue)
-        if _same_speaker(a, b) or _same_side(a, b) and _days_apart(a, b) > INTERNAL_DAYS:
-            # one speaker, or one government through several people over weeks: a shift
-            # (publication dates days apart are different occasions too)
+        if _same_speaker(a, b) or _same_side(a, b) and (
+                _days_apart(a, b) > INTERNAL_DAYS or _only_counts(evidence)):
+            # one speaker, or one government through several people over weeks (or revising
+            # a count): a shift (publication dates days apart are different occasions too)
             if not _different_days(a, b) and _days_apart(a, b) <= INTERNAL_DAYS:
                 continue
             change = _change_evidence(b)
@@ -395,7 +402,8 @@ def find_findings(sides: list[Side], min_score: float = 0.5,
         finding = Finding(kind, _score(sim, evidence), matter, tuple(evidence), a, b)
         if finding.score >= min_score:
             findings[(i, j)] = finding
-    return sorted(findings.values(), key=lambda f: (-f.score, f.a.date or "", f.a.start))
+    return sorted(count_steps(list(findings.values())),
+                  key=lambda f: (-f.score, f.a.date or "", f.a.start))
 
 
 def embedded_pairs(sides: list[Side]) -> dict[tuple[int, int], float]:

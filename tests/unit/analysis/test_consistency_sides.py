@@ -10,7 +10,7 @@ from onrecord.analysis.consistency import Side, find_findings
 _PLACES = ["harbour", "museum", "bakery", "stadium", "archive", "orchestra", "library", "bridge"]
 _ACTS = ["reopen", "repaint", "expand", "insure", "relocate", "renovate"]
 FILLER = [f"the {place} would {act} before the {month} fair" for place in _PLACES
-          for act in _ACTS for month in ("spring",)]
+          for act in _ACTS for month in ("spring", "summer", "winter")]
 
 
 def _side(n, speaker, content, date, side, defaulted=True):
@@ -48,3 +48,35 @@ def test_two_sides_weeks_apart_still_contradict_each_other():
     found = _findings(_side(1, "Consul Rami Aziz", DENIAL, "2024-03-02", None),
                       _side(2, "Minister Sami Dahl", CLAIM, "2024-03-20", None))
     assert found == [("contradiction", "Consul Rami Aziz", "Minister Sami Dahl")]
+
+
+TOLL = [("2024-03-02", "Colonel Aras Demir", "the strike on the depot killed 8 soldiers"),
+        ("2024-03-06", "Major Lina Koc", "the strike on the depot killed 21 soldiers"),
+        ("2024-03-09", "Major Lina Koc", "the strike on the depot killed 21 soldiers, no more"),
+        ("2024-03-12", "Colonel Aras Demir", "the strike on the depot killed 40 soldiers in all"),
+        ("2024-03-20", "General Ece Tan", "the strike on the depot killed 77 soldiers")]
+
+
+def _toll_findings(side):
+    sides = [_side(i, speaker, content, date, side) for i, (date, speaker, content)
+             in enumerate(TOLL)]
+    sides += [_side(100 + i, f"Filler {i}", text, "2024-03-01", None)
+              for i, text in enumerate(FILLER)]
+    return find_findings(sides, min_score=0.0)
+
+
+def test_a_count_one_side_revises_is_one_shift_told_as_its_steps():
+    found = _toll_findings("KST")
+    steps = [(f.kind, f.a.date, f.b.date) for f in found]
+    assert sorted(steps) == [("shift", "2024-03-02", "2024-03-06"),
+                             ("shift", "2024-03-06", "2024-03-12"),
+                             ("shift", "2024-03-12", "2024-03-20")]
+    # the unchanged 21 is no step; every step carries the whole series
+    assert all("count series of soldier: 8 -> 21 -> 40 -> 77" in f.evidence for f in found)
+
+
+def test_counts_from_people_of_no_known_side_stay_pairs():
+    found = _toll_findings(None)
+    assert {f.kind for f in found} == {"contradiction", "shift"}  # shifts: a speaker's own
+    assert not any(e.startswith("count series") for f in found for e in f.evidence)
+    assert len(found) > 3
