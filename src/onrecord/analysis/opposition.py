@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from onrecord.datafiles import data_lines
+
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 STOPWORDS = frozenset("""
@@ -32,9 +34,19 @@ REPORTED = re.compile(r"\b(says|said|say|told|tells|claims|claimed|called it|wer
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def _name_particle() -> re.Pattern[str]:
+    """A lower-case particle between two capitalised words: part of a name ("Mohammed bin
+    Salman", "Frans van der Berg"), no common word (particles from data/name_particles.txt)."""
+    words = sorted({w for line in data_lines("name_particles.txt") if ":" not in line
+                    for w in line.split()} | {"al", "el"})
+    return re.compile(rf"\b([A-Z][\w’'.-]*)(?: +(?:{'|'.join(words)}))+(?= +[A-Z])")
+
+
 def common_terms(text: str) -> frozenset[str]:
-    """Content terms written in lower case: common words, not names ("Greek", "Ankara")."""
-    return terms(_CAPITALISED.sub(" ", text))
+    """Content terms written in lower case: common words, not names ("Greek", "Ankara", the
+    "bin" of "Mohammed bin Salman")."""
+    return terms(_CAPITALISED.sub(" ", _name_particle().sub(r"\1", text)))
 
 
 def reports_others(content: str) -> bool:

@@ -65,3 +65,14 @@ def test_rebuttal_and_reported_speech():
     assert rebuttal("the bridge would reopen") is None
     assert reports_others("Ministers say the bridge is safe")
     assert not reports_others("the bridge is safe, a claim the opposition said was false")
+
+
+def test_a_name_particle_is_no_shared_word():
+    from onrecord.analysis.opposition import common_terms, polarity_conflict
+
+    assert common_terms("Prince Faisal bin Nasser was not involved in the raid") == {
+        "involv", "raid"}
+    assert "bin" in common_terms("the council emptied the bin")  # a common word elsewhere
+    # two statements that share only a name and one word are no opposition
+    assert polarity_conflict("reports that Prince Faisal bin Nasser was involved", "dismiss",
+                             "Prince Faisal bin Nasser was not involved at all", "say") is None
