@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
@@ -156,7 +156,18 @@ def load_sides(corpus: Corpus, since: str | None = None,
         sides.append(Side(article, sid, speaker, speaker_id, sourcing, cue, content, date,
                           bool(defaulted), when, outlet, title, int(start), int(end), context,
                           lead, side=side))
-    return sides
+    return _one_side_per_person(sides)
+
+
+def _one_side_per_person(sides: list[Side]) -> list[Side]:
+    """A person speaks for one side in every article: the side most of their statements give
+    ("Greece's defence minister" in one article names the side of "Theodorou" in all)."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in sides:
+        if s.speaker_id and s.side:
+            votes[s.speaker_id][s.side] += 1
+    return [replace(s, side=votes[s.speaker_id].most_common(1)[0][0])
+            if s.speaker_id and votes.get(s.speaker_id) else s for s in sides]
 
 
 class _Index:
@@ -388,7 +399,10 @@ def find_findings(sides: list[Side], min_score: float = 0.5,
             # a count): a shift (publication dates days apart are different occasions too)
             if not _different_days(a, b) and _days_apart(a, b) <= INTERNAL_DAYS:
                 continue
-            change = _change_evidence(b)
+            # a reporter's "yet another version" speaks of its own speaker's account: alone, it
+            # makes a shift of that speaker, or of the side when the side itself speaks
+            # ("Saudi officials", "Riyadh"), not of every named person on the side
+            change = _change_evidence(b) if _same_speaker(a, b) or b.sourcing != "named" else []
             if not evidence and not (change and change[0].startswith("change of account")):
                 continue  # saying more, or the same again, on a later day is not a shift
             evidence += change
@@ -419,31 +433,42 @@ _CACHE: dict[tuple[Any, ...], list[Finding]] = {}
 _CACHE_SIZE = 32
 
 
-def find_contradictions(corpus: Corpus, speaker: str | None = None, since: str | None = None,
-                        until: str | None = None, kind: str | None = None,
-                        min_score: float = 0.5, limit: int = 100,
-                        embeddings: bool = False) -> list[Finding]:
-    """Findings over the corpus, optionally those involving one speaker, or of one kind.
+def corpus_findings(corpus: Corpus, speaker: str | None = None, since: str | None = None,
+                    until: str | None = None, min_score: float = 0.5,
+                    embeddings: bool = False) -> list[Finding]:
+    """Every pairwise finding over the corpus (optionally those involving one speaker), best
+    first: the links :mod:`onrecord.analysis.disputes` groups into disputes.
 
     Results are kept per corpus state (its article count and latest ingest time), so a web
     page or API client asking again does not redo the work until the corpus changes.
     """
     version = tuple(corpus.query("SELECT count(*), max(ingested_at) FROM articles")[0])
-    key = (corpus.path, version, speaker, since, until, kind, min_score, limit, embeddings)
-    if key in _CACHE:
-        return list(_CACHE[key])
-    found = _find_contradictions(corpus, speaker, since, until, kind, min_score, limit,
-                                 embeddings)
-    if len(_CACHE) >= _CACHE_SIZE:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[key] = found
-    return list(found)
+    key = (corpus.path, version, speaker, since, until, min_score, embeddings)
+    if key not in _CACHE:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = _find_findings(corpus, speaker, since, until, min_score, embeddings)
+    return list(_CACHE[key])
 
 
-def _find_contradictions(corpus: Corpus, speaker: str | None = None, since: str | None = None,
+def find_contradictions(corpus: Corpus, speaker: str | None = None, since: str | None = None,
                         until: str | None = None, kind: str | None = None,
                         min_score: float = 0.5, limit: int = 100,
                         embeddings: bool = False) -> list[Finding]:
+    """Contradictions and shifts, optionally involving one speaker, or of one kind: one pair
+    per pair of opposed holders in each dispute (:func:`onrecord.analysis.disputes.pairs_of`).
+    """
+    from onrecord.analysis.disputes import group_disputes, pairs_of
+
+    findings = pairs_of(group_disputes(
+        corpus_findings(corpus, speaker, since, until, min_score, embeddings)))
+    if kind:
+        findings = [f for f in findings if f.kind == kind]
+    return findings[:limit]
+
+
+def _find_findings(corpus: Corpus, speaker: str | None, since: str | None, until: str | None,
+                   min_score: float, embeddings: bool) -> list[Finding]:
     sides = load_sides(corpus, since, until)
     focus = None
     if speaker:
@@ -451,8 +476,5 @@ def _find_contradictions(corpus: Corpus, speaker: str | None = None, since: str 
         text = speaker.lower()
         focus = {i for i, s in enumerate(sides)
                  if (s.speaker_id in ids if ids else text in (s.speaker or "").lower())}
-    findings = find_findings(sides, min_score, article_entities(corpus),
-                             embedded_pairs(sides) if embeddings else None, focus)
-    if kind:
-        findings = [f for f in findings if f.kind == kind]
-    return findings[:limit]
+    return find_findings(sides, min_score, article_entities(corpus),
+                         embedded_pairs(sides) if embeddings else None, focus)

@@ -254,6 +254,57 @@ def contradictions(
         out.print(f"   evidence: {'; '.join(f.evidence)}", highlight=False, markup=False)
 
 
+def disputes(
+    speaker: Annotated[str | None, typer.Option(
+        "--speaker", "-s", help="Only disputes in which this speaker has a claim.")] = None,
+    matter: Annotated[str | None, typer.Option(
+        "--matter", "-m", help="Only disputes whose matter or claims hold these words.")] = None,
+    since: SinceOption = None, until: UntilOption = None,
+    kind: Annotated[str | None, typer.Option(
+        "--kind", help="Only 'contradiction' or only 'shift'.")] = None,
+    min_score: Annotated[float, typer.Option(
+        "--min-score", min=0.0, max=1.0, help="Only links scored at least this.")] = 0.5,
+    limit: RowsOption = 20,
+    db: DbOption = DEFAULT_DB, fmt: TableFormatOption = TableFormat.table,
+) -> None:
+    """Where accounts diverge, by matter and by side: each dispute's parties and their claims.
+
+    A contradiction sets out the sides (a government's officials together) with each claim's
+    speaker, date, outlet and echoes; a shift, one speaker's or side's account in date order.
+    Ranked by the strongest link, then by how many outlets carried the claims.
+
+    Example: [bold]onrecord disputes --matter "black boxes"[/bold]
+    """
+    from onrecord.analysis.disputes import find_disputes
+
+    if kind not in (None, "contradiction", "shift"):
+        raise fail("--kind must be 'contradiction' or 'shift'")
+    _check_dates(since, until)
+    found = _run(db, lambda c: find_disputes(c, speaker, since, until, kind, matter,
+                                             min_score, limit))
+    if fmt is not TableFormat.table:
+        _print_rows([d.to_json() for d in found], fmt, (), "Disputes")
+        return
+    if not found:
+        err.print("no dispute found", highlight=False)
+        return
+    for n, d in enumerate(found, 1):
+        claims = sum(len(p.claims) for p in d.parties)
+        out.print(f"[bold]{n}. {d.kind}[/bold] (score {d.score:.2f}) on "
+                  f"{', '.join(d.matter) or 'one matter'}: {len(d.parties)} parties, {claims} "
+                  f"claims, {sum(p.outlets for p in d.parties)} outlets · {d.id}",
+                  highlight=False)
+        for party in d.parties:
+            out.print(f"   {party.name}", highlight=False, markup=False)
+            for c in party.claims:
+                echoes = f" (+{len(c.repeats)} echoes)" if c.repeats else ""
+                out.print(f"      {c.date or 'undated'} · {c.speaker} ({c.cue}) · "
+                          f"{c.outlet or c.title or ''}{echoes}", highlight=False, markup=False)
+                out.print(f"         “{c.content}”", highlight=False, markup=False)
+        out.print(f"   evidence: {'; '.join(d.links[0].evidence)}", highlight=False,
+                  markup=False)
+
+
 def export(
     table: Annotated[str, typer.Option(
         "--table", help="statements, events, entities or articles.")] = "statements",
@@ -316,6 +367,6 @@ def reindex(db: DbOption = DEFAULT_DB) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to the ``onrecord`` application."""
-    for command in (statements, timeline, speakers, sourcing, search, contradictions, export,
-                    reindex):
+    for command in (statements, timeline, speakers, sourcing, search, contradictions, disputes,
+                    export, reindex):
         app.command()(command)

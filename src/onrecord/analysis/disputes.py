@@ -1,0 +1,209 @@
+"""Disputes: where accounts diverge, set out as a fact-checker would, by matter and by side.
+
+The pairwise findings of :mod:`onrecord.analysis.consistency` are links between two
+statements; a reporter reads the dispute they belong to. :func:`group_disputes` joins findings
+of one kind that share a statement and a matter term into one :class:`Dispute`, and sets out
+its **parties**: for a contradiction, the sides (:mod:`onrecord.analysis.sides`: "Saudi
+Arabia" for its foreign minister, consul and officials alike) or, where the record names no
+side, the people; for a shift, the one speaker or side whose account changed, its claims in
+date order. Each claim keeps its echoes (the same words in other articles), so one line
+relayed by several outlets is one claim carried by several outlets, not several speakers.
+
+A dispute's ``score`` is its strongest link's; disputes are ranked by it, then by how many
+outlets carried their claims, then by their latest date. :func:`pairs_of` gives the view that
+``onrecord contradictions`` prints: one pair per pair of opposed holders in each dispute (the
+best-scored link between them), a shift's pairs being its consecutive steps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from onrecord.analysis.consistency import Finding, Side, corpus_findings
+from onrecord.extract.actors import state_name
+from onrecord.store import Corpus
+
+__all__ = ["Dispute", "Party", "find_disputes", "group_disputes", "pairs_of"]
+
+
+MATTER_OVERLAP = 2
+"""Matter terms two links sharing a statement must also share to be one dispute (a story's
+statements all touch; "who fired the missile" and "where the black boxes are" stay apart)."""
+_SIDE_NAMES = {"REB": "armed groups"}
+
+
+def _key(side: Side) -> tuple[str, str]:
+    return side.article_id, side.statement_id
+
+
+def holder_of(side: Side) -> str:
+    """Who holds a claim: the resolved person or organisation, else the speaker's words."""
+    return side.speaker_id or (side.speaker or "").lower()
+
+
+def party_of(side: Side) -> str:
+    """The party a claim is set out under: its side's code, else its holder."""
+    return side.side or holder_of(side)
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One side of a dispute (or the one speaker of a shift) and its claims, in date order."""
+
+    key: str  # a side's code ("SAU") or a holder's id
+    name: str  # "Saudi Arabia", or the holder's name
+    holders: tuple[str, ...]  # the people and bodies quoted for it
+    claims: tuple[Side, ...]
+
+    @property
+    def outlets(self) -> int:
+        """How many articles carried this party's claims, echoes included."""
+        return len({c.article_id for c in self.claims} | {a for c in self.claims
+                                                           for a, _ in c.repeats})
+
+    def to_json(self) -> dict[str, Any]:
+        return {"party": self.key, "name": self.name, "holders": list(self.holders),
+                "outlets": self.outlets,
+                "claims": [{**c.to_json(), "echoes": len(c.repeats)} for c in self.claims]}
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    """A matter on which parties' accounts diverge (contradiction) or one party's changed
+    (shift), with the links that show it."""
+
+    id: str
+    kind: str  # "contradiction" or "shift"
+    score: float
+    matter: tuple[str, ...]
+    parties: tuple[Party, ...]
+    links: tuple[Finding, ...]  # best first
+
+    @property
+    def latest(self) -> str:
+        return max((c.date or "" for p in self.parties for c in p.claims), default="")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "score": self.score,
+                "matter": list(self.matter), "latest": self.latest or None,
+                "parties": [p.to_json() for p in self.parties],
+                "links": [{"a": list(_key(f.a)), "b": list(_key(f.b)), "score": f.score,
+                           "evidence": list(f.evidence)} for f in self.links]}
+
+
+def _components(findings: list[Finding]) -> list[list[Finding]]:
+    """Findings joined when of one kind, sharing a statement and :data:`MATTER_OVERLAP` matter
+    terms."""
+    parent = list(range(len(findings)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_statement: dict[tuple[str, tuple[str, str]], list[int]] = defaultdict(list)
+    for i, f in enumerate(findings):
+        for side in (f.a, f.b):
+            by_statement[(f.kind, _key(side))].append(i)
+    for members in by_statement.values():
+        for i in members[1:]:
+            j = members[0]
+            if len(set(findings[i].matter) & set(findings[j].matter)) >= MATTER_OVERLAP:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[Finding]] = defaultdict(list)
+    for i, f in enumerate(findings):
+        groups[root(i)].append(f)
+    return list(groups.values())
+
+
+def _party_name(key: str, claims: list[Side]) -> str:
+    named = (state_name(key) if len(key) == 3 and key.isupper() else None) or _SIDE_NAMES.get(key)
+    if named:
+        return named
+    if key == claims[0].side:
+        return key
+    return claims[0].speaker or key
+
+
+def _dispute(links: list[Finding]) -> Dispute:
+    links = sorted(links, key=lambda f: -f.score)
+    kind = links[0].kind
+    claims: dict[tuple[str, str], Side] = {}
+    for f in links:
+        for side in (f.a, f.b):
+            claims.setdefault(_key(side), side)
+    # a side at odds with itself ("one official contradicting another") is set out by person
+    split = {f.a.side for f in links if f.a.side is not None and f.a.side == f.b.side}
+
+    def grouping(side: Side) -> str:
+        if kind == "shift":
+            return "account"
+        return holder_of(side) if side.side in split else party_of(side)
+
+    by_party: dict[str, list[Side]] = defaultdict(list)
+    for side in claims.values():
+        by_party[grouping(side)].append(side)
+    parties = []
+    for key, members in by_party.items():
+        members.sort(key=lambda s: (s.date or "", s.article_id, s.start))
+        if kind == "shift":
+            key = party_of(members[0])
+        holders = tuple(dict.fromkeys(s.speaker or "" for s in members if s.speaker))
+        parties.append(Party(key, _party_name(key, members), holders, tuple(members)))
+    parties.sort(key=lambda p: (p.claims[0].date or "", p.key))
+    matter = tuple(dict.fromkeys(t for f in links for t in f.matter))[:5]
+    digest = hashlib.sha256("|".join([kind, *sorted("/".join(k) for k in claims)]).encode())
+    return Dispute(digest.hexdigest()[:12], kind, links[0].score, matter, tuple(parties),
+                   tuple(links))
+
+
+def group_disputes(findings: list[Finding]) -> list[Dispute]:
+    """The disputes the findings make up, ranked (see the module's docstring)."""
+    disputes = [_dispute(c) for c in _components(findings)]
+    disputes.sort(key=lambda d: (-d.score, -sum(p.outlets for p in d.parties),
+                                 _negated(d.latest), d.id))
+    return disputes
+
+
+def _negated(date: str) -> tuple[int, ...]:
+    """A sort key that puts later dates first."""
+    return tuple(-ord(ch) for ch in date)
+
+
+def pairs_of(disputes: list[Dispute]) -> list[Finding]:
+    """One finding per pair of opposed holders in each dispute, best first; a shift's links
+    all stay (a count series' links are its consecutive steps)."""
+    out: list[Finding] = []
+    for dispute in disputes:
+        if dispute.kind == "shift":
+            out.extend(dispute.links)  # count series come as steps already
+            continue
+        best: dict[tuple[str, ...], Finding] = {}
+        for f in dispute.links:
+            pair = tuple(sorted((holder_of(f.a), holder_of(f.b))))
+            if pair not in best or f.score > best[pair].score:
+                best[pair] = f
+        out.extend(best.values())
+    return sorted(out, key=lambda f: (-f.score, f.a.date or "", f.a.start))
+
+
+def find_disputes(corpus: Corpus, speaker: str | None = None, since: str | None = None,
+                  until: str | None = None, kind: str | None = None, matter: str | None = None,
+                  min_score: float = 0.5, limit: int = 50,
+                  embeddings: bool = False) -> list[Dispute]:
+    """The corpus's disputes, ranked; optionally those involving one speaker, of one kind, or
+    whose matter or claims mention ``matter`` (case-insensitive words)."""
+    disputes = group_disputes(corpus_findings(corpus, speaker, since, until, min_score,
+                                              embeddings))
+    if kind:
+        disputes = [d for d in disputes if d.kind == kind]
+    if matter:
+        words = matter.lower().split()
+        disputes = [d for d in disputes if all(
+            w in " ".join((*d.matter, *(c.content.lower() for p in d.parties
+                                        for c in p.claims))) for w in words)]
+    return disputes[:limit]
