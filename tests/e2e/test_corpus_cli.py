@@ -66,6 +66,30 @@ def test_contradiction_and_shift_in_the_example_story(example_db):
                == "Nikos Theodorou" and f["a"]["date"] < f["b"]["date"] for f in findings)
 
 
+def test_disputes_of_the_example_story(example_db):
+    db = ["--db", str(example_db)]
+    disputes = _json(["disputes", *db])
+    assert disputes and {d["kind"] for d in disputes} == {"contradiction", "shift"}
+    # the spokesperson's "accident" against the minister's "rammed on purpose", one dispute
+    collision = next(d for d in disputes if d["kind"] == "contradiction" and {
+        "Eleni Markou", "Nikos Theodorou"} <= {p["name"] for p in d["parties"]})
+    assert collision["links"] and all(p["claims"] for p in collision["parties"])
+    claims = [c for p in collision["parties"] for c in p["claims"]]
+    assert len({(c["article_id"], c["statement_id"]) for c in claims}) == len(claims)
+    # filters: a matter's words, one kind, one speaker
+    drill = _json(["disputes", "--matter", "Poseidon Shield", *db])
+    assert drill and all("poseidon" in " ".join(
+        c["content"].lower() for p in d["parties"] for c in p["claims"]) for d in drill)
+    assert {d["kind"] for d in _json(["disputes", "--kind", "shift", *db])} == {"shift"}
+    aksoy = _json(["disputes", "--speaker", "Aksoy", *db])
+    assert aksoy and all(any(c["speaker"] == "Levent Aksoy" for p in d["parties"]
+                             for c in p["claims"]) for d in aksoy)
+    table = CliRunner().invoke(app, ["disputes", "--limit", "2", *db])
+    assert table.exit_code == 0 and "1. contradiction" in table.stdout
+    bad = CliRunner().invoke(app, ["disputes", "--kind", "quarrel", *db])
+    assert bad.exit_code != 0 and "--kind" in bad.output
+
+
 def test_contradiction_in_the_canonical_article(shared_path, tmp_path):
     corpus_dir = shared_path("corpus")
     db = tmp_path / "canonical.db"
