@@ -17,7 +17,8 @@ from onrecord.api.app import create_app
 
 GET_PATHS = ["/api/articles", "/api/articles/{article_id}", "/api/entities",
              "/api/entities/{entity_id}", "/api/statements", "/api/events", "/api/timeline",
-             "/api/contradictions", "/api/search", "/api/sourcing"]
+             "/api/contradictions", "/api/disputes", "/api/disputes/{dispute_id}",
+             "/api/search", "/api/sourcing"]
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Corpus listings the API and the web UI need and :mod:`onrecord.analysis` does not offer:
 articles with their counts, corpus entities, one entity's statements and titles, an article's
-links from its entities to corpus entities.
+links from its entities to corpus entities, one dispute by its id.
 
 Portable SQL (SQLite and PostgreSQL), ``?`` placeholders, every user value bound; statement rows
 reuse the columns and joins of :mod:`onrecord.analysis.queries`, so they have the same keys.
@@ -8,8 +8,10 @@ reuse the columns and joins of :mod:`onrecord.analysis.queries`, so they have th
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from onrecord.analysis.disputes import Dispute, find_disputes
 from onrecord.analysis.queries import (
     STATEMENT_COLUMNS,
     STATEMENT_FROM,
@@ -17,7 +19,7 @@ from onrecord.analysis.queries import (
     find_entities,
     statement_row,
 )
-from onrecord.errors import StoreError
+from onrecord.errors import QueryError, StoreError
 from onrecord.models import ArticleRecord
 from onrecord.store import Corpus
 
@@ -31,8 +33,13 @@ _ENTITY_SELECT = (
 )
 
 
+DISPUTE_ID = re.compile(r"[0-9a-f]{12}")
+ALL_DISPUTES = 1_000_000
+"""Enough to hold every dispute of a corpus: a dispute is looked up by id among them all."""
+
+
 class NotFound(LookupError):
-    """No such article or entity; the message says which."""
+    """No such article, entity or dispute; the message says which."""
 
 
 def list_articles(corpus: Corpus, since: str | None = None, until: str | None = None,
@@ -115,3 +122,15 @@ def statements_by_entity(corpus: Corpus, entity_id: str, limit: int = 200,
                         " ORDER BY s.date IS NULL, s.date, s.article_id, s.content_start"
                         " LIMIT ? OFFSET ?", (entity_id, limit, offset))
     return [statement_row(r) for r in rows]
+
+
+def get_dispute(corpus: Corpus, dispute_id: str) -> Dispute:
+    """The dispute with this id among all the corpus's disputes at the default minimum score;
+    :class:`~onrecord.errors.QueryError` for an id that is not 12 lowercase hex digits,
+    :class:`NotFound` for one no dispute has."""
+    if not DISPUTE_ID.fullmatch(dispute_id):
+        raise QueryError("a dispute id is 12 lowercase hexadecimal digits (0-9, a-f)")
+    for found in find_disputes(corpus, limit=ALL_DISPUTES):
+        if found.id == dispute_id:
+            return found
+    raise NotFound(f"no dispute has id {dispute_id!r}")

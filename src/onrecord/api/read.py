@@ -1,5 +1,5 @@
 """The read endpoints under ``/api``: articles, entities, statements, events, the timeline,
-contradictions, search and sourcing. Each parses its parameters and calls one function of
+contradictions, disputes, search and sourcing. Each parses its parameters and calls one function of
 :mod:`onrecord.analysis` (or :mod:`onrecord.api.queries`), returning its rows as they are.
 
 Bad dates raise :class:`~onrecord.errors.QueryError` (400), unknown ids
@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query
 
 from onrecord.analysis.consistency import find_contradictions
+from onrecord.analysis.disputes import find_disputes
 from onrecord.analysis.queries import check_date, find_statements, search
 from onrecord.analysis.sourcing import sourcing_shares
 from onrecord.analysis.timeline import build_timeline, find_events
@@ -22,6 +23,7 @@ from onrecord.api.deps import get_corpus, require_read
 from onrecord.api.schemas import (
     ArticlePage,
     CorpusEntity,
+    DisputeOut,
     EntityDetail,
     Error,
     EventRow,
@@ -36,10 +38,10 @@ from onrecord.store import Corpus
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": Error, "description": "A bad parameter (a date that is not YYYY[-MM[-DD]] "
-                                         "on the calendar)"},
+                                         "on the calendar, a malformed dispute id)"},
     401: {"model": Error, "description": "A private server: no token, or a wrong one"},
     403: {"model": Error, "description": "A private server with no token configured"},
-    404: {"model": Error, "description": "No such article or entity"},
+    404: {"model": Error, "description": "No such article, entity or dispute"},
 }
 
 router = APIRouter(prefix="/api", tags=["read"], dependencies=[Depends(require_read)],
@@ -64,6 +66,11 @@ Until = Annotated[str | None, Date]
 NO_NUL = r"^[^\x00]*$"  # refused by the server (400): PostgreSQL text cannot hold NUL
 Text = Annotated[str | None, Query(max_length=200, json_schema_extra={"pattern": NO_NUL})]
 Id = Path(json_schema_extra={"pattern": NO_NUL})
+# Documented, not enforced by FastAPI: a malformed id is get_dispute's QueryError, a 400.
+DisputeId = Annotated[str, Path(description="12 lowercase hex digits", json_schema_extra={
+    "pattern": r"^[0-9a-f]{12}$"})]
+Kind = Annotated[Literal["contradiction", "shift"] | None, Query()]
+MinScore = Annotated[float, Query(ge=0.0, le=1.0, description="Only links scored this or higher")]
 
 
 def _dates(since: str | None, until: str | None) -> None:
@@ -139,13 +146,30 @@ def timeline(corpus: CorpusDep, actor: Text = None, target: Text = None, since: 
 @router.get("/contradictions", response_model=list[FindingOut])
 def contradictions(corpus: CorpusDep, speaker: Text = None, since: Since = None,
                    until: Until = None,
-                   kind: Annotated[Literal["contradiction", "shift"] | None, Query()] = None,
-                   min_score: Annotated[float, Query(ge=0.0, le=1.0)] = 0.5,
+                   kind: Kind = None, min_score: MinScore = 0.5,
                    limit: Limit = 50) -> list[dict[str, Any]]:
     """Statements that contradict each other, and speakers whose account shifts, best first."""
     _dates(since, until)
     found = find_contradictions(corpus, speaker, since, until, kind, min_score, limit)
     return [f.to_json() for f in found]
+
+
+@router.get("/disputes", response_model=list[DisputeOut])
+def disputes(corpus: CorpusDep, speaker: Text = None, matter: Text = None, since: Since = None,
+             until: Until = None, kind: Kind = None, min_score: MinScore = 0.5,
+             limit: Limit = 50) -> list[dict[str, Any]]:
+    """Disputes, best first: the matter, the parties (sides, or people) with their claims and
+    echoes, and the links between claims. ``matter`` keeps those whose matter or claims hold
+    all its words."""
+    _dates(since, until)
+    found = find_disputes(corpus, speaker, since, until, kind, matter, min_score, limit)
+    return [d.to_json() for d in found]
+
+
+@router.get("/disputes/{dispute_id}", response_model=DisputeOut)
+def dispute(corpus: CorpusDep, dispute_id: DisputeId) -> dict[str, Any]:
+    """One dispute by its id (as ``/api/disputes`` lists it at the default minimum score)."""
+    return queries.get_dispute(corpus, dispute_id).to_json()
 
 
 @router.get("/search", response_model=list[SearchHit],

@@ -246,6 +246,45 @@ class FindingOut(BaseModel):
     b: SideOut
 
 
+class ClaimOut(SideOut):
+    """One claim of a dispute's party: a statement, its side, and how often it was echoed."""
+
+    side: str | None = None
+    echoes: int = Field(description="How many other articles repeat the same words")
+
+
+class PartyOut(BaseModel):
+    """One side of a dispute (or the one speaker of a shift), its claims in date order."""
+
+    party: str = Field(description="A side's code (\"SAU\") or a holder's entity id")
+    name: str
+    holders: list[str]
+    outlets: int = Field(description="How many articles carried its claims, echoes included")
+    claims: list[ClaimOut]
+
+
+class LinkOut(BaseModel):
+    """Two claims that disagree: each as [article_id, statement_id]."""
+
+    a: list[str]
+    b: list[str]
+    score: float
+    evidence: list[str]
+
+
+class DisputeOut(BaseModel):
+    """A matter on which parties' accounts diverge (contradiction) or one party's changed
+    (shift), set out by party, with the links that show it (best first)."""
+
+    id: str = Field(description="12 lowercase hex digits")
+    kind: Literal["contradiction", "shift"]
+    score: float
+    matter: list[str]
+    latest: str | None = None
+    parties: list[PartyOut]
+    links: list[LinkOut]
+
+
 class SearchHit(BaseModel):
     """A statement (``type`` "statement", statement fields) or an article (title, snippet)."""
 

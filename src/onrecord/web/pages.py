@@ -2,7 +2,9 @@
 
 Pages: ``/`` (overview), ``/articles`` and ``/articles/{id}`` (the text with its statements,
 speakers, times and events marked), ``/timeline``, ``/speakers`` and ``/speakers/{id}``,
-``/search``, ``/contradictions``, ``/sourcing``. Each calls the same functions as the API.
+``/search``, ``/contradictions``, ``/disputes`` and ``/disputes/{id}`` (a dispute's parties side
+by side, a shift's account in date order), ``/sourcing``. Each calls the same functions as the
+API.
 
 Everything from articles is untrusted: templates autoescape, no user value is marked safe, the
 article's HTML is built piece by piece from escaped text (:mod:`onrecord.web.highlight`), and a
@@ -23,6 +25,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from onrecord.analysis.consistency import find_contradictions
+from onrecord.analysis.disputes import find_disputes
 from onrecord.analysis.queries import check_date, find_statements, list_speakers, search
 from onrecord.analysis.sourcing import sourcing_shares
 from onrecord.analysis.timeline import build_timeline, find_events
@@ -91,6 +94,25 @@ def _dates(since: str | None, until: str | None) -> tuple[str | None, str | None
     check_date(since, "since")
     check_date(until, "until")
     return since, until
+
+
+def _kind(value: str | None) -> str | None:
+    """The kind form field: both kinds when empty, else one of them (QueryError, 400)."""
+    kind = _clean(value)
+    if kind not in (None, "contradiction", "shift"):
+        raise QueryError("kind must be 'contradiction' or 'shift'")
+    return kind
+
+
+def _score(value: str | None) -> float:
+    """The min score form field: 0.5 when empty, else a number from 0 to 1 (QueryError, 400)."""
+    try:
+        score = float(_clean(value) or 0.5)
+    except ValueError:
+        raise QueryError(f"min score must be a number from 0 to 1, not {value!r}") from None
+    if not 0.0 <= score <= 1.0:
+        raise QueryError(f"min score must be from 0 to 1, not {score}")
+    return score
 
 
 def _speaker_pages(corpus: Corpus, article_id: str) -> dict[str, str]:
@@ -181,19 +203,31 @@ def contradictions(request: Request, corpus: CorpusDep, speaker: Field = None,
                    kind: Field = None, since: DateField = None, until: DateField = None,
                    min_score: Field = None) -> Response:
     since, until = _dates(since, until)
-    speaker, kind = _clean(speaker), _clean(kind)
-    if kind not in (None, "contradiction", "shift"):
-        raise QueryError("kind must be 'contradiction' or 'shift'")
-    try:
-        score = float(_clean(min_score) or 0.5)
-    except ValueError:
-        raise QueryError(f"min score must be a number from 0 to 1, not {min_score!r}") from None
-    if not 0.0 <= score <= 1.0:
-        raise QueryError(f"min score must be from 0 to 1, not {score}")
+    speaker, kind, score = _clean(speaker), _kind(kind), _score(min_score)
     findings = find_contradictions(corpus, speaker, since, until, kind, score, limit=100)
     return _page(request, "contradictions.html", findings=findings,
                  form={"speaker": speaker, "kind": kind, "since": since, "until": until,
                        "min_score": score})
+
+
+@router.get("/disputes")
+def disputes(request: Request, corpus: CorpusDep, speaker: Field = None, matter: Field = None,
+             kind: Field = None, since: DateField = None, until: DateField = None,
+             min_score: Field = None) -> Response:
+    since, until = _dates(since, until)
+    speaker, matter, kind, score = _clean(speaker), _clean(matter), _kind(kind), _score(min_score)
+    found = find_disputes(corpus, speaker, since, until, kind, matter, score, limit=100)
+    return _page(request, "disputes.html", disputes=[d.to_json() for d in found],
+                 form={"speaker": speaker, "matter": matter, "kind": kind, "since": since,
+                       "until": until, "min_score": score})
+
+
+@router.get("/disputes/{dispute_id}")
+def dispute(request: Request, corpus: CorpusDep, dispute_id: str) -> Response:
+    found = queries.get_dispute(corpus, dispute_id).to_json()
+    claims = {f"{c['article_id']}/{c['statement_id']}": c
+              for p in found["parties"] for c in p["claims"]}
+    return _page(request, "dispute.html", d=found, claims=claims)
 
 
 @router.get("/sourcing")
