@@ -81,6 +81,7 @@ def median_ms(run: Callable[[], Any], repeat: int = 5) -> float:
 
 def time_queries(db: str) -> dict[str, float]:
     from onrecord.analysis.consistency import find_contradictions
+    from onrecord.analysis.disputes import find_disputes
     from onrecord.analysis.queries import find_statements, list_speakers, search
     from onrecord.analysis.sourcing import sourcing_shares
     from onrecord.analysis.timeline import build_timeline
@@ -100,7 +101,21 @@ def time_queries(db: str) -> dict[str, float]:
             "search transponder": median_ms(lambda: search(c, "transponder")),
             "contradictions --speaker Theodorou --since 2025-03 --until 2025-03": median_ms(
                 lambda: find_contradictions(c, "Theodorou", "2025-03", "2025-03"), repeat=3),
+            "disputes (whole corpus, built from scratch)": once_ms(lambda: find_disputes(c)),
+            "disputes (whole corpus, asked again)": median_ms(lambda: find_disputes(c)),
+            "disputes --matter transponder (asked again)": median_ms(
+                lambda: find_disputes(c, matter="transponder")),
         }
+
+
+def once_ms(run: Callable[[], Any]) -> float:
+    """One cold run: the findings kept per corpus state are dropped first."""
+    from onrecord.analysis import consistency
+
+    consistency._CACHE.clear()
+    start = time.perf_counter()
+    run()
+    return round((time.perf_counter() - start) * 1000, 1)
 
 
 def main() -> None:

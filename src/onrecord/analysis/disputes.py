@@ -29,7 +29,7 @@ from onrecord.store import Corpus
 __all__ = ["Dispute", "Party", "find_disputes", "group_disputes", "pairs_of"]
 
 
-MATTER_OVERLAP = 2
+MATTER_OVERLAP = 3
 """Matter terms two links sharing a statement must also share to be one dispute (a story's
 statements all touch; "who fired the missile" and "where the black boxes are" stay apart)."""
 _SIDE_NAMES = {"REB": "armed groups"}
@@ -110,10 +110,10 @@ def _components(findings: list[Finding]) -> list[list[Finding]]:
         for side in (f.a, f.b):
             by_statement[(f.kind, _key(side))].append(i)
     for members in by_statement.values():
-        for i in members[1:]:
-            j = members[0]
-            if len(set(findings[i].matter) & set(findings[j].matter)) >= MATTER_OVERLAP:
-                parent[root(i)] = root(j)
+        for n, i in enumerate(members):
+            for j in members[:n]:
+                if len(set(findings[i].matter) & set(findings[j].matter)) >= MATTER_OVERLAP:
+                    parent[root(i)] = root(j)
     groups: dict[int, list[Finding]] = defaultdict(list)
     for i, f in enumerate(findings):
         groups[root(i)].append(f)
@@ -170,8 +170,8 @@ def group_disputes(findings: list[Finding]) -> list[Dispute]:
 
 
 def _negated(date: str) -> tuple[int, ...]:
-    """A sort key that puts later dates first."""
-    return tuple(-ord(ch) for ch in date)
+    """A sort key that puts later dates first, and undated last."""
+    return tuple(-ord(ch) for ch in date) if date else (1,)
 
 
 def pairs_of(disputes: list[Dispute]) -> list[Finding]:
