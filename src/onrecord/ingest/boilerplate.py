@@ -83,6 +83,7 @@ _TRAILING_PROMPT_RE = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTION_RE = re.compile(r"\b(?:said|says|told|tells|according to|urged|added)\b", re.I)
+_QUOTE_MARKS = frozenset("“”\"«»")
 # Headings after which the rest of the article is a list of other stories.
 _OTHER_STORIES_RE = re.compile(
     r"^(?:in other news|related|related (?:stories|articles|content|coverage|news)|"
@@ -402,9 +403,9 @@ def detect_wall(text: str) -> str | None:
     """The kind of wall (a key of :data:`WALLS`) that ``text`` is, or ``None`` for an article.
 
     A sentence is wall language when it holds a phrase of that wall (``data/walls.txt``) and
-    does not report what someone said; ``text`` is a wall when such sentences hold at least
-    :data:`WALL_SHARE` of its words, so an article with a "Sign in" line, or one that reports on
-    cookie banners, is not. The wall with more words wins.
+    neither reports what someone said nor holds a quotation mark; ``text`` is a wall when such
+    sentences hold at least :data:`WALL_SHARE` of its words, so an article with a "Sign in"
+    line, or one that reports on cookie banners, is not. The wall with more words wins.
     """
     phrases = _wall_phrases()
     words = {kind: 0 for kind in phrases}
@@ -412,8 +413,8 @@ def detect_wall(text: str) -> str | None:
     for sentence in _SENTENCE_SPLIT_RE.split(text):
         count = len(_WORD_RE.findall(sentence))
         total += count
-        if not count or _ATTRIBUTION_RE.search(sentence):
-            continue
+        if not count or _ATTRIBUTION_RE.search(sentence) or _QUOTE_MARKS.intersection(sentence):
+            continue  # what someone said, or a quotation, is no wall
         for kind, pattern in phrases.items():
             if pattern.search(sentence):
                 words[kind] += count

@@ -173,3 +173,13 @@ def test_a_plain_text_wall_is_refused_and_an_article_kept():
         parse_text(wall, "wall.txt")
     article = parse_text("\n\n".join(BREAKWATER[:2] + ["Sign in"] + BREAKWATER[2:]), "a.txt")
     assert article.text.startswith(BREAKWATER[0])
+
+
+def test_a_short_quotation_about_partners_is_no_consent_wall():
+    # an envoy speaking of "our partners" in a short wire item is an article
+    text = ("LESBOS — “We are not closing any door,” she said after meeting EU ambassadors. "
+            "“But if the survey ship comes back to our continental shelf, we will ask our "
+            "partners for sanctions, and we will not be asking alone.”\n\n"
+            "(Reporting by the Island Times desk)")
+    assert boilerplate.detect_wall(text) is None
+    assert boilerplate.detect_wall("We and our partners use cookies. Accept all") == "consent"
