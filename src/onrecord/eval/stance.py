@@ -16,7 +16,6 @@ modulo 2), so a rule written looking at one fold can be checked on the other.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from typing import Any
 
 from onrecord.errors import InputError
 from onrecord.eval.metrics import prf
+from onrecord.eval.runner import read_gold
 from onrecord.extract.stance import STANCES
 from onrecord.models import Stance
 
@@ -65,22 +65,16 @@ def fold_of(article_id: str) -> int:
 def read_labels(path: str | Path) -> list[Label]:
     """The labels of a stance gold file; a line that is not a label is an InputError."""
     labels: list[Label] = []
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                    start, end = (int(x) for x in row["content"])
-                    stance = row["stance"]
-                except (json.JSONDecodeError, KeyError, TypeError, ValueError) as err:
-                    raise InputError(f"{path}:{number}: not a stance label ({err})") from err
-                if stance not in STANCES:
-                    raise InputError(f"{path}:{number}: unknown stance {stance!r}")
-                labels.append(Label(str(row["article"]), (start, end), stance))
-    except OSError as err:
-        raise InputError(f"{path}: cannot read the stance labels ({err.strerror})") from err
+    for number, row in enumerate(read_gold(path), 1):
+        try:
+            start, end = (int(x) for x in row["content"])
+            stance = row["stance"]
+            article = str(row["article"])
+        except (KeyError, TypeError, ValueError) as err:
+            raise InputError(f"{path}: label {number}: not a stance label ({err})") from err
+        if stance not in STANCES:
+            raise InputError(f"{path}: label {number}: unknown stance {stance!r}")
+        labels.append(Label(article, (start, end), stance))
     return labels
 
 
