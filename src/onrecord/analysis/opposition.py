@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from onrecord.datafiles import data_lines
+from onrecord.extract.person_names import name_particles
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
@@ -33,16 +33,16 @@ REPORTED = re.compile(r"\b(says|said|say|told|tells|claims|claimed|called it|wer
                       r"according to)\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=1)
 def _name_particle() -> re.Pattern[str]:
     """A lower-case particle between two capitalised words: part of a name ("Mohammed bin
-    Salman", "Frans van der Berg"), no common word (particles from data/name_particles.txt)."""
-    words = sorted({w for line in data_lines("name_particles.txt") if ":" not in line
-                    for w in line.split()} | {"al", "el"})
+    Salman", "Frans van der Berg"), no common word (the particles of person_names)."""
+    particles, article = name_particles()
+    words = sorted(particles | article)
     return re.compile(rf"\b([A-Z][\w’'.-]*)(?: +(?:{'|'.join(words)}))+(?= +[A-Z])")
 
 
+@lru_cache(maxsize=65536)
 def common_terms(text: str) -> frozenset[str]:
     """Content terms written in lower case: common words, not names ("Greek", "Ankara", the
     "bin" of "Mohammed bin Salman")."""

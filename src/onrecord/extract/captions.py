@@ -48,10 +48,13 @@ _SPEAKER_LINE = re.compile(r"\s*[A-Z][\w.'’ -]{0,40}:\s")
 _PROMPT_WORDS = 12
 
 
+_ANY_AGENCY = PHOTO_AGENCIES | WIRE_AGENCIES
+
+
 def _agency(words: str, wires: bool = False) -> bool:
     """A photo agency in a credit ("Getty Images", "AP Photo", "Kevin Roe-Pool/Getty"); with
     ``wires``, a news agency too ("REUTERS/Jane Roe": a photographer's credit)."""
-    known = PHOTO_AGENCIES | WIRE_AGENCIES if wires else PHOTO_AGENCIES
+    known = _ANY_AGENCY if wires else PHOTO_AGENCIES
     parts = re.split(r"[/,;]|\s-\s|-(?=pool\b)", " ".join(words.lower().split()))
     return any(part.strip(" .,") in known for part in [*parts, words.lower().strip()])
 

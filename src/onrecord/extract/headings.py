@@ -15,13 +15,6 @@ from onrecord.extract.doctext import text_of
 from onrecord.extract.lexicon import ALL_CUES, INFINITIVE_CUES, LEARNED_VERBS, OBJECT_CUES
 from onrecord.extract.reported import char_span
 
-_RUBRICS = frozenset("""
-    related update updated updates editor note watch read video videos photos photo breaking
-    exclusive opinion analysis live advertisement source sources correction clarification
-    background context listen transcript full text abstract summary more see also q a
-    warning alert poll quiz timeline explainer factbox glance highlights
-    """.split())
-
 
 def _name_like(tok: Token) -> bool:
     return tok.ent_type_ in {"PERSON", "ORG", "NORP"} or tok.pos_ == "PROPN" or (
@@ -63,9 +56,9 @@ def colon_speaker(doc: Doc, tok: Token) -> tuple[tuple[int, int], Token, tuple[i
     heading = [doc[j].text for j in range(first, colon)]
     if is_rubric(heading) or is_dateline(heading):
         return None  # "FILE PHOTO:", "Disclaimer:", "The crash site Credit:", "BEIRUT:"
-    if colon - first == 1 and (doc[first].lower_ in _RUBRICS or (
+    if colon - first == 1 and (
             doc[first].ent_type_ not in {"PERSON", "ORG"} and not doc[first].is_title
-            and not (doc[first].is_upper and len(doc[first].text) > 2))):
+            and not (doc[first].is_upper and len(doc[first].text) > 2)):
         return None  # "Related:", "Update:"
     end = colon + 1
     while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:

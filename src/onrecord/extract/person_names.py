@@ -45,7 +45,7 @@ def _particle_table() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
-def _particles() -> tuple[frozenset[str], frozenset[str]]:
+def name_particles() -> tuple[frozenset[str], frozenset[str]]:
     """(particles that begin a family part, forms of the Arabic article)."""
     table = _particle_table()
     return table[""], table["article"]
@@ -112,7 +112,7 @@ def strip_titles(words: list[str]) -> list[str]:
 
 def is_particle(word: str) -> bool:
     """True for a particle of a name ("bin", "van", "al", "al-Jubeir"'s "al")."""
-    particles, article = _particles()
+    particles, article = name_particles()
     low = fold(word)
     return low in particles or low in article or any(low.startswith(a + "-") for a in article)
 
@@ -158,7 +158,7 @@ class PersonName:
 
 
 def _without_article(word: str) -> str:
-    _particles_set, article = _particles()
+    _particles_set, article = name_particles()
     for a in article:
         if word.startswith(a + "-") and len(word) > len(a) + 2:
             return word[len(a) + 1:]
@@ -175,7 +175,7 @@ def parse_person(name: str) -> PersonName | None:
     >>> parse_person("Michael R. Pompeo").key == parse_person("Mike Pompeo").key
     True
     """
-    particles, article = _particles()
+    particles, article = name_particles()
     words = name_words(name)
     words = strip_titles(words[1:] if len(words) > 1 and words[0] == "the" else words)
     words = [_without_article(w) for w in words if w not in article] or words
@@ -234,7 +234,7 @@ def written_as_name(text: str) -> bool:
     >>> written_as_name("Adel al-Jubeir"), written_as_name("The President")
     (True, False)
     """
-    particles, article = _particles()
+    particles, article = name_particles()
     words = text.split()
     if not words or implausible_name(text):
         return False

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.datafiles import data_json
 from onrecord.extract.actors import actor_code, is_capital, leader_code, region_code
+from onrecord.extract.doctext import sentence_of
 from onrecord.extract.lexicon import TITLE_HEADS
 from onrecord.extract.person_names import fold
 
@@ -57,6 +58,7 @@ def _roles() -> dict[str, object]:
     return data_json("person_roles.json")
 
 
+@functools.cache
 def role_heads() -> frozenset[str]:
     """Words besides the title heads that end a role naming one person ("prosecutor")."""
     heads = _roles()["heads"]
@@ -64,17 +66,20 @@ def role_heads() -> frozenset[str]:
     return frozenset(str(h) for h in heads)
 
 
+@functools.cache
 def royal_titles() -> frozenset[str]:
     """Titles of people called by their given name ("Prince Faisal", "Queen Margrethe")."""
     return _word_set("royal")
 
 
+@functools.cache
 def _synonyms() -> dict[str, str]:
     table = _roles()["synonyms"]
     assert isinstance(table, dict)
     return {str(k): str(v) for k, v in table.items()}
 
 
+@functools.cache
 def _word_set(key: str) -> frozenset[str]:
     words = _roles()[key]
     assert isinstance(words, list)
@@ -257,9 +262,10 @@ def state_after(doc: Doc, end: int) -> str | None:
 
 def states_in_sentence(doc: Doc, i: int) -> frozenset[str]:
     """The states named in token ``i``'s sentence as states or peoples, not capitals."""
-    sent = doc[i].sent
-    return frozenset(code for e in sent.ents if e.label_ in {"GPE", "NORP"}
-                     and not is_capital(e.text) and (code := actor_code(e.text)) is not None)
+    start, end = sentence_of(doc, i)
+    return frozenset(code for e in doc.ents if start <= e.start < end
+                     and e.label_ in {"GPE", "NORP"} and not is_capital(e.text)
+                     and (code := actor_code(e.text)) is not None)
 
 
 def title_without_state(title: str) -> str:

@@ -126,7 +126,7 @@ def _places(statements: Sequence[Statement], times: dict[str, TimeExpr], doc: Do
         first = span[0] if span is not None and len(span) else None
         sentence = doc[sentence_of(doc, first.i)[0]].idx if first is not None else at
         occasion = first is None or s.cue_span is None or _one_occasion(first)
-        paragraph = _paragraph_of(paragraphs, at)
+        paragraph = max(0, bisect_right(paragraphs, at) - 1)
         out.append(_Place(_clause_day(s, times), sentence, paragraph, occasion,
                           _inner(s, contents), _speaker_key(s)))
     return out
@@ -214,18 +214,6 @@ class _Speakers:
         if there.paragraph - here.paragraph > _LEDE_REACH or there.own is None:
             return None
         return there.own if recent is None or there.own >= recent else None
-
-
-def _paragraph_of(paragraphs: list[int], offset: int) -> int:
-    """The index of the paragraph (by its start offset) holding ``offset``."""
-    lo, hi = 0, len(paragraphs)
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if paragraphs[mid] <= offset:
-            lo = mid
-        else:
-            hi = mid
-    return lo
 
 
 def _previous_sentence(places: Sequence[_Place], i: int) -> list[int]:

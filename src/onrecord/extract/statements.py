@@ -484,10 +484,4 @@ def extract_statements(
         )
         statements.append(stmt)
     linked = link_nesting(statements, drafts, ids)
-    return _dated(linked, times, published, doc)
-
-
-def _dated(statements: list[Statement], times: Sequence[TimeExpr], published: dt.date | None,
-           doc: Doc) -> list[Statement]:
-    """Each statement with the day it was made (see :mod:`onrecord.extract.statement_dates`)."""
-    return date_statements(statements, times, published, doc)
+    return date_statements(linked, times, published, doc)

@@ -14,8 +14,6 @@ discourse anchor).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -23,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from onrecord.extract import timex_relative as relative
 from onrecord.extract import timex_rules as rules
+from onrecord.extract.doctext import span_mask
 from onrecord.extract.quotes import find_quotes
 from onrecord.extract.timex_calendar import Context, Normalized, Rule, invert, quarter_value
 from onrecord.extract.timex_recognize import (
@@ -339,7 +338,7 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
     last_any: Normalized | None = None  # the last calendar value of any granularity
     last_seen: tuple[Normalized, bool] | None = None  # the same, counting comparisons (True)
     undated: list[int] = []  # clock times with no day before them in their sentence
-    inside = _quotation_test(text)
+    quoted_at = span_mask(len(text), ((q.start, q.end) for q in find_quotes(text)))
     for start, end in sorted(taken):
         expr = text[start:end]
         if not expr:
@@ -370,7 +369,7 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
             norm = Normalized("SET", norm.value)  # "$5 million a year" is a rate
         if norm.start is not None:
             last_seen = (norm, comparison)
-        quoted = inside(start)  # a speaker's own "last night" tells of the speaker's day
+        quoted = bool(quoted_at[start])  # a speaker's own "last night" tells of the speaker's day
         if norm.start is not None and not comparison and not quoted:
             last_any = norm  # "a year earlier" compares with the period reported, no new anchor
             if _DAY_VALUE.match(norm.value) and not (verb and verb.lemma_ in _REPORTING):
@@ -381,18 +380,6 @@ def extract_times(doc: Doc, published: date | None) -> list[TimeExpr]:
             undated.append(len(out))
         out.append(_record(expr, start, end, norm))
     return _date_clock_times(doc, out, undated)
-
-
-def _quotation_test(text: str) -> Callable[[int], bool]:
-    """Whether an offset of ``text`` lies inside a quotation (:func:`find_quotes`)."""
-    quotes = [(q.start, q.end) for q in find_quotes(text)]
-    starts = [q[0] for q in quotes]
-
-    def inside(offset: int) -> bool:
-        k = bisect_right(starts, offset) - 1
-        return k >= 0 and offset < quotes[k][1]
-
-    return inside
 
 
 def _date_clock_times(doc: Doc, out: list[TimeExpr], undated: list[int]) -> list[TimeExpr]:
