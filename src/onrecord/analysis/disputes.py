@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.analysis.consistency import Finding, Side, corpus_findings
+from onrecord.analysis.sides import holder_of, party_of
 from onrecord.extract.actors import state_name
 from onrecord.store import Corpus
 
@@ -37,16 +38,6 @@ _SIDE_NAMES = {"REB": "armed groups"}
 
 def _key(side: Side) -> tuple[str, str]:
     return side.article_id, side.statement_id
-
-
-def holder_of(side: Side) -> str:
-    """Who holds a claim: the resolved person or organisation, else the speaker's words."""
-    return side.speaker_id or (side.speaker or "").lower()
-
-
-def party_of(side: Side) -> str:
-    """The party a claim is set out under: its side's code, else its holder."""
-    return side.side or holder_of(side)
 
 
 @dataclass(frozen=True, slots=True)

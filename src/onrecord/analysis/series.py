@@ -17,6 +17,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from onrecord.analysis import opposition as op
+from onrecord.analysis.sides import party_of
 
 if TYPE_CHECKING:
     from onrecord.analysis.consistency import Finding, Side
@@ -26,10 +27,6 @@ __all__ = ["count_steps"]
 _NUMBERS = re.compile(r"^different numbers of (?P<term>[^:]+): ")
 MIN_SERIES = 3
 """Statements a series needs: two are a pair, not a series."""
-
-
-def _holder(side: Side) -> str:
-    return side.side or side.speaker_id or (side.speaker or "").lower()
 
 
 def _counted_term(finding: Finding) -> str | None:
@@ -58,8 +55,8 @@ def count_steps(findings: list[Finding]) -> list[Finding]:
     for finding in findings:
         term = _counted_term(finding)
         if finding.kind == "shift" and term is not None and \
-                _holder(finding.a) == _holder(finding.b):
-            groups[(_holder(finding.a), term)].append(finding)
+                party_of(finding.a) == party_of(finding.b):
+            groups[(party_of(finding.a), term)].append(finding)
         else:
             out.append(finding)
     for (_holder_key, term), pairs in groups.items():

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Protocol
 
 from onrecord.extract.actors import (
     actor_code,
@@ -34,7 +35,7 @@ from onrecord.extract.actors import (
     sector_of,
 )
 
-__all__ = ["STATE_SECTORS", "side_of"]
+__all__ = ["STATE_SECTORS", "holder_of", "party_of", "side_of"]
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "JUD"})
 """Sectors that speak for the state itself: one side with the state's government."""
@@ -122,3 +123,24 @@ def side_of(name: str | None, speaker_text: str | None = None, titles: Iterable[
     if sector == "REB":
         return "REB"
     return None
+
+
+class _Speaking(Protocol):
+    """A statement of a finding (:class:`onrecord.analysis.consistency.Side`)."""
+
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def speaker_id(self) -> str | None: ...
+    @property
+    def side(self) -> str | None: ...
+
+
+def holder_of(claim: _Speaking) -> str:
+    """Who holds a claim: the resolved person or organisation, else the speaker's words."""
+    return claim.speaker_id or (claim.speaker or "").lower()
+
+
+def party_of(claim: _Speaking) -> str:
+    """The party a claim is set out under: its side's code, else its holder."""
+    return claim.side or holder_of(claim)

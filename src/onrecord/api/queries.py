@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from onrecord.analysis.disputes import Dispute, find_disputes
+from onrecord.analysis.consistency import corpus_findings
+from onrecord.analysis.disputes import Dispute, group_disputes
 from onrecord.analysis.queries import (
     STATEMENT_COLUMNS,
     STATEMENT_FROM,
@@ -34,10 +35,6 @@ _ENTITY_SELECT = (
 
 
 DISPUTE_ID = re.compile(r"[0-9a-f]{12}")
-ALL_DISPUTES = 1_000_000
-"""Enough to hold every dispute of a corpus: a dispute is looked up by id among them all."""
-
-
 class NotFound(LookupError):
     """No such article, entity or dispute; the message says which."""
 
@@ -130,7 +127,7 @@ def get_dispute(corpus: Corpus, dispute_id: str) -> Dispute:
     :class:`NotFound` for one no dispute has."""
     if not DISPUTE_ID.fullmatch(dispute_id):
         raise QueryError("a dispute id is 12 lowercase hexadecimal digits (0-9, a-f)")
-    for found in find_disputes(corpus, limit=ALL_DISPUTES):
-        if found.id == dispute_id:
-            return found
+    found = next((d for d in group_disputes(corpus_findings(corpus)) if d.id == dispute_id), None)
+    if found is not None:
+        return found
     raise NotFound(f"no dispute has id {dispute_id!r}")

@@ -179,9 +179,11 @@ def _bare(part: str) -> str:
 def is_site_name(line: str, site: str) -> bool:
     """Whether a short line is only the name of the site ``site`` (a url or host):
     "The Harbour Gazette Online" on harbourgazette.example."""
+    if len(line.split()) > MAX_SITE_NAME_WORDS:
+        return False  # first: this runs on most lines of every article
     name = site_name(site)
     words = [w.casefold() for w in _WORD_RE.findall(line)]
-    if not name or not words or len(line.split()) > MAX_SITE_NAME_WORDS:
+    if not name or not words:
         return False
     letters = "".join(w for w in words if w not in _SITE_FILLER)
     return letters == name or "".join(words) == name

@@ -432,7 +432,7 @@ class Corpus:
             names = identities.person_names(entity)
             if names:
                 people.append((-len(names[0].given), name, entity))
-                for form in (fold(name), name):
+                for form in {fold(name), name}:  # an unaccented name counts once
                     written[form] = written.get(form, 0) + 1
         self._merged = {}
         for _rank, _name, entity in sorted(people, key=lambda p: (

@@ -34,7 +34,7 @@ from onrecord.models import Entity
 AMBIGUOUS = ""  # the alias target of a surname shared by different people
 
 __all__ = ["AMBIGUOUS", "name_words", "name_key", "is_full_name", "entity_keys", "lookup_keys",
-           "surname", "alias_keys", "same_person_among", "alias_update", "person_names", "unique"]
+           "surname", "alias_keys", "same_person_among", "alias_update", "person_names"]
 
 
 def name_key(name: str, kind: str) -> str:
@@ -124,7 +124,3 @@ def alias_update(existing: str | None, candidate: str, key: str, *,
     if existing_is_singleton:
         return candidate
     return AMBIGUOUS
-
-
-def unique(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(v for v in values if v))
