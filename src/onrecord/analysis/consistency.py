@@ -85,6 +85,10 @@ class Side:
     """(article id, statement id) of the same words by the same speaker elsewhere."""
     side: str | None = field(default=None, compare=False)
     """Whom the speaker speaks for (:func:`onrecord.analysis.sides.side_of`): "SAU", "USA-LEG"."""
+    stance: str = field(default="asserts", compare=False)
+    """What the speaker does with the proposition: asserts, denies, doubts or qualifies."""
+    proposition: str | None = field(default=None, compare=False)
+    """The proposition asserted or denied ("no evidence that X" -> X), when it differs."""
 
     def to_json(self) -> dict[str, Any]:
         return {"article_id": self.article_id, "statement_id": self.statement_id,
@@ -92,7 +96,8 @@ class Side:
                 "sourcing": self.sourcing, "cue": self.cue, "content": self.content,
                 "date": self.date, "date_defaulted": self.date_defaulted, "when": self.when,
                 "outlet": self.outlet, "title": self.title, "span": [self.start, self.end],
-                "repeated_in": [list(r) for r in self.repeats], "side": self.side}
+                "repeated_in": [list(r) for r in self.repeats], "side": self.side,
+                "stance": self.stance}
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +141,7 @@ def load_sides(corpus: Corpus, since: str | None = None,
         f" s.content_start, s.content_end, {first},"
         f" substr(a.text, CASE WHEN {first} > ? THEN {first} - ? + 1 ELSE 1 END,"
         f" s.content_end - {first} + ?),"
-        f" CASE WHEN {first} > ? THEN {first} - ? ELSE 0 END"
+        f" CASE WHEN {first} > ? THEN {first} - ? ELSE 0 END, s.stance, s.proposition"
         " FROM statements s JOIN articles a ON a.id = s.article_id AND a.story_id = a.id"
         " LEFT JOIN corpus_entities ce ON ce.id = s.corpus_speaker"
         " LEFT JOIN times t ON t.article_id = s.article_id AND t.id = s.time"
@@ -150,12 +155,14 @@ def load_sides(corpus: Corpus, since: str | None = None,
         titles[entity].append(title)
     sides = []
     for (article, sid, speaker, speaker_id, actor, speaker_text, sourcing, cue, content, date,
-         defaulted, when, outlet, title, start, end, begin, window, offset) in rows:
+         defaulted, when, outlet, title, start, end, begin, window, offset, stance,
+         proposition) in rows:
         context, lead = _sentence(window or "", int(offset), int(begin), int(end))
         side = side_of(speaker, speaker_text, titles.get(speaker_id or "", ()), actor)
         sides.append(Side(article, sid, speaker, speaker_id, sourcing, cue, content, date,
                           bool(defaulted), when, outlet, title, int(start), int(end), context,
-                          lead, side=side))
+                          lead, side=side, stance=stance or "asserts",
+                          proposition=proposition))
     return _one_side_per_person(sides)
 
 

@@ -39,6 +39,9 @@ __all__ = ["STATE_SECTORS", "holder_of", "party_of", "side_of"]
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "JUD"})
 """Sectors that speak for the state itself: one side with the state's government."""
+_VOICES = {"source": "GOV"}
+"""Words that speak for a state only when a state names them ("Turkish sources"), never agent
+words of events ("a source" is not a government actor)."""
 _MAX_NGRAM = 3
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][\w.'’-]*")
 
@@ -57,15 +60,29 @@ def _ngrams(text: str) -> Iterable[str]:
 
 
 def _sector(texts: Iterable[str]) -> str | None:
-    """The sector of the first agent word ("senator" -> LEG, "officials" -> GOV), or None."""
+    """The sector of the first agent word ("senator" -> LEG, "officials" -> GOV), or None; a
+    civilian word gives way to a state's later in the same text ("National Defence General
+    Staff" is the military, not a national)."""
     for text in texts:
+        found = None
         for word in _WORD.findall(text.lower()):
             word = word.strip(".'’")
-            for form in (word, word[:-1] if word.endswith("s") else word):
-                sector = sector_of(form)
-                if sector is not None:
-                    return sector
+            sector = next(filter(None, (sector_of(f) or _VOICES.get(f)
+                                        for f in _singulars(word))), None)
+            if sector is not None and found is None:
+                found = sector
+            if found is not None and (found != "CVL" or sector in STATE_SECTORS):
+                return sector if found == "CVL" else found
+        if found is not None:
+            return found
     return None
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """A word and its singular forms ("authorities" -> "authority", "sources" -> "source")."""
+    if word.endswith("ies"):
+        return word, word[:-3] + "y"
+    return (word, word[:-1]) if word.endswith("s") else (word,)
 
 
 def _code_in(texts: Iterable[str]) -> tuple[str, bool] | None:

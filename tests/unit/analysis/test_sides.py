@@ -21,6 +21,13 @@ from onrecord.analysis.sides import side_of
     ("Tom Baker", None, ["U.S. Senator"], "USA-LEG"),
     ("Pavel Orlov", None, ["Eastern Ukraine separatist leader"], "REB"),
     (None, "the U.N. Security Council", [], "IGOUNO"),
+    # plural agent words and unnamed sources of a named state speak for it
+    (None, "Saudi authorities", [], "SAU"),
+    (None, "Turkish investigators", [], "TUR"),
+    (None, "unnamed Turkish security sources", [], "TUR"),
+    # a civilian word ("National") gives way to the military one that follows
+    (None, "the Hellenic National Defence General Staff", [], "GRC"),
+    (None, "a Greek national", [], "GRC-CVL"),
 ])
 def test_a_speaker_speaks_for_the_side_its_words_name(name, speaker_text, titles, side):
     assert side_of(name, speaker_text, titles) == side
@@ -35,6 +42,7 @@ def test_nothing_said_about_the_speaker_is_no_side():
     # a nationality alone is no government: a citizen speaks for herself
     assert side_of("Leyla Demir", titles=["Turkish fiancee"]) is None
     assert side_of(None, "Turkish officials") == "TUR"
+    assert side_of(None, "a source familiar with the matter") is None  # a source of whom?
 
 
 def test_the_entity_actor_code_and_a_leader_table_come_first():
