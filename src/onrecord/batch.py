@@ -27,6 +27,7 @@ class IngestReport:
     skipped: int = 0  # already in the corpus, or the same text twice in this batch
     discarded: list[Discarded] = field(default_factory=list)
     interrupted: bool = False
+    links: int | None = None  # links between statements kept for disputes, when recomputed
 
 
 def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
@@ -37,8 +38,11 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
     """Load, analyse and store every article of ``paths``.
 
     ``progress(event, item)`` is called with "stored", "skipped" or "discarded" (and the
-    Discarded record) after each document. A KeyboardInterrupt stops the run cleanly: what was
-    committed stays, and the report says it was interrupted.
+    Discarded record) after each document, and with "disputes" before the run ends by keeping
+    the corpus's links between statements, of which disputes are made
+    (:func:`onrecord.analysis.links.keep_findings`), when it stored anything. A
+    KeyboardInterrupt stops the run cleanly: what was committed stays, and the report says it
+    was interrupted.
     """
     report = IngestReport()
     seen: set[str] = set()
@@ -80,4 +84,11 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
                 note("skipped")
     except KeyboardInterrupt:
         report.interrupted = True
+        return report
+    if report.stored:
+        from onrecord.analysis.links import keep_findings
+
+        if progress:
+            progress("disputes", None)
+        report.links = len(keep_findings(corpus))
     return report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -147,6 +148,15 @@ def test_ingest_examples_and_show(runner, tmp_path):
     assert "0 discarded" in result.stderr
     shown = runner.invoke(app, ["show", "--db", str(db)])
     assert shown.exit_code == 0 and "Statements by speaker" in shown.stdout
+    # the ingest kept the links disputes are made of, for the corpus it left
+    from onrecord.store import Corpus, kept
+
+    kept_links = re.search(r";\s+(\d+)\s+links\s+between\s+statements\s+kept\s+for\s+disputes",
+                           result.stderr)
+    assert kept_links and int(kept_links.group(1)) > 0, result.stderr
+    with Corpus(db) as corpus:
+        assert corpus.query("SELECT version, findings FROM kept_findings_state") == [
+            (kept.corpus_version(corpus), int(kept_links.group(1)))]
 
 
 def test_help_has_examples(runner):

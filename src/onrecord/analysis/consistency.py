@@ -28,15 +28,16 @@ evidence, so a reader can judge it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from itertools import combinations
 from typing import Any
 
 from onrecord.analysis import opposition as op
-from onrecord.analysis.queries import date_bounds, find_entities
+from onrecord.analysis.queries import date_bounds
 from onrecord.analysis.series import count_steps
 from onrecord.analysis.sides import side_of
 from onrecord.store import Corpus
@@ -90,6 +91,15 @@ class Side:
     proposition: str | None = field(default=None, compare=False)
     """The proposition asserted or denied ("no evidence that X" -> X), when it differs."""
 
+    def to_state(self) -> dict[str, Any]:
+        """Every field, as JSON values (for :mod:`onrecord.store.kept`)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Side:
+        """The side :meth:`to_state` gave."""
+        return cls(**{**state, "repeats": tuple(tuple(r) for r in state["repeats"])})
+
     def to_json(self) -> dict[str, Any]:
         return {"article_id": self.article_id, "statement_id": self.statement_id,
                 "speaker": self.speaker, "speaker_id": self.speaker_id,
@@ -110,6 +120,19 @@ class Finding:
     evidence: tuple[str, ...]
     a: Side
     b: Side
+
+    def to_state(self, a: int, b: int) -> str:
+        """The finding as one JSON text, its statements named by position (``a``, ``b``) in
+        a list kept beside it (:func:`onrecord.analysis.links.keep_findings`)."""
+        return json.dumps({"kind": self.kind, "score": self.score, "matter": self.matter,
+                           "evidence": self.evidence, "a": a, "b": b}, ensure_ascii=False)
+
+    @classmethod
+    def from_state(cls, text: str, sides: list[Side]) -> Finding:
+        """The finding :meth:`to_state` gave, with its statements from ``sides``."""
+        state = json.loads(text)
+        return cls(state["kind"], state["score"], tuple(state["matter"]),
+                   tuple(state["evidence"]), sides[state["a"]], sides[state["b"]])
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "score": self.score, "matter": list(self.matter),
@@ -327,6 +350,12 @@ def _change_evidence(later: Side) -> list[str]:
     return [f"change marker: '{weak.group(0)}'"] if weak else []
 
 
+def _repeated(a: str, b: str) -> bool:
+    """The same content terms under the same negation: "the water was safe" twice, but not
+    "the water was safe" and "the water was not safe" (negations are no content terms)."""
+    return op.terms(a) == op.terms(b) and op.negated_terms(a) == op.negated_terms(b)
+
+
 def _first_of_repeats(sides: list[Side], focus: set[int] | None,
                       embedded: dict[tuple[int, int], float],
                       ) -> tuple[list[Side], set[int] | None, dict[tuple[int, int], float]]:
@@ -334,9 +363,10 @@ def _first_of_repeats(sides: list[Side], focus: set[int] | None,
     many articles says nothing new), renumbering ``focus`` and ``embedded`` to match."""
     kept: list[Side] = []
     new_index: dict[int, int] = {}
-    seen: dict[tuple[str, frozenset[str]], int] = {}
+    seen: dict[tuple[str, frozenset[str], frozenset[str]], int] = {}
     for i, side in enumerate(sides):
-        key = (side.speaker_id or (side.speaker or "").lower(), op.terms(side.content))
+        key = (side.speaker_id or (side.speaker or "").lower(), op.terms(side.content),
+               op.negated_terms(side.content))
         if key in seen and side.speaker:
             first = new_index[i] = seen[key]
             kept[first] = replace(kept[first], repeats=(
@@ -385,7 +415,7 @@ def find_findings(sides: list[Side], min_score: float = 0.5,
         if (i, j) in findings or (j, i) in findings:
             continue
         x, y = sides[i], sides[j]
-        if not _comparable(x, y) or op.terms(x.content) == op.terms(y.content):
+        if not _comparable(x, y) or _repeated(x.content, y.content):
             continue  # the same words again: a repetition, not a disagreement
         same_article = x.article_id == y.article_id
         if not same_article and entities is not None and len(
@@ -434,54 +464,3 @@ def embedded_pairs(sides: list[Side]) -> dict[tuple[int, int], float]:
     if len(sides) < 2:
         return {}
     return neighbours(encode([f"{s.content} {s.context}" for s in sides]))
-
-
-_CACHE: dict[tuple[Any, ...], list[Finding]] = {}
-_CACHE_SIZE = 32
-
-
-def corpus_findings(corpus: Corpus, speaker: str | None = None, since: str | None = None,
-                    until: str | None = None, min_score: float = 0.5,
-                    embeddings: bool = False) -> list[Finding]:
-    """Every pairwise finding over the corpus (optionally those involving one speaker), best
-    first: the links :mod:`onrecord.analysis.disputes` groups into disputes.
-
-    Results are kept per corpus state (its article count and latest ingest time), so a web
-    page or API client asking again does not redo the work until the corpus changes.
-    """
-    version = tuple(corpus.query("SELECT count(*), max(ingested_at) FROM articles")[0])
-    key = (corpus.path, version, speaker, since, until, min_score, embeddings)
-    if key not in _CACHE:
-        if len(_CACHE) >= _CACHE_SIZE:
-            _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = _find_findings(corpus, speaker, since, until, min_score, embeddings)
-    return list(_CACHE[key])
-
-
-def find_contradictions(corpus: Corpus, speaker: str | None = None, since: str | None = None,
-                        until: str | None = None, kind: str | None = None,
-                        min_score: float = 0.5, limit: int = 100,
-                        embeddings: bool = False) -> list[Finding]:
-    """Contradictions and shifts, optionally involving one speaker, or of one kind: one pair
-    per pair of opposed holders in each dispute (:func:`onrecord.analysis.disputes.pairs_of`).
-    """
-    from onrecord.analysis.disputes import group_disputes, pairs_of
-
-    findings = pairs_of(group_disputes(
-        corpus_findings(corpus, speaker, since, until, min_score, embeddings)))
-    if kind:
-        findings = [f for f in findings if f.kind == kind]
-    return findings[:limit]
-
-
-def _find_findings(corpus: Corpus, speaker: str | None, since: str | None, until: str | None,
-                   min_score: float, embeddings: bool) -> list[Finding]:
-    sides = load_sides(corpus, since, until)
-    focus = None
-    if speaker:
-        ids = set(find_entities(corpus, speaker, kind=None))
-        text = speaker.lower()
-        focus = {i for i, s in enumerate(sides)
-                 if (s.speaker_id in ids if ids else text in (s.speaker or "").lower())}
-    return find_findings(sides, min_score, article_entities(corpus),
-                         embedded_pairs(sides) if embeddings else None, focus)

@@ -22,12 +22,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from onrecord.analysis.consistency import Finding, Side, corpus_findings
+from onrecord.analysis.consistency import Finding, Side
+from onrecord.analysis.links import corpus_findings
 from onrecord.analysis.sides import holder_of, party_of
 from onrecord.extract.actors import state_name
 from onrecord.store import Corpus
 
-__all__ = ["Dispute", "Party", "find_disputes", "group_disputes", "pairs_of"]
+__all__ = ["Dispute", "Party", "find_contradictions", "find_disputes", "group_disputes",
+           "pairs_of"]
 
 
 MATTER_OVERLAP = 3
@@ -198,3 +200,17 @@ def find_disputes(corpus: Corpus, speaker: str | None = None, since: str | None 
             w in " ".join((*d.matter, *(c.content.lower() for p in d.parties
                                         for c in p.claims))) for w in words)]
     return disputes[:limit]
+
+
+def find_contradictions(corpus: Corpus, speaker: str | None = None, since: str | None = None,
+                        until: str | None = None, kind: str | None = None,
+                        min_score: float = 0.5, limit: int = 100,
+                        embeddings: bool = False) -> list[Finding]:
+    """Contradictions and shifts, optionally involving one speaker, or of one kind: one pair
+    per pair of opposed holders in each dispute (:func:`onrecord.analysis.disputes.pairs_of`).
+    """
+    findings = pairs_of(group_disputes(
+        corpus_findings(corpus, speaker, since, until, min_score, embeddings)))
+    if kind:
+        findings = [f for f in findings if f.kind == kind]
+    return findings[:limit]

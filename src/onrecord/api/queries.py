@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from onrecord.analysis.consistency import corpus_findings
 from onrecord.analysis.disputes import Dispute, group_disputes
+from onrecord.analysis.links import corpus_findings
 from onrecord.analysis.queries import (
     STATEMENT_COLUMNS,
     STATEMENT_FROM,

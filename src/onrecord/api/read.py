@@ -13,8 +13,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from onrecord.analysis.consistency import find_contradictions
-from onrecord.analysis.disputes import find_disputes
+from onrecord.analysis.disputes import find_contradictions, find_disputes
 from onrecord.analysis.queries import check_date, find_statements, search
 from onrecord.analysis.sourcing import sourcing_shares
 from onrecord.analysis.timeline import build_timeline, find_events

@@ -228,7 +228,7 @@ def contradictions(
 
     Example: [bold]onrecord contradictions --speaker Theodorou[/bold]
     """
-    from onrecord.analysis.consistency import find_contradictions
+    from onrecord.analysis.disputes import find_contradictions
 
     if kind not in (None, "contradiction", "shift"):
         raise fail("--kind must be 'contradiction' or 'shift'")

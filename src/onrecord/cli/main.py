@@ -151,6 +151,9 @@ def ingest(
         task = progress.add_task("starting", total=None)
 
         def show_progress(event: str, item: Discarded | None) -> None:
+            if event == "disputes":
+                progress.update(task, description="finding where accounts diverge")
+                return
             counts[event] += 1
             if item is not None:
                 progress.console.print(
@@ -169,7 +172,9 @@ def ingest(
         totals = corpus.counts()
     err.print(f"stored {report.stored} new, {report.skipped} already stored, "
               f"{len(report.discarded)} discarded; {db} now holds {totals['articles']} articles "
-              f"({totals['stories']} stories), {totals['statements']} statements",
+              f"({totals['stories']} stories), {totals['statements']} statements"
+              + (f"; {report.links} links between statements kept for disputes"
+                 if report.links is not None else ""),
               highlight=False)
     if report.interrupted:
         err.print("interrupted: what was stored is kept; run the same command again to finish",

@@ -25,7 +25,7 @@ from onrecord.errors import StoreError
 from onrecord.extract.person_names import accents, display_name, fold, richer_spelling
 from onrecord.extract.roles import credit_role, role_of_text
 from onrecord.models import ArticleRecord, Discarded, Entity, content_id, record_from_json
-from onrecord.store import identities, stories
+from onrecord.store import identities, kept, stories
 from onrecord.store.backends import Backend, Row, open_backend
 from onrecord.store.schema import MIGRATIONS
 
@@ -129,6 +129,7 @@ class Corpus:
                     return False
                 self._insert_rows(record)
                 self._derive(record)
+                b.execute(kept.FORGET)
         except b.errors() as err:
             reason = " ".join(str(err).split())  # PostgreSQL's messages span lines
             raise StoreError(f"cannot store article {a.id} ({a.origin}): {reason}") from err
@@ -418,7 +419,17 @@ class Corpus:
             self._register_people()
             for article_id in ids:
                 self._derive(self.record(article_id))
+            b.execute(kept.FORGET)
         return len(ids)
+
+    def keep_findings(self, key: str, version: str, statements: list[str],
+                      links: list[str]) -> None:
+        """Keep the cross-article links of ``key`` computed at ``version`` and the statements
+        they join (:mod:`onrecord.store.kept`); they are read back with ``kept.kept``."""
+        try:
+            kept.keep(self._b, key, version, statements, links)
+        except self._b.errors() as err:
+            raise StoreError(f"cannot keep findings in {self._b.label}: {err}") from err
 
     def _register_people(self) -> None:
         """Create the corpus people of every stored full name, fullest names first, and of

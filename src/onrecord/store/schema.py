@@ -202,4 +202,20 @@ ALTER TABLE statements ADD COLUMN proposition_start INTEGER;
 ALTER TABLE statements ADD COLUMN proposition_end INTEGER
 """,
     ),
+    (
+        12,
+        "kept findings: the cross-article links disputes are made of, computed once per corpus "
+        "state and read by every query (an article stored or a reindex forgets them)",
+        """
+CREATE TABLE kept_findings_state (
+    key TEXT PRIMARY KEY, version TEXT NOT NULL, computed_at TEXT NOT NULL,
+    findings INTEGER NOT NULL);
+CREATE TABLE kept_findings (
+    key TEXT NOT NULL, position INTEGER NOT NULL, finding TEXT NOT NULL,
+    PRIMARY KEY (key, position));
+CREATE TABLE kept_statements (
+    key TEXT NOT NULL, position INTEGER NOT NULL, statement TEXT NOT NULL,
+    PRIMARY KEY (key, position))
+""",
+    ),
 ]

@@ -24,8 +24,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from onrecord.analysis.consistency import find_contradictions
-from onrecord.analysis.disputes import find_disputes
+from onrecord.analysis.disputes import find_contradictions, find_disputes
 from onrecord.analysis.queries import check_date, find_statements, list_speakers, search
 from onrecord.analysis.sourcing import sourcing_shares
 from onrecord.analysis.timeline import build_timeline, find_events

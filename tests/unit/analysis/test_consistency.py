@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from onrecord.analysis.consistency import find_contradictions
+from onrecord.analysis.disputes import find_contradictions
 from onrecord.models import Entity
 from onrecord.store import Corpus
 
@@ -77,3 +77,21 @@ def test_filters_by_speaker_and_date(corpus_db, build):
         assert all("Tomas Ruiz" in (f.a.speaker, f.b.speaker)
                    for f in find_contradictions(corpus, speaker="Ruiz"))
         assert not find_contradictions(corpus, since="2024-06-05")  # one statement left
+
+
+def test_a_denial_in_the_claims_own_words_is_no_repetition(corpus_db, build):
+    """"Not" is no content term: "was not safe" has the terms of "was safe", and is its
+    opposite, not the same words again."""
+    claim = "Mayor Lena Brandt said the water in the reservoir was safe to drink."
+    denial = "Engineer Tomas Ruiz said the water in the reservoir was not safe to drink."
+    with Corpus(corpus_db) as corpus:
+        corpus.add(_record(build, claim, "Lena Brandt", "the water in the reservoir was safe to "
+                           "drink", "2024-06-03"))
+        corpus.add(_record(build, denial, "Tomas Ruiz", "the water in the reservoir was not "
+                           "safe to drink", "2024-06-04"))
+        for text, name in OTHER_NEWS:
+            corpus.add(_record(build, text, name, text[text.index(" said ") + 6:-1],
+                               "2024-06-04"))
+        found = find_contradictions(corpus)
+    assert [(f.kind, f.a.speaker, f.b.speaker) for f in found] == [
+        ("contradiction", "Lena Brandt", "Tomas Ruiz")]
