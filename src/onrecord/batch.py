@@ -90,5 +90,8 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
 
         if progress:
             progress("disputes", None)
-        report.links = len(keep_findings(corpus))
+        try:
+            report.links = len(keep_findings(corpus))
+        except KeyboardInterrupt:  # the articles are stored; the next query computes the links
+            report.interrupted = True
     return report
