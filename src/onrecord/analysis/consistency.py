@@ -308,7 +308,7 @@ def _comparable(a: Side, b: Side) -> bool:
     """Both are claims, and they are not one group of unnamed sources in one article."""
     if not is_claim(a) or not is_claim(b):
         return False
-    named = {"named"}
+    named = {"named", "organization"}
     return not (a.article_id == b.article_id and a.sourcing not in named
                 and b.sourcing not in named)
 

@@ -80,3 +80,20 @@ def test_counts_from_people_of_no_known_side_stay_pairs():
     assert {f.kind for f in found} == {"contradiction", "shift"}  # shifts: a speaker's own
     assert not any(e.startswith("count series") for f in found for e in f.evidence)
     assert len(found) > 3
+
+
+def _in_one_article(sourcing, first, second):
+    def side(n, content, date):
+        return Side("a1", f"s{n}", "Defence Ministry", "org-defence", sourcing, "say", content,
+                    date, False, None, "example.org", None, n * 100, n * 100 + len(content),
+                    content, "", side="KST")
+    return _findings(side(1, first, "2024-03-02"), side(2, second, "2024-05-20"))
+
+
+def test_a_named_body_changing_its_account_in_one_article_is_a_shift():
+    """An article that recounts a ministry's account in March and its denial in May reports a
+    shift of that ministry; unnamed sources quoted twice in one article are one group and are
+    not set against each other."""
+    assert _in_one_article("organization", CLAIM, DENIAL) == [
+        ("shift", "Defence Ministry", "Defence Ministry")]
+    assert _in_one_article("anonymous", CLAIM, DENIAL) == []
