@@ -40,6 +40,7 @@ from onrecord.analysis import opposition as op
 from onrecord.analysis.queries import date_bounds
 from onrecord.analysis.series import count_steps
 from onrecord.analysis.sides import side_of
+from onrecord.extract.lexicon import PERSONAL_PRONOUNS
 from onrecord.store import Corpus
 
 MATTER_MIN = 0.18  # cosine of IDF-weighted terms above which two statements share a matter
@@ -298,9 +299,12 @@ def _score(similarity: float, evidence: list[str]) -> float:
 
 
 def is_claim(side: Side) -> bool:
-    """A statement that can take part in a finding: it has a source, at least two content
-    terms ("another version" has none), and it is not itself a report of what others said."""
+    """A statement that can take part in a finding: it has a source a reader can name (not a
+    bare "he" or "it" the record could not resolve), at least two content terms ("another
+    version" has none), and it is not itself a report of what others said."""
     return (bool(side.speaker) and side.sourcing != "unattributed"
+            and not (side.speaker_id is None
+                     and (side.speaker or "").strip().lower() in PERSONAL_PRONOUNS)
             and len(op.terms(side.content)) >= 2 and not op.reports_others(side.content))
 
 

@@ -97,3 +97,15 @@ def test_a_named_body_changing_its_account_in_one_article_is_a_shift():
     assert _in_one_article("organization", CLAIM, DENIAL) == [
         ("shift", "Defence Ministry", "Defence Ministry")]
     assert _in_one_article("anonymous", CLAIM, DENIAL) == []
+
+
+def test_a_pronoun_the_record_could_not_resolve_holds_no_claim():
+    from dataclasses import replace
+
+    from onrecord.analysis.consistency import is_claim
+
+    resolved = _side(1, "He", CLAIM, "2024-03-02", None)  # "He" linked to a corpus person
+    assert is_claim(resolved)
+    assert not is_claim(replace(resolved, speaker_id=None))
+    assert _findings(replace(resolved, speaker_id=None),
+                     _side(2, "Minister Ola Berg", DENIAL, "2024-03-03", "VAL")) == []
