@@ -360,6 +360,21 @@ def _repeated(a: str, b: str) -> bool:
     return op.terms(a) == op.terms(b) and op.negated_terms(a) == op.negated_terms(b)
 
 
+ECHO_SHARE = 0.8
+"""Share of content terms (Jaccard) at which one party's two statements are one line relayed:
+an agency's copy of a ministry's words, a headline's of a minister's."""
+ECHO_MIN_TERMS = 4
+ECHO_WINDOW = 30  # a party's kept statements an echo is looked for among (the latest)
+
+
+def _echoes(first: Side, terms: frozenset[str], negated: frozenset[str]) -> bool:
+    """Whether a statement with ``terms`` (``negated`` under a negation) says again what
+    ``first`` said: nearly the same terms, under the same negation."""
+    other = op.terms(first.content)
+    return bool(negated) == bool(op.negated_terms(first.content)) and \
+        len(terms & other) / len(terms | other) >= ECHO_SHARE
+
+
 def _first_of_repeats(sides: list[Side], focus: set[int] | None,
                       embedded: dict[tuple[int, int], float],
                       ) -> tuple[list[Side], set[int] | None, dict[tuple[int, int], float]]:
@@ -368,15 +383,22 @@ def _first_of_repeats(sides: list[Side], focus: set[int] | None,
     kept: list[Side] = []
     new_index: dict[int, int] = {}
     seen: dict[tuple[str, frozenset[str], frozenset[str]], int] = {}
+    by_party: dict[str, list[int]] = defaultdict(list)
     for i, side in enumerate(sides):
-        key = (side.speaker_id or (side.speaker or "").lower(), op.terms(side.content),
-               op.negated_terms(side.content))
-        if key in seen and side.speaker:
-            first = new_index[i] = seen[key]
+        holder = side.speaker_id or (side.speaker or "").lower()
+        terms, negated = op.terms(side.content), op.negated_terms(side.content)
+        key = (holder, terms, negated)
+        first = seen.get(key) if side.speaker else None
+        if first is None and side.speaker and len(terms) >= ECHO_MIN_TERMS:
+            first = next((k for k in by_party[side.side or holder][-ECHO_WINDOW:]
+                          if _echoes(kept[k], terms, negated)), None)
+        if first is not None:
+            new_index[i] = first
             kept[first] = replace(kept[first], repeats=(
                 *kept[first].repeats, (side.article_id, side.statement_id)))
             continue
         seen[key] = new_index[i] = len(kept)
+        by_party[side.side or holder].append(len(kept))
         kept.append(side)
     if len(kept) == len(sides):
         return sides, focus, embedded

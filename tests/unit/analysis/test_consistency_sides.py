@@ -109,3 +109,22 @@ def test_a_pronoun_the_record_could_not_resolve_holds_no_claim():
     assert not is_claim(replace(resolved, speaker_id=None))
     assert _findings(replace(resolved, speaker_id=None),
                      _side(2, "Minister Ola Berg", DENIAL, "2024-03-03", "VAL")) == []
+
+
+def test_one_line_relayed_by_the_sides_agency_is_one_claim_with_its_echo():
+    """The ministry's line and the state agency's copy of it (a word more, a word less) are
+    one claim carried twice, set once against the other side; said again under a negation,
+    it is no echo."""
+    from onrecord.analysis.consistency import _first_of_repeats
+
+    line = "the survey ship rammed the patrol boat on purpose at dawn near the islet"
+    relay = "the survey ship rammed the patrol boat on purpose at dawn near the rocky islet"
+    ministry = _side(1, "Defence Ministry", line, "2024-03-02", "KST")
+    agency = _side(2, "KST News Agency", relay, "2024-03-02", "KST")
+    kept, _, _ = _first_of_repeats([ministry, agency], None, {})
+    assert [(s.speaker, s.repeats) for s in kept] == [("Defence Ministry", (("a2", "s2"),))]
+    denial = _side(3, "KST News Agency", "the survey ship never rammed the patrol boat on "
+                   "purpose at dawn near the islet", "2024-03-09", "KST")
+    assert len(_first_of_repeats([ministry, denial], None, {})[0]) == 2
+    other_side = _side(4, "VAL Radio", relay, "2024-03-02", "VAL")
+    assert len(_first_of_repeats([ministry, other_side], None, {})[0]) == 2
