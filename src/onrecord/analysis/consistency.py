@@ -84,7 +84,8 @@ class Side:
     context: str = field(default="", compare=False)  # the sentence the statement is in
     lead: str = field(default="", compare=False)  # the sentence before it
     repeats: tuple[tuple[str, str], ...] = field(default=(), compare=False)
-    """(article id, statement id) of the same words by the same speaker elsewhere."""
+    """(article id, statement id) of the same words by the same speaker elsewhere, or nearly
+    the same words from the same side (:func:`_first_of_repeats`)."""
     side: str | None = field(default=None, compare=False)
     """Whom the speaker speaks for (:func:`onrecord.analysis.sides.side_of`): "SAU", "USA-LEG"."""
     stance: str = field(default="asserts", compare=False)
@@ -379,7 +380,9 @@ def _first_of_repeats(sides: list[Side], focus: set[int] | None,
                       embedded: dict[tuple[int, int], float],
                       ) -> tuple[list[Side], set[int] | None, dict[tuple[int, int], float]]:
     """Keep the first of statements repeated word for word by one speaker (the same quote in
-    many articles says nothing new), renumbering ``focus`` and ``embedded`` to match."""
+    many articles says nothing new), or nearly word for word by one side (:func:`_echoes`: an
+    agency relaying its ministry's line), as echoes of it; renumber ``focus`` and
+    ``embedded`` to match."""
     kept: list[Side] = []
     new_index: dict[int, int] = {}
     seen: dict[tuple[str, frozenset[str], frozenset[str]], int] = {}
