@@ -77,33 +77,35 @@ def corpus_findings(corpus: Corpus, speaker: str | None = None, since: str | Non
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.pop(next(iter(_CACHE)))
         if since is None and until is None:
-            found = _involving(corpus, keep_findings(corpus, min_score, embeddings), speaker)
+            found = _involving(corpus, keep_findings(corpus, min_score, embeddings, version),
+                               speaker)
         else:
             found = _find_findings(corpus, speaker, since, until, min_score, embeddings)
         _CACHE[key] = found
     return list(_CACHE[key])
 
 
-def keep_findings(corpus: Corpus, min_score: float = 0.5,
-                  embeddings: bool = False) -> list[Finding]:
-    """The links of the whole corpus: those kept for its current state, else computed now and
-    kept (a failure to keep them is no failure to answer: the next query computes them)."""
-    version = kept.corpus_version(corpus)
+def keep_findings(corpus: Corpus, min_score: float = 0.5, embeddings: bool = False,
+                  version: str | None = None) -> list[Finding]:
+    """The links of the whole corpus: those kept for its current state (``version``, when the
+    caller has read it), else computed now and kept (a failure to keep them is no failure to
+    answer: the next query computes them)."""
+    version = version or kept.corpus_version(corpus)
     key = kept_key(min_score, embeddings)
     stored = kept.kept(corpus, key, version)
     if stored is not None:
         sides = [Side.from_state(json.loads(text)) for text in stored[0]]
         return [Finding.from_state(text, sides) for text in stored[1]]
     found = _find_findings(corpus, None, None, None, min_score, embeddings)
-    position: dict[tuple[str, str], int] = {}
+    statements: dict[tuple[str, str], Side] = {}
     for f in found:
         for side in (f.a, f.b):
-            position.setdefault((side.article_id, side.statement_id), len(position))
-    statements = {(s.article_id, s.statement_id): s for f in found for s in (f.a, f.b)}
+            statements.setdefault((side.article_id, side.statement_id), side)
+    position = {k: n for n, k in enumerate(statements)}
     try:
         corpus.keep_findings(
-            key, version, [json.dumps(statements[k].to_state(), ensure_ascii=False)
-                           for k in position],
+            key, version, [json.dumps(s.to_state(), ensure_ascii=False)
+                           for s in statements.values()],
             [f.to_state(position[(f.a.article_id, f.a.statement_id)],
                         position[(f.b.article_id, f.b.statement_id)]) for f in found])
     except StoreError as err:
