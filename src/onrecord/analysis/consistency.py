@@ -37,8 +37,9 @@ from itertools import combinations
 from typing import Any
 
 from onrecord.analysis import opposition as op
+from onrecord.analysis.echoes import first_of_repeats, repeated
 from onrecord.analysis.queries import date_bounds
-from onrecord.analysis.series import count_steps
+from onrecord.analysis.series import count_steps, one_step_per_admission
 from onrecord.analysis.sides import side_of
 from onrecord.extract.lexicon import PERSONAL_PRONOUNS
 from onrecord.store import Corpus
@@ -58,6 +59,10 @@ MIN_SHARED_ENTITIES = 2  # statements of two articles are compared when these sh
 CHANGE_OF_ACCOUNT = re.compile(
     r"\b(changed|shifted|revised|reversed|backed away|walked back|backtracked|acknowledged|"
     r"conceded|admitted|yet another|another version|new version|no longer)\b", re.IGNORECASE)
+AT_ODDS = re.compile(
+    r"\b(contradict\w*|at odds|disput\w*|differ\w*|undercut\w*|rebuff\w*|in contrast|"
+    r"disagree\w*|broke with|breaking with)\b", re.IGNORECASE)
+"""A reporter's words that two people of one side disagree."""
 CHANGE_MARKERS = re.compile(
     r"\b(later|now|insisted|instead|by (?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday))\b", re.IGNORECASE)
@@ -85,7 +90,7 @@ class Side:
     lead: str = field(default="", compare=False)  # the sentence before it
     repeats: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     """(article id, statement id) of the same words by the same speaker elsewhere, or nearly
-    the same words from the same side (:func:`_first_of_repeats`)."""
+    the same words from the same side (:func:`onrecord.analysis.echoes.first_of_repeats`)."""
     side: str | None = field(default=None, compare=False)
     """Whom the speaker speaks for (:func:`onrecord.analysis.sides.side_of`): "SAU", "USA-LEG"."""
     stance: str = field(default="asserts", compare=False)
@@ -188,7 +193,31 @@ def load_sides(corpus: Corpus, since: str | None = None,
                           bool(defaulted), when, outlet, title, int(start), int(end), context,
                           lead, side=side, stance=stance or "asserts",
                           proposition=proposition))
-    return _one_side_per_person(sides)
+    return _one_side_per_person(_definite_antecedents(sides))
+
+
+_DEFINITE = re.compile(
+    r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?P<head>[a-z][\w-]*?)(?:'s?)?$", re.IGNORECASE)
+"""A speaker named by a definite description: "the ministry", "the news agency"."""
+
+
+def _definite_antecedents(sides: list[Side]) -> list[Side]:
+    """A speaker named by a definite description ("the ministry", "the agency") that the
+    record left without a side speaks for the side of the nearest earlier speaker of the same
+    article whose name ends in that noun ("Russia's Defence Ministry", "Saudi Press Agency")."""
+    out = list(sides)
+    latest: dict[tuple[str, str], str] = {}  # (article, last word of a name) -> its side
+    for i in sorted(range(len(sides)), key=lambda i: (sides[i].article_id, sides[i].start)):
+        claim = sides[i]
+        name = (claim.speaker or "").lower().replace("’", "'").strip()
+        definite = _DEFINITE.match(name)
+        if definite and claim.side is None:
+            found = latest.get((claim.article_id, definite.group("head")))
+            if found:
+                out[i] = claim = replace(claim, side=found)
+        if claim.side is not None and name:
+            latest[(claim.article_id, name.split()[-1].removesuffix("'s"))] = claim.side
+    return out
 
 
 def _one_side_per_person(sides: list[Side]) -> list[Side]:
@@ -283,6 +312,14 @@ def _different_speakers(a: Side, b: Side) -> bool:
     return (a.speaker or "").lower() != (b.speaker or "").lower()
 
 
+def _relayed(a: Side, b: Side) -> bool:
+    """Two people of one side quoted in two different articles, neither of which says they
+    are at odds: two outlets' versions of one government's line, not "one official
+    contradicting another" (a reporter who sees that says so: "contradicting the minister")."""
+    return _same_side(a, b) and a.article_id != b.article_id and not any(
+        AT_ODDS.search(text) for text in (a.context, a.lead, b.context, b.lead))
+
+
 def _different_days(a: Side, b: Side) -> bool:
     if a.date and b.date and a.date != b.date and not (a.date_defaulted and b.date_defaulted):
         return True
@@ -355,65 +392,6 @@ def _change_evidence(later: Side) -> list[str]:
     return [f"change marker: '{weak.group(0)}'"] if weak else []
 
 
-def _repeated(a: str, b: str) -> bool:
-    """The same content terms under the same negation: "the water was safe" twice, but not
-    "the water was safe" and "the water was not safe" (negations are no content terms)."""
-    return op.terms(a) == op.terms(b) and op.negated_terms(a) == op.negated_terms(b)
-
-
-ECHO_SHARE = 0.8
-"""Share of content terms (Jaccard) at which one party's two statements are one line relayed:
-an agency's copy of a ministry's words, a headline's of a minister's."""
-ECHO_MIN_TERMS = 4
-ECHO_WINDOW = 30  # a party's kept statements an echo is looked for among (the latest)
-
-
-def _echoes(first: Side, terms: frozenset[str], negated: frozenset[str]) -> bool:
-    """Whether a statement with ``terms`` (``negated`` under a negation) says again what
-    ``first`` said: nearly the same terms, under the same negation."""
-    other = op.terms(first.content)
-    return bool(negated) == bool(op.negated_terms(first.content)) and \
-        len(terms & other) / len(terms | other) >= ECHO_SHARE
-
-
-def _first_of_repeats(sides: list[Side], focus: set[int] | None,
-                      embedded: dict[tuple[int, int], float],
-                      ) -> tuple[list[Side], set[int] | None, dict[tuple[int, int], float]]:
-    """Keep the first of statements repeated word for word by one speaker (the same quote in
-    many articles says nothing new), or nearly word for word by one side (:func:`_echoes`: an
-    agency relaying its ministry's line), as echoes of it; renumber ``focus`` and
-    ``embedded`` to match."""
-    kept: list[Side] = []
-    new_index: dict[int, int] = {}
-    seen: dict[tuple[str, frozenset[str], frozenset[str]], int] = {}
-    by_party: dict[str, list[int]] = defaultdict(list)
-    for i, side in enumerate(sides):
-        holder = side.speaker_id or (side.speaker or "").lower()
-        terms, negated = op.terms(side.content), op.negated_terms(side.content)
-        key = (holder, terms, negated)
-        first = seen.get(key) if side.speaker else None
-        if first is None and side.speaker and len(terms) >= ECHO_MIN_TERMS:
-            first = next((k for k in by_party[side.side or holder][-ECHO_WINDOW:]
-                          if _echoes(kept[k], terms, negated)), None)
-        if first is not None:
-            new_index[i] = first
-            kept[first] = replace(kept[first], repeats=(
-                *kept[first].repeats, (side.article_id, side.statement_id)))
-            continue
-        seen[key] = new_index[i] = len(kept)
-        by_party[side.side or holder].append(len(kept))
-        kept.append(side)
-    if len(kept) == len(sides):
-        return sides, focus, embedded
-    focus = None if focus is None else {new_index[i] for i in focus}
-    moved: dict[tuple[int, int], float] = {}
-    for (i, j), cos in embedded.items():
-        a, b = sorted((new_index[i], new_index[j]))
-        if a != b:
-            moved[(a, b)] = max(cos, moved.get((a, b), 0.0))
-    return kept, focus, moved
-
-
 def find_findings(sides: list[Side], min_score: float = 0.5,
                   entities: dict[str, set[str]] | None = None,
                   embedded: dict[tuple[int, int], float] | None = None,
@@ -426,7 +404,7 @@ def find_findings(sides: list[Side], min_score: float = 0.5,
     those pairs are candidates too, and their matter score is the higher of the two measures.
     With ``focus`` (indexes into ``sides``), only pairs involving those statements are tried.
     """
-    sides, focus, embedded = _first_of_repeats(sides, focus, embedded or {})
+    sides, focus, embedded = first_of_repeats(sides, focus, embedded or {})
     index = _Index(sides)
     findings: dict[tuple[int, int], Finding] = {}
     for i, j, phrase in _rebuttals(sides):
@@ -444,7 +422,7 @@ def find_findings(sides: list[Side], min_score: float = 0.5,
         if (i, j) in findings or (j, i) in findings:
             continue
         x, y = sides[i], sides[j]
-        if not _comparable(x, y) or _repeated(x.content, y.content):
+        if not _comparable(x, y) or repeated(x.content, y.content):
             continue  # the same words again: a repetition, not a disagreement
         same_article = x.article_id == y.article_id
         if not same_article and entities is not None and len(
@@ -473,7 +451,7 @@ def find_findings(sides: list[Side], min_score: float = 0.5,
                 continue  # saying more, or the same again, on a later day is not a shift
             evidence += change
             kind = "shift"
-        elif _different_speakers(a, b):
+        elif _different_speakers(a, b) and not _relayed(a, b):
             kind = "contradiction"
         else:
             continue
@@ -482,7 +460,7 @@ def find_findings(sides: list[Side], min_score: float = 0.5,
         finding = Finding(kind, _score(sim, evidence), matter, tuple(evidence), a, b)
         if finding.score >= min_score:
             findings[(i, j)] = finding
-    return sorted(count_steps(list(findings.values())),
+    return sorted(one_step_per_admission(count_steps(list(findings.values()))),
                   key=lambda f: (-f.score, f.a.date or "", f.a.start))
 
 

@@ -35,8 +35,8 @@ __all__ = ["DETECTOR", "corpus_findings", "detector_fingerprint", "keep_findings
 
 _CACHE: dict[tuple[Any, ...], list[Finding]] = {}
 _CACHE_SIZE = 32
-DETECTOR = ("analysis/consistency.py", "analysis/opposition.py", "analysis/sides.py",
-            "analysis/series.py", "extract/actors.py", "extract/lexicon.py",
+DETECTOR = ("analysis/consistency.py", "analysis/echoes.py", "analysis/opposition.py",
+            "analysis/sides.py", "analysis/series.py", "extract/actors.py", "extract/lexicon.py",
             "extract/person_names.py",
             "data/actors_leaders.json", "data/name_particles.txt")
 """The code and data the links depend on: kept links computed by other code are not reused."""

@@ -22,7 +22,7 @@ from onrecord.analysis.sides import party_of
 if TYPE_CHECKING:
     from onrecord.analysis.consistency import Finding, Side
 
-__all__ = ["count_steps"]
+__all__ = ["count_steps", "one_step_per_admission"]
 
 _NUMBERS = re.compile(r"^different numbers of (?P<term>[^:]+): ")
 MIN_SERIES = 3
@@ -77,4 +77,33 @@ def count_steps(findings: list[Finding]) -> list[Finding]:
                 f"count series of {term}: {values}",
                 f"different numbers of {term}: {_value(before, term)} / {_value(after, term)}"),
                 before, after))
+    return out
+
+
+_CHANGE = ("change of account", "change marker")
+
+
+def _only_change(finding: Finding) -> bool:
+    """A shift shown only by the reporter's words ("admitted", "later"), not by the claims."""
+    return finding.kind == "shift" and bool(finding.evidence) and all(
+        e.startswith(_CHANGE) for e in finding.evidence)
+
+
+def one_step_per_admission(findings: list[Finding]) -> list[Finding]:
+    """``findings`` with each admission told once. A later statement framed as a change of
+    account ("Saudi officials admitted he died inside") is one step in its party's account:
+    of the shifts it makes with that party's earlier claims, shown by the framing alone, only
+    two stay: from the account as first given, and from the claim just before it (the others
+    are the same step told again from each earlier repetition)."""
+    steps: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    out: list[Finding] = []
+    for finding in findings:
+        if _only_change(finding):
+            steps[(finding.b.article_id, finding.b.statement_id)].append(finding)
+        else:
+            out.append(finding)
+    for links in steps.values():  # on one day, the better-scored link
+        first = min(links, key=lambda f: (f.a.date or "", -f.score, _order(f.a)))
+        last = max(links, key=lambda f: (f.a.date or "", f.score, _order(f.a)))
+        out.extend(dict.fromkeys((first, last)))
     return out

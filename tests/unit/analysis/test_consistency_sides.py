@@ -35,9 +35,20 @@ def test_one_government_changing_its_account_over_weeks_is_a_shift():
 
 
 def test_two_officials_of_one_side_at_odds_within_days_contradict_each_other():
-    found = _findings(_side(1, "Consul Rami Aziz", DENIAL, "2024-03-02", "KST"),
-                      _side(2, "Minister Sami Dahl", CLAIM, "2024-03-04", "KST"))
-    assert found == [("contradiction", "Consul Rami Aziz", "Minister Sami Dahl")]
+    """In one article, or where the reporter says they are at odds; two outlets' versions of
+    one government's line are no contradiction."""
+    from dataclasses import replace
+
+    consul = _side(1, "Consul Rami Aziz", DENIAL, "2024-03-02", "KST")
+    minister = _side(2, "Minister Sami Dahl", CLAIM, "2024-03-04", "KST")
+    assert _findings(consul, minister) == []
+    flagged = replace(consul, context=f"{DENIAL}, contradicting the minister")
+    assert _findings(flagged, minister) == [
+        ("contradiction", "Consul Rami Aziz", "Minister Sami Dahl")]
+    one_article = replace(consul, article_id=minister.article_id, start=200,
+                          end=200 + len(DENIAL))
+    assert _findings(one_article, minister) == [
+        ("contradiction", "Consul Rami Aziz", "Minister Sami Dahl")]
 
 
 def test_two_sides_weeks_apart_still_contradict_each_other():
@@ -115,16 +126,54 @@ def test_one_line_relayed_by_the_sides_agency_is_one_claim_with_its_echo():
     """The ministry's line and the state agency's copy of it (a word more, a word less) are
     one claim carried twice, set once against the other side; said again under a negation,
     it is no echo."""
-    from onrecord.analysis.consistency import _first_of_repeats
+    from onrecord.analysis.echoes import first_of_repeats
 
     line = "the survey ship rammed the patrol boat on purpose at dawn near the islet"
     relay = "the survey ship rammed the patrol boat on purpose at dawn near the rocky islet"
     ministry = _side(1, "Defence Ministry", line, "2024-03-02", "KST")
     agency = _side(2, "KST News Agency", relay, "2024-03-02", "KST")
-    kept, _, _ = _first_of_repeats([ministry, agency], None, {})
+    kept, _, _ = first_of_repeats([ministry, agency], None, {})
     assert [(s.speaker, s.repeats) for s in kept] == [("Defence Ministry", (("a2", "s2"),))]
     denial = _side(3, "KST News Agency", "the survey ship never rammed the patrol boat on "
                    "purpose at dawn near the islet", "2024-03-09", "KST")
-    assert len(_first_of_repeats([ministry, denial], None, {})[0]) == 2
+    assert len(first_of_repeats([ministry, denial], None, {})[0]) == 2
     other_side = _side(4, "VAL Radio", relay, "2024-03-02", "VAL")
-    assert len(_first_of_repeats([ministry, other_side], None, {})[0]) == 2
+    assert len(first_of_repeats([ministry, other_side], None, {})[0]) == 2
+
+
+def test_a_definite_description_speaks_for_the_side_named_before_it_in_its_article():
+    """ "The ministry" after "Russia's Defence Ministry" in one article speaks for its side;
+    in another article, or with no earlier name ending in its noun, it stays without one."""
+    from dataclasses import replace
+
+    from onrecord.analysis.consistency import _definite_antecedents
+
+    named = replace(_side(1, "Russia's Defence Ministry", CLAIM, "2024-03-02", "RUS"), start=0)
+    later = replace(_side(1, "the ministry", DENIAL, "2024-03-02", None), statement_id="s2",
+                    start=300)
+    elsewhere = replace(later, article_id="a9")
+    report = replace(later, statement_id="s3", speaker="the report", start=400)
+    before = replace(later, statement_id="s4", start=0)
+    resolved = _definite_antecedents([later, named, elsewhere, report])
+    assert [s.side for s in resolved] == ["RUS", "RUS", None, None]
+    assert _definite_antecedents([before, replace(named, start=10)])[0].side is None
+
+
+def test_an_admission_is_one_step_from_the_first_account_and_the_last():
+    """A later "admitted" set against each earlier repetition of a party's account is told
+    once: from the account as first given and from the claim just before it; a shift shown
+    by the claims themselves stays whatever its framing."""
+    from onrecord.analysis.consistency import Finding
+    from onrecord.analysis.series import one_step_per_admission
+
+    admission = _side(9, "Riyadh", "he died inside the building", "2024-03-20", "KST")
+    earlier = [_side(n, "KST officials", f"he left the building alive, account {n}",
+                     f"2024-03-0{n}", "KST") for n in (2, 4, 6)]
+    framed = [Finding("shift", 0.6, ("building",), ("change of account: 'admitted'",), e,
+                      admission) for e in earlier]
+    opposed = Finding("shift", 0.7, ("building",), ("opposed words: alive / died",
+                                                    "change of account: 'admitted'"),
+                      earlier[1], admission)
+    kept = one_step_per_admission([*framed, opposed])
+    assert sorted((f.a.date, f.evidence[0][:8]) for f in kept) == [
+        ("2024-03-02", "change o"), ("2024-03-04", "opposed "), ("2024-03-06", "change o")]
