@@ -223,6 +223,30 @@ def _dismissal(doc: Doc, cue: Token) -> tuple[Stance, tuple[int, int] | None] | 
     return "denies", None
 
 
+def _declared_false(doc: Doc, content: tuple[int, int]) -> tuple[int, int] | None:
+    """What a content that calls a proposition false denies: "that claims by the agency that
+    the ferry sank were false", "the reports are baseless", "such allegations have no basis in
+    truth". The proposition is the noun's own clause ("that the ferry sank"), else the noun
+    phrase; None when the content calls nothing false."""
+    root = content_root(doc, content)
+    if root is None:
+        return None
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or not (subject.lemma_.lower() in PROPOSITION_NOUNS
+                               or subject.lower_ in PROPOSITION_NOUNS):
+        return None
+    called_false = any(_falsity(c) for c in root.children
+                       if c.dep_ in {"acomp", "attr", "oprd"} and c.i > subject.i)
+    unfounded = any(c.dep_ == "dobj" and c.lemma_.lower() in EVIDENCE_NOUNS and is_negated(c)
+                    for c in root.children)  # "have no basis in truth"
+    if not (called_false or unfounded) or is_negated(root):
+        return None
+    inner = _complement_of(doc, subject)
+    if inner is not None and content[0] <= inner[0] and inner[1] <= content[1]:
+        return inner
+    return char_span(doc, subject.left_edge.i, subject.right_edge.i)
+
+
 def _complement_of(doc: Doc, noun: Token) -> tuple[int, int] | None:
     """What a stance noun is about: its "that" clause, or its preposition's object."""
     # "voiced doubt about X": the parser may hang the preposition on the verb instead
@@ -414,6 +438,10 @@ def _judge(doc: Doc, cue: Token | None, cue_lemma: str | None, content: tuple[in
     headed = _headed(doc, content, base, negated, lemma)
     if headed is not None:
         return headed
+    if base == "asserts" and not negated:
+        declared = _declared_false(doc, content)
+        if declared is not None:
+            return "denies", declared
     if lemma in CALLING_VERBS and cue.pos_ == "VERB":
         called = _dismissal(doc, cue)
         if called is not None:

@@ -37,6 +37,13 @@ def statement(record, fragment):
     ("Berg declined to say whether the ferry would sail again.", "the ferry would sail again",
      "doubts"),
     ("Captain Morrow said the jet was not hit by a missile.", "the jet was not hit", "asserts"),
+    # a content that calls a proposition false denies the proposition
+    ("Minister Adel Dorsan said that claims by the agency that the prince ordered the raid "
+     "were false.", "the prince ordered the raid", "denies"),
+    ("The ambassador said the reports that the ferry sank near the pier are baseless.",
+     "the ferry sank near the pier", "denies"),
+    ("The ambassador said the reports that the ferry sank near the pier are accurate.",
+     "the ferry sank near the pier", "asserts"),
 ])
 def test_the_cue_and_its_negation_give_the_stance(analyse, text, fragment, stance):
     s = statement(analyse(text), fragment)
