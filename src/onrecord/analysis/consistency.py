@@ -41,6 +41,7 @@ from onrecord.analysis.echoes import first_of_repeats, repeated
 from onrecord.analysis.queries import date_bounds
 from onrecord.analysis.series import count_steps, one_step_per_admission
 from onrecord.analysis.sides import side_of
+from onrecord.datafiles import data_json
 from onrecord.extract.lexicon import PERSONAL_PRONOUNS
 from onrecord.store import Corpus
 
@@ -355,22 +356,48 @@ def _comparable(a: Side, b: Side) -> bool:
                 and b.sourcing not in named)
 
 
-def _rebuttals(sides: list[Side]) -> list[tuple[int, int, str]]:
-    """(claim, rebuttal, phrase): a short statement like "he had seen no such evidence" answers
-    the nearest earlier statement of another speaker in the same or the previous sentence."""
+REBUTTAL_REACH = 1500
+"""How far back in its article (characters) a rebuttal's target is looked for."""
+NEAREST_REACH = 400
+"""Within this, a rebuttal whose framing names nothing answers the nearest statement."""
+_PROPOSITION_NOUNS = frozenset(data_json("stance.json")["proposition_nouns"])
+
+
+def _anaphoric_denial(side: Side) -> str | None:
+    """A denial of an account named only by a noun ("dismissed the allegations as baseless",
+    "denied Russia's claims"): the noun phrase, which refers to a claim made before it."""
+    if side.stance != "denies":
+        return None
+    denied = op.words(side.proposition or side.content)
+    if 1 <= len(denied) <= 4 and denied[-1] in _PROPOSITION_NOUNS:
+        return f"denies {' '.join(denied)}"
+    return None
+
+
+def _rebuttals(sides: list[Side], index: _Index) -> list[tuple[int, int, str]]:
+    """(claim, rebuttal, phrase): a short statement like "he had seen no such evidence", or a
+    denial of "the allegations", answers an earlier statement of another speaker in its
+    article: the one whose words the reporter's framing (the rebuttal's sentence and the one
+    before it) repeats most, by IDF weight, else the nearest."""
     found = []
     for j, side in enumerate(sides):
-        phrase = op.rebuttal(side.content)
+        phrase = op.rebuttal(side.content) or _anaphoric_denial(side)
         if not phrase or len(op.words(side.content)) > 14:
             continue
+        framing = op.terms(f"{side.lead} {side.context}") - op.terms(side.content)
+        best: tuple[float, int] | None = None
         for i in range(j - 1, -1, -1):
             prev = sides[i]
-            if prev.article_id != side.article_id or side.start - prev.end > 400:
+            if prev.article_id != side.article_id or side.start - prev.end > REBUTTAL_REACH:
                 break
             if prev.end <= side.start and _different_speakers(prev, side) and _comparable(
                     prev, side):
-                found.append((i, j, phrase))
-                break
+                named = sum(index.idf.get(t, 0.0) for t in framing & index.content[i])
+                nearest = side.start - prev.end <= NEAREST_REACH and best is None
+                if named > (best[0] if best else 0.0) or (nearest and named == 0.0):
+                    best = (named, i)
+        if best is not None:
+            found.append((best[1], j, phrase))
     return found
 
 
@@ -407,7 +434,7 @@ def find_findings(sides: list[Side], min_score: float = 0.5,
     sides, focus, embedded = first_of_repeats(sides, focus, embedded or {})
     index = _Index(sides)
     findings: dict[tuple[int, int], Finding] = {}
-    for i, j, phrase in _rebuttals(sides):
+    for i, j, phrase in _rebuttals(sides, index):
         if focus is not None and i not in focus and j not in focus:
             continue
         a, b = _ordered(sides[i], sides[j])

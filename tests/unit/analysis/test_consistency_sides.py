@@ -177,3 +177,43 @@ def test_an_admission_is_one_step_from_the_first_account_and_the_last():
     kept = one_step_per_admission([*framed, opposed])
     assert sorted((f.a.date, f.evidence[0][:8]) for f in kept) == [
         ("2024-03-02", "change o"), ("2024-03-04", "opposed "), ("2024-03-06", "change o")]
+
+
+def _in_article(n, speaker, content, start, side, **more):
+    from dataclasses import replace
+
+    return replace(_side(n, speaker, content, "2024-03-02", side), article_id="a1",
+                   start=start, end=start + len(content), **more)
+
+
+def test_a_rebuttal_answers_the_claim_its_framing_names_not_merely_the_nearest():
+    claim = _in_article(1, "Colonel Aras Demir", "the patrol boat rammed the survey ship near "
+                        "the islet at dawn", 0, "KST")
+    nearer = _in_article(2, "Harbour Master Ola Berg", "the ferry timetable would change next "
+                         "week for the regatta", 300, None)
+    rebuttal = _in_article(3, "Minister Sami Dahl", "My answer to that is simple: this is not "
+                           "true", 700, "VAL", lead="Dahl rejected the assertion that the "
+                           "patrol boat rammed the survey ship.")
+    assert _findings(claim, nearer) == []  # no opposition between the two claims
+    sides = [claim, nearer, rebuttal] + [_side(10 + i, f"Filler {i}", text, "2024-03-01", None)
+                                         for i, text in enumerate(FILLER)]
+    found = [(f.a.speaker, f.b.speaker, f.evidence[0][:8])
+             for f in find_findings(sides, min_score=0.0)]
+    assert found == [("Colonel Aras Demir", "Minister Sami Dahl", "rebuttal")]
+
+
+def test_a_denial_of_the_allegations_answers_the_claim_before_it():
+    claim = _in_article(1, "Colonel Aras Demir", "the patrol boat rammed the survey ship near "
+                        "the islet at dawn", 0, "KST")
+    denial = _in_article(2, "An official at the embassy", 'the allegations as "baseless,"', 250,
+                         None, stance="denies", proposition="the allegations")
+    found = _findings(claim, denial)
+    assert [(k, a, b) for k, a, b in found] == [
+        ("contradiction", "Colonel Aras Demir", "An official at the embassy")]
+    assert _findings(claim, _asserting(denial)) == []
+
+
+def _asserting(side):
+    from dataclasses import replace
+
+    return replace(side, stance="asserts")
