@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from onrecord.datafiles import data_lines
 from onrecord.extract.person_names import name_particles
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -64,25 +65,19 @@ REBUTTAL = re.compile(
     r"\b(no such|no evidence|not true|untrue|false|nothing of the (?:kind|sort)|not the case|"
     r"never (?:said|happened)|no (?:basis|truth|indication|sign)|not aware)\b", re.IGNORECASE)
 
-# Pairs of word stems whose presence on opposite sides signals opposed accounts.
-ANTONYMS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
-    (frozenset(a.split()), frozenset(b.split())) for a, b in (
-        ("accident accidental unintentional inadvertent mistake",
-         "deliberate deliberately intentional intentionally purpose ram rammed planned"),
-        ("true correct accurate", "false untrue incorrect inaccurate wrong"),
-        ("increase increased rise rose grew higher more", "decrease decreased fell lower less"),
-        ("support supported back backed", "oppose opposed against"),
-        ("legal lawful", "illegal unlawful"),
-        ("guilty", "innocent"),
-        ("win won", "lose lost"),
-        ("safe", "unsafe dangerous"),
-        ("routine", "deterrence deterrent threat warning provocation"),
-        ("defensive", "offensive"),
-        ("peaceful", "violent"),
-        ("inside within", "outside beyond"),
-        ("confirmed", "unconfirmed"),
-    )
-)
+
+def _pairs(lines: list[str]) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    pairs = []
+    for line in lines:
+        left, bar, right = line.partition("|")
+        if not bar or not left.split() or not right.split():
+            raise ValueError(f"antonyms.txt: expected 'left words | right words': {line!r}")
+        pairs.append((frozenset(left.split()), frozenset(right.split())))
+    return tuple(pairs)
+
+
+ANTONYMS = _pairs(data_lines("antonyms.txt"))
+"""Pairs of word lists whose presence on opposite sides signals opposed accounts."""
 
 _NUMBER_WORDS = {
     "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

@@ -51,6 +51,25 @@ def test_antonyms_across_the_two_sides():
     assert any(e.startswith("opposed words") for e in ev)
     # both words on one side is not an opposition
     assert not opposition("an accident, not deliberate", "say", "it was an accident", "say")
+    # the pairs are data (onrecord/data/antonyms.txt): premeditated against accidental, a
+    # credible account against lies, alive against dead
+    ev = opposition("the guard died in a premeditated attack", "say",
+                    "the guard died accidentally in the attack", "say")
+    assert "opposed words: premeditat / accidental" in ev
+    ev = opposition("the minister said the ferry report was credible", "say",
+                    "the ferry report was full of lies", "say")
+    assert any(e.startswith("opposed words") for e in ev), ev
+
+
+def test_a_malformed_antonym_line_names_the_file():
+    import pytest
+
+    from onrecord.analysis.opposition import _pairs
+
+    assert _pairs(["calm | violent riotous"]) == ((frozenset({"calm"}),
+                                                   frozenset({"violent", "riotous"})),)
+    with pytest.raises(ValueError, match="antonyms.txt"):
+        _pairs(["calm violent"])
 
 
 def test_conflicting_counts_of_the_same_thing():
