@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from onrecord.analysis.consistency import Finding, Side
+from onrecord.analysis.claim import Finding, Side
 from onrecord.analysis.links import corpus_findings
 from onrecord.analysis.sides import holder_of, party_of
 from onrecord.extract.actors import state_name

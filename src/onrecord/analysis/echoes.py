@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from onrecord.analysis import opposition as op
 
 if TYPE_CHECKING:
-    from onrecord.analysis.consistency import Side
+    from onrecord.analysis.claim import Side
 
 __all__ = ["ECHO_SHARE", "first_of_repeats", "repeated"]
 

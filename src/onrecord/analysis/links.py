@@ -19,9 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from onrecord.analysis.claim import Finding, Side
 from onrecord.analysis.consistency import (
-    Finding,
-    Side,
     article_entities,
     embedded_pairs,
     find_findings,
@@ -35,9 +34,9 @@ __all__ = ["DETECTOR", "corpus_findings", "detector_fingerprint", "keep_findings
 
 _CACHE: dict[tuple[Any, ...], list[Finding]] = {}
 _CACHE_SIZE = 32
-DETECTOR = ("analysis/consistency.py", "analysis/echoes.py", "analysis/opposition.py",
-            "analysis/sides.py", "analysis/series.py", "extract/actors.py", "extract/lexicon.py",
-            "extract/person_names.py",
+DETECTOR = ("analysis/claim.py", "analysis/consistency.py", "analysis/echoes.py",
+            "analysis/opposition.py", "analysis/sides.py", "analysis/series.py",
+            "extract/actors.py", "extract/lexicon.py", "extract/person_names.py",
             "data/actors_leaders.json", "data/antonyms.txt", "data/name_particles.txt",
             "data/stance.json")
 """The code and data the links depend on: kept links computed by other code are not reused."""

@@ -20,7 +20,7 @@ from onrecord.analysis import opposition as op
 from onrecord.analysis.sides import party_of
 
 if TYPE_CHECKING:
-    from onrecord.analysis.consistency import Finding, Side
+    from onrecord.analysis.claim import Finding, Side
 
 __all__ = ["count_steps", "one_step_per_admission"]
 
@@ -48,7 +48,7 @@ def _order(side: Side) -> tuple[str, str, int]:
 
 def count_steps(findings: list[Finding]) -> list[Finding]:
     """``findings`` with each count series' pairwise shifts replaced by its steps."""
-    from onrecord.analysis.consistency import Finding
+    from onrecord.analysis.claim import Finding
 
     groups: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     out: list[Finding] = []

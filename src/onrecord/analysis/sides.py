@@ -143,7 +143,7 @@ def side_of(name: str | None, speaker_text: str | None = None, titles: Iterable[
 
 
 class _Speaking(Protocol):
-    """A statement of a finding (:class:`onrecord.analysis.consistency.Side`)."""
+    """A statement of a finding (:class:`onrecord.analysis.claim.Side`)."""
 
     @property
     def speaker(self) -> str | None: ...

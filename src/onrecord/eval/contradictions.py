@@ -24,9 +24,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from onrecord.analysis.claim import Finding, Side
 from onrecord.analysis.consistency import (
-    Finding,
-    Side,
     article_entities,
     embedded_pairs,
     find_findings,

@@ -163,7 +163,7 @@ def test_an_admission_is_one_step_from_the_first_account_and_the_last():
     """A later "admitted" set against each earlier repetition of a party's account is told
     once: from the account as first given and from the claim just before it; a shift shown
     by the claims themselves stays whatever its framing."""
-    from onrecord.analysis.consistency import Finding
+    from onrecord.analysis.claim import Finding
     from onrecord.analysis.series import one_step_per_admission
 
     admission = _side(9, "Riyadh", "he died inside the building", "2024-03-20", "KST")

@@ -5,7 +5,7 @@ Hand-built statements and findings, no model, no store.
 
 from __future__ import annotations
 
-from onrecord.analysis.consistency import Finding, Side
+from onrecord.analysis.claim import Finding, Side
 from onrecord.analysis.disputes import group_disputes, pairs_of
 
 
