@@ -59,6 +59,9 @@ MIN_SHARED_ENTITIES = 2  # statements of two articles are compared when these sh
 CHANGE_OF_ACCOUNT = re.compile(
     r"\b(changed|shifted|revised|reversed|backed away|walked back|backtracked|acknowledged|"
     r"conceded|admitted|yet another|another version|new version|no longer)\b", re.IGNORECASE)
+RETOLD = re.compile(r"\b(dropped|abandoned|initially|originally|previously|at first|"
+                    r"repeatedly said|had insisted)\b", re.IGNORECASE)
+"""A reporter recalling an account given before, beside the one given now."""
 AT_ODDS = re.compile(
     r"\b(contradict\w*|at odds|disput\w*|differ\w*|undercut\w*|rebuff\w*|in contrast|"
     r"disagree\w*|broke with|breaking with)\b", re.IGNORECASE)
@@ -332,6 +335,15 @@ def article_entities(corpus: Corpus) -> dict[str, set[str]]:
     return found
 
 
+def _retold(a: Side, b: Side) -> list[str]:
+    """The reporter's words telling one of two statements as an account that changed."""
+    for text in (b.context, b.lead, a.context, a.lead):
+        found = CHANGE_OF_ACCOUNT.search(text) or RETOLD.search(text)
+        if found:
+            return [f"change of account: '{found.group(0)}'"]
+    return []
+
+
 def _change_evidence(later: Side) -> list[str]:
     strong = CHANGE_OF_ACCOUNT.search(later.context) or CHANGE_OF_ACCOUNT.search(later.lead)
     if strong:
@@ -385,7 +397,14 @@ def find_findings(sides: list[Side], min_score: float = 0.5,
             continue
         a, b = _ordered(x, y)
         evidence = op.opposition(a.content, a.cue, b.content, b.cue)
-        if _same_speaker(a, b) or _same_side(a, b) and (
+        retold = _retold(a, b) if evidence and same_article and (
+            _same_side(a, b) or _same_speaker(a, b)) else []
+        if retold:
+            # one side's earlier account recalled beside its new one ("It later dropped that
+            # account for a new one"): a shift, though the article dates both to its own day
+            evidence += retold
+            kind = "shift"
+        elif _same_speaker(a, b) or _same_side(a, b) and (
                 _days_apart(a, b) > INTERNAL_DAYS or _only_counts(evidence)):
             # one speaker, or one government through several people over weeks (or revising
             # a count): a shift (publication dates days apart are different occasions too)

@@ -217,3 +217,16 @@ def _asserting(side):
     from dataclasses import replace
 
     return replace(side, stance="asserts")
+
+
+def test_an_account_the_reporter_recalls_beside_the_new_one_is_a_shift():
+    """Two statements of one side in one article, dated alike, at odds: a shift when the
+    reporter tells one as the account given before ("initially said"), else one official
+    contradicting another."""
+    first = _in_article(1, "Consul Rami Aziz", DENIAL, 0, "KST")
+    second = _in_article(2, "Minister Sami Dahl", CLAIM, 400, "KST")
+    assert _findings(first, second) == [
+        ("contradiction", "Consul Rami Aziz", "Minister Sami Dahl")]
+    recalled = _in_article(1, "Consul Rami Aziz", DENIAL, 0, "KST",
+                           context=f"The consulate initially said {DENIAL}.")
+    assert _findings(recalled, second) == [("shift", "Consul Rami Aziz", "Minister Sami Dahl")]
