@@ -140,13 +140,38 @@ def negated_terms(text: str) -> frozenset[str]:
     return frozenset(scoped)
 
 
+@lru_cache(maxsize=65536)
+def negated_subject(text: str) -> frozenset[str]:
+    """The content terms before the first negation in its clause: what the negation is said
+    of ("the crown prince was not involved" -> crown, prince; "no boxes were found" -> none).
+
+    >>> sorted(negated_subject("that the Crown Prince was not involved in the murder"))
+    ['crown', 'prince']
+    """
+    lowered = text.lower().replace("’", "'")
+    for clause in _CLAUSE_END.split(lowered):
+        ws = words(clause)
+        for i, w in enumerate(ws):
+            if w in NEGATIONS and not (w == "not" and ws[i + 1:i + 2] == ["only"]):
+                # only a negated predicate: "was not involved", "had no missiles"; not "found
+                # no evidence that ..." (the finder is not what is denied)
+                return terms(" ".join(ws[:i])) if ws[i - 1:i] and ws[i - 1] in _AUXILIARIES \
+                    else frozenset()
+    return frozenset()
+
+
+_AUXILIARIES = frozenset("""is was were are be been being has have had did does do will would
+could can should may might must""".split())
+
+
 def polarity_conflict(content_a: str, cue_a: str | None, content_b: str, cue_b: str | None,
                       ) -> str | None:
     """Evidence that one side affirms what the other denies, about the same terms.
 
     A statement denies the terms inside its negation's scope, or all its terms when its cue is
     a denial ("denied that any of its forces had fired": the content is what is denied). The
-    two must share at least two common words (not names), and the denial must govern them.
+    two must share at least two common words (not names), and the denial must govern them; a
+    negation said of a subject (:func:`negated_subject`) must be of one the other names.
     """
     shared = common_terms(content_a) & common_terms(content_b)
     if len(shared) < 2:
@@ -160,6 +185,10 @@ def polarity_conflict(content_a: str, cue_a: str | None, content_b: str, cue_b: 
     if deny_a == deny_b:
         return None
     denier, cue = (content_a, cue_a) if deny_a else (content_b, cue_b)
+    other = content_b if deny_a else content_a
+    subject = negated_subject(denier) if cue not in DENIAL_CUES else frozenset()
+    if subject and not subject & terms(other):
+        return None  # said of something else: "the prince was not involved" / "17 Saudis were"
     how = f"{cue}: " if cue in DENIAL_CUES else ""
     return f"opposite polarity on {', '.join(sorted(shared)[:3])}: {how}{_shorten(denier)}"
 

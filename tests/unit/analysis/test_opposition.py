@@ -95,3 +95,19 @@ def test_a_name_particle_is_no_shared_word():
     # two statements that share only a name and one word are no opposition
     assert polarity_conflict("reports that Prince Faisal bin Nasser was involved", "dismiss",
                              "Prince Faisal bin Nasser was not involved at all", "say") is None
+
+
+def test_a_negation_said_of_one_subject_does_not_oppose_a_claim_about_another():
+    from onrecord.analysis.opposition import negated_subject
+
+    assert negated_subject("that the crown prince was not involved in the murder") == {
+        "crown", "prince"}
+    assert negated_subject("the inspector found no evidence that the hull was breached") == set()
+    denial = "the crown prince was not involved in the murder of the courier"
+    assert polarity_conflict(denial, "say", "the crown prince was involved in the murder of "
+                             "the courier", "say")
+    assert polarity_conflict(denial, "say", "seventeen guards were involved in the murder of "
+                             "the courier", "say") is None
+    # a finder's "no evidence" is not said of the finder
+    assert polarity_conflict("the inspector found no evidence the ferry rammed the pier", "say",
+                             "the ferry rammed the pier at dawn", "say")
