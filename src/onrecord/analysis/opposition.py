@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from onrecord.datafiles import data_lines
+from onrecord.datafiles import data_json, data_lines
 from onrecord.extract.person_names import name_particles
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -119,6 +119,23 @@ def is_negated(text: str) -> bool:
     return any(w in NEGATIONS for w in ws) and "not only" not in " ".join(ws)
 
 
+_STANCE = data_json("stance.json")
+_OPEN_AFTER = frozenset(_STANCE["open_words"])  # "whether", "if", "who" ...
+_UNCERTAIN = frozenset(_STANCE["sure_adjectives"]) | {"known", "immediately", "yet"}
+
+
+def _negator(ws: list[str], i: int) -> bool:
+    """Whether ``ws[i]`` negates what follows it: not "not only", not "whether or not", not
+    the "not clear if" of an open question (what follows is asked, not denied)."""
+    if ws[i] not in NEGATIONS:
+        return False
+    if ws[i] == "not" and (ws[i + 1:i + 2] == ["only"] or ws[max(i - 2, 0):i] == ["whether", "or"]
+                           or ws[i - 1:i] == ["or"] and "whether" in ws[max(i - 12, 0):i]):
+        return False
+    after = ws[i + 1:i + 4]
+    return not (after[:1] and after[0] in _UNCERTAIN and _OPEN_AFTER & set(after[1:]))
+
+
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s*(?:but|and|while|whereas)\b|\bbut\b")
 
 
@@ -133,8 +150,8 @@ def negated_terms(text: str) -> frozenset[str]:
     lowered = text.lower().replace("’", "'")
     for clause in _CLAUSE_END.split(lowered):
         ws = words(clause)
-        for i, w in enumerate(ws):
-            if w in NEGATIONS and not (w == "not" and ws[i + 1:i + 2] == ["only"]):
+        for i in range(len(ws)):
+            if _negator(ws, i):
                 scoped |= terms(" ".join(ws[i + 1:]))
                 break
     return frozenset(scoped)
@@ -151,8 +168,8 @@ def negated_subject(text: str) -> frozenset[str]:
     lowered = text.lower().replace("’", "'")
     for clause in _CLAUSE_END.split(lowered):
         ws = words(clause)
-        for i, w in enumerate(ws):
-            if w in NEGATIONS and not (w == "not" and ws[i + 1:i + 2] == ["only"]):
+        for i in range(len(ws)):
+            if _negator(ws, i):
                 # only a negated predicate: "was not involved", "had no missiles"; not "found
                 # no evidence that ..." (the finder is not what is denied)
                 return terms(" ".join(ws[:i])) if ws[i - 1:i] and ws[i - 1] in _AUXILIARIES \
@@ -204,11 +221,18 @@ def counted(text: str) -> dict[str, set[int]]:
         value = int(w) if w.isdigit() and len(w) < 4 else _NUMBER_WORDS.get(w)
         if value is None:
             continue
-        for nxt in ws[i + 1:i + 4]:
+        following = ws[i + 1:i + 4]
+        if following[:1] and following[0] in _TIME_UNITS:
+            continue  # "four days ago", "two hours later": a time, not a count
+        for nxt in following:
             if nxt not in STOPWORDS and not nxt.isdigit() and nxt not in _NUMBER_WORDS:
                 found.setdefault(stem(nxt), set()).add(value)
                 break
     return found
+
+
+_TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks month
+months year years decade decades""".split())
 
 
 def _antonyms(a: set[str], b: set[str]) -> Iterable[str]:

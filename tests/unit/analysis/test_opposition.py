@@ -111,3 +111,18 @@ def test_a_negation_said_of_one_subject_does_not_oppose_a_claim_about_another():
     # a finder's "no evidence" is not said of the finder
     assert polarity_conflict("the inspector found no evidence the ferry rammed the pier", "say",
                              "the ferry rammed the pier at dawn", "say")
+
+
+def test_open_questions_and_times_are_neither_denials_nor_counts():
+    from onrecord.analysis.opposition import negated_terms
+
+    # "whether or not" and "not clear if" ask; they deny nothing
+    assert negated_terms("it depends whether or not the king knew about the raid") == set()
+    assert negated_terms("it was not clear if the delegation included security officers") == set()
+    assert negated_terms("it was not immediately clear whether the ferry sank") == set()
+    assert negated_terms("the ferry was not sunk by a mine") == {"sunk", "mine"}
+    # "four days ago" is a time, not four of something
+    assert counted("the courier who vanished four days ago") == {}
+    assert not any(e.startswith("different numbers") for e in opposition(
+        "the courier vanished four days ago near the harbour", "say",
+        "the courier vanished near the harbour two days ago", "say"))
