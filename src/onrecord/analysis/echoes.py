@@ -46,18 +46,20 @@ def first_of_repeats(sides: list[Side], focus: set[int] | None,
                       embedded: dict[tuple[int, int], float],
                       ) -> tuple[list[Side], set[int] | None, dict[tuple[int, int], float]]:
     """Keep the first of statements repeated word for word by one speaker (the same quote in
-    many articles says nothing new), or nearly word for word by one side (:func:`_echoes`: an
-    agency relaying its ministry's line), as echoes of it; renumber ``focus`` and
-    ``embedded`` to match."""
+    many articles says nothing new) or in one article (a paragraph printed twice, its speaker
+    worded differently), or nearly word for word by one side (:func:`_echoes`: an agency
+    relaying its ministry's line), as echoes of it; renumber ``focus`` and ``embedded`` to
+    match."""
     kept: list[Side] = []
     new_index: dict[int, int] = {}
-    seen: dict[tuple[str, frozenset[str], frozenset[str]], int] = {}
+    seen: dict[tuple[str, frozenset[str], frozenset[str]], int] = {}  # by holder, by article
     by_party: dict[str, list[int]] = defaultdict(list)
     for i, side in enumerate(sides):
         holder = side.speaker_id or (side.speaker or "").lower()
         terms, negated = op.terms(side.content), op.negated_terms(side.content)
         key = (holder, terms, negated)
-        first = seen.get(key) if side.speaker else None
+        here = (side.article_id, terms, negated)  # the same words twice in one article
+        first = (seen.get(key) or seen.get(here)) if side.speaker else None
         if first is None and side.speaker and len(terms) >= ECHO_MIN_TERMS:
             first = next((k for k in by_party[side.side or holder][-ECHO_WINDOW:]
                           if _echoes(kept[k], terms, negated)), None)
@@ -66,7 +68,7 @@ def first_of_repeats(sides: list[Side], focus: set[int] | None,
             kept[first] = replace(kept[first], repeats=(
                 *kept[first].repeats, (side.article_id, side.statement_id)))
             continue
-        seen[key] = new_index[i] = len(kept)
+        seen[key] = seen[here] = new_index[i] = len(kept)
         by_party[side.side or holder].append(len(kept))
         kept.append(side)
     if len(kept) == len(sides):

@@ -230,3 +230,19 @@ def test_an_account_the_reporter_recalls_beside_the_new_one_is_a_shift():
     recalled = _in_article(1, "Consul Rami Aziz", DENIAL, 0, "KST",
                            context=f"The consulate initially said {DENIAL}.")
     assert _findings(recalled, second) == [("shift", "Consul Rami Aziz", "Minister Sami Dahl")]
+
+
+def test_the_same_words_twice_in_one_article_are_one_claim():
+    """A paragraph printed twice, its speaker worded differently the second time ("an
+    official at the embassy", "an unnamed official at the embassy"), is one claim."""
+    from dataclasses import replace
+
+    from onrecord.analysis.echoes import first_of_repeats
+
+    once = _in_article(1, "An official at the embassy", DENIAL, 0, None)
+    again = replace(once, statement_id="s2", speaker="An unnamed official at the embassy",
+                    speaker_id=None, start=500, end=500 + len(DENIAL))
+    kept, _, _ = first_of_repeats([once, again], None, {})
+    assert [(s.statement_id, s.repeats) for s in kept] == [("s1", (("a1", "s2"),))]
+    elsewhere = replace(again, article_id="a2")
+    assert len(first_of_repeats([once, elsewhere], None, {})[0]) == 2
