@@ -59,8 +59,10 @@ MIN_SHARED_ENTITIES = 2  # statements of two articles are compared when these sh
 CHANGE_OF_ACCOUNT = re.compile(
     r"\b(changed|shifted|revised|reversed|backed away|walked back|backtracked|acknowledged|"
     r"conceded|admitted|yet another|another version|new version|no longer)\b", re.IGNORECASE)
-RETOLD = re.compile(r"\b(dropped|abandoned|initially|originally|previously|at first|"
-                    r"repeatedly said|had insisted)\b", re.IGNORECASE)
+RECALLED = re.compile(r"\b(initially|originally|previously|at first|repeatedly said|"
+                      r"had insisted)\b", re.IGNORECASE)
+"""A reporter recalling the account given before ("Saudi officials initially said ...")."""
+RETOLD = re.compile(rf"\b(dropped|abandoned)\b|{RECALLED.pattern}", re.IGNORECASE)
 """A reporter recalling an account given before, beside the one given now."""
 AT_ODDS = re.compile(
     r"\b(contradict\w*|at odds|disput\w*|differ\w*|undercut\w*|rebuff\w*|in contrast|"
@@ -335,6 +337,22 @@ def article_entities(corpus: Corpus) -> dict[str, set[str]]:
     return found
 
 
+def _recalled_first(a: Side, b: Side) -> tuple[Side, Side]:
+    """Two statements of one article, dated alike, in the order they were made: the one the
+    reporter recalls ("previously said") first, else the one told later in the article (a
+    report leads with the news and recalls the background after it)."""
+    in_a, in_b = RECALLED.search(a.context), RECALLED.search(b.context)
+    if in_a and in_b and a.context == b.context:  # one sentence: the one the marker governs
+        after = [(at, side) for side in (a, b)
+                 if (at := a.context.find(side.content[:30])) >= in_a.end()]
+        if after:
+            first = min(after, key=lambda pair: pair[0])[1]
+            return (a, b) if first is a else (b, a)
+    elif in_a or in_b:
+        return (a, b) if in_a else (b, a)
+    return (b, a) if b.start > a.start else (a, b)
+
+
 def _retold(a: Side, b: Side) -> list[str]:
     """The reporter's words telling one of two statements as an account that changed."""
     for text in (b.context, b.lead, a.context, a.lead):
@@ -404,6 +422,7 @@ def find_findings(sides: list[Side], min_score: float = 0.5,
             # account for a new one"): a shift, though the article dates both to its own day
             evidence += retold
             kind = "shift"
+            a, b = _recalled_first(a, b)
         elif _same_speaker(a, b) or _same_side(a, b) and (
                 _days_apart(a, b) > INTERNAL_DAYS or _only_counts(evidence)):
             # one speaker, or one government through several people over weeks (or revising

@@ -246,3 +246,20 @@ def test_the_same_words_twice_in_one_article_are_one_claim():
     assert [(s.statement_id, s.repeats) for s in kept] == [("s1", (("a1", "s2"),))]
     elsewhere = replace(again, article_id="a2")
     assert len(first_of_repeats([once, elsewhere], None, {})[0]) == 2
+
+
+def test_a_recalled_account_comes_first_in_its_shift():
+    """Dated alike by their article, the recalled account is the earlier one: marked by the
+    reporter ("initially"), in one sentence the one the marker governs, else the one told
+    later (a report leads with the news)."""
+    news = _in_article(2, "Minister Sami Dahl", CLAIM, 0, "KST")
+    recalled = _in_article(1, "Consul Rami Aziz", DENIAL, 600, "KST",
+                           context=f"The consulate initially said {DENIAL}.")
+    assert _findings(news, recalled) == [("shift", "Consul Rami Aziz", "Minister Sami Dahl")]
+    sentence = f"After previously saying {DENIAL}, the ministry now says {CLAIM}."
+    first = _in_article(1, "Consul Rami Aziz", DENIAL, 100, "KST", context=sentence)
+    then = _in_article(2, "Minister Sami Dahl", CLAIM, 160, "KST", context=sentence)
+    assert _findings(then, first) == [("shift", "Consul Rami Aziz", "Minister Sami Dahl")]
+    background = _in_article(1, "Consul Rami Aziz", DENIAL, 900, "KST",
+                             context=f"It later dropped that account: {DENIAL}.")
+    assert _findings(news, background) == [("shift", "Consul Rami Aziz", "Minister Sami Dahl")]
