@@ -41,6 +41,9 @@ class Side:
     """What the speaker does with the proposition: asserts, denies, doubts or qualifies."""
     proposition: str | None = field(default=None, compare=False)
     """The proposition asserted or denied ("no evidence that X" -> X), when it differs."""
+    cut: bool = field(default=False, compare=False)
+    """The statement runs to the end of an excerpt that stops mid-sentence ("the crown
+    prince's involv"): what it says is not all there."""
 
     def to_state(self) -> dict[str, Any]:
         """Every field, as JSON values (for :mod:`onrecord.store.kept`)."""

@@ -98,7 +98,8 @@ def load_sides(corpus: Corpus, since: str | None = None,
         f" s.content_start, s.content_end, {first},"
         f" substr(a.text, CASE WHEN {first} > ? THEN {first} - ? + 1 ELSE 1 END,"
         f" s.content_end - {first} + ?),"
-        f" CASE WHEN {first} > ? THEN {first} - ? ELSE 0 END, s.stance, s.proposition"
+        f" CASE WHEN {first} > ? THEN {first} - ? ELSE 0 END, s.stance, s.proposition,"
+        " length(a.text)"
         " FROM statements s JOIN articles a ON a.id = s.article_id AND a.story_id = a.id"
         " LEFT JOIN corpus_entities ce ON ce.id = s.corpus_speaker"
         " LEFT JOIN times t ON t.article_id = s.article_id AND t.id = s.time"
@@ -113,14 +114,19 @@ def load_sides(corpus: Corpus, since: str | None = None,
     sides = []
     for (article, sid, speaker, speaker_id, actor, speaker_text, sourcing, cue, content, date,
          defaulted, when, outlet, title, start, end, begin, window, offset, stance,
-         proposition) in rows:
+         proposition, length) in rows:
         context, lead = _sentence(window or "", int(offset), int(begin), int(end))
+        # an excerpt that stops mid-sentence cuts the statement running to its end
+        cut = int(end) >= int(length) - 2 and not (window or "").rstrip().endswith(_ENDINGS)
         side = side_of(speaker, speaker_text, titles.get(speaker_id or "", ()), actor)
         sides.append(Side(article, sid, speaker, speaker_id, sourcing, cue, content, date,
                           bool(defaulted), when, outlet, title, int(start), int(end), context,
                           lead, side=side, stance=stance or "asserts",
-                          proposition=proposition))
+                          proposition=proposition, cut=cut))
     return _one_side_per_person(_definite_antecedents(sides))
+
+
+_ENDINGS = (".", "!", "?", '"', "”", "’", "'", ")")
 
 
 _DEFINITE = re.compile(
@@ -266,8 +272,9 @@ def _score(similarity: float, evidence: list[str]) -> float:
 def is_claim(side: Side) -> bool:
     """A statement that can take part in a finding: it has a source a reader can name (not a
     bare "he" or "it" the record could not resolve), at least two content terms ("another
-    version" has none), and it is not itself a report of what others said."""
-    return (bool(side.speaker) and side.sourcing != "unattributed"
+    version" has none), all its words (not cut off by the end of an excerpt), and it is not
+    itself a report of what others said."""
+    return (bool(side.speaker) and side.sourcing != "unattributed" and not side.cut
             and not (side.speaker_id is None
                      and (side.speaker or "").strip().lower() in PERSONAL_PRONOUNS)
             and len(op.terms(side.content)) >= 2 and not op.reports_others(side.content))

@@ -95,3 +95,19 @@ def test_a_denial_in_the_claims_own_words_is_no_repetition(corpus_db, build):
         found = find_contradictions(corpus)
     assert [(f.kind, f.a.speaker, f.b.speaker) for f in found] == [
         ("contradiction", "Lena Brandt", "Tomas Ruiz")]
+
+
+def test_a_statement_running_to_the_end_of_a_cut_excerpt_is_marked_cut(corpus_db, build):
+    """An excerpt that stops mid-sentence cuts the statement that runs to its end; one that
+    ends its sentence does not."""
+    from onrecord.analysis.consistency import load_sides
+
+    cut_text = "Chief engineer Tomas Ruiz said the water in the reservoir was not safe to dri"
+    whole_text = ("At a hearing on Friday, plant manager Tomas Ruiz said the filters had failed "
+                  "twice this month.")
+    with Corpus(corpus_db) as corpus:
+        for text, date in ((cut_text, "2024-06-04"), (whole_text, "2024-06-05")):
+            content = text[text.index(" said ") + 6:].rstrip(".")
+            corpus.add(_record(build, text, "Tomas Ruiz", content, date))
+        sides = sorted(load_sides(corpus), key=lambda s: s.date or "")
+        assert [(s.date, s.cut) for s in sides] == [("2024-06-04", True), ("2024-06-05", False)]

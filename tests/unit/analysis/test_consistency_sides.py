@@ -263,3 +263,14 @@ def test_a_recalled_account_comes_first_in_its_shift():
     background = _in_article(1, "Consul Rami Aziz", DENIAL, 900, "KST",
                              context=f"It later dropped that account: {DENIAL}.")
     assert _findings(news, background) == [("shift", "Consul Rami Aziz", "Minister Sami Dahl")]
+
+
+def test_a_statement_cut_off_by_the_end_of_an_excerpt_holds_no_claim():
+    from dataclasses import replace
+
+    from onrecord.analysis.consistency import is_claim
+
+    whole = _side(1, "Minister Ola Berg", DENIAL, "2024-03-03", "VAL")
+    assert is_claim(whole) and not is_claim(replace(whole, cut=True))
+    claim = _side(2, "Consul Rami Aziz", CLAIM, "2024-03-02", "KST")
+    assert _findings(claim, whole) and not _findings(claim, replace(whole, cut=True))
