@@ -2,7 +2,9 @@
 
 The pairwise findings of :mod:`onrecord.analysis.consistency` are links between two
 statements; a reporter reads the dispute they belong to. :func:`group_disputes` joins findings
-of one kind that share a statement and a matter term into one :class:`Dispute`, and sets out
+of one kind that share a statement and :data:`MATTER_OVERLAP` matter terms into one
+:class:`Dispute`, then joins disputes sharing two claims, or one claim between the same
+parties (one cluster, not several disputes on the same page), and sets out
 its **parties**: for a contradiction, the sides (:mod:`onrecord.analysis.sides`: "Saudi
 Arabia" for its foreign minister, consul and officials alike) or, where the record names no
 side, the people; for a shift, the one speaker or side whose account changed, its claims in
@@ -18,8 +20,9 @@ best-scored link between them), a shift's pairs being its consecutive steps.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Any
 
 from onrecord.analysis.claim import Finding, Side
@@ -35,6 +38,8 @@ __all__ = ["Dispute", "Party", "find_contradictions", "find_disputes", "group_di
 MATTER_OVERLAP = 3
 """Matter terms two links sharing a statement must also share to be one dispute (a story's
 statements all touch; "who fired the missile" and "where the black boxes are" stay apart)."""
+SHARED_CLAIMS = 2
+"""Claims two disputes of one kind must share to be one (see :func:`_one_cluster`)."""
 _SIDE_NAMES = {"REB": "armed groups"}
 
 
@@ -141,8 +146,10 @@ def _dispute(links: list[Finding]) -> Dispute:
     for side in claims.values():
         by_party[grouping(side)].append(side)
     parties = []
+    later = {_key(f.b) for f in links if kind == "shift" and f.a.date == f.b.date}
     for key, members in by_party.items():
-        members.sort(key=lambda s: (s.date or "", s.article_id, s.start))
+        # on one day, a shift's recalled account before the new one (its links' order)
+        members.sort(key=lambda s: (s.date or "", _key(s) in later, s.article_id, s.start))
         if kind == "shift":
             key = party_of(members[0])
         holders = tuple(dict.fromkeys(s.speaker or "" for s in members if s.speaker))
@@ -154,9 +161,43 @@ def _dispute(links: list[Finding]) -> Dispute:
                    tuple(links))
 
 
+def _claims(dispute: Dispute) -> set[tuple[str, str]]:
+    return {_key(side) for f in dispute.links for side in (f.a, f.b)}
+
+
+def _one_cluster(disputes: list[Dispute]) -> list[list[Finding]]:
+    """The links of disputes that are one cluster: of one kind, sharing
+    :data:`SHARED_CLAIMS` claims, or one claim between the same parties (a matter whose links
+    fell short of :data:`MATTER_OVERLAP` shared words is still one dispute)."""
+    parent = list(range(len(disputes)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    claims = [_claims(d) for d in disputes]
+    parties = [frozenset(p.key for p in d.parties) for d in disputes]
+    holding: dict[tuple[str, tuple[str, str]], list[int]] = defaultdict(list)
+    for i, dispute in enumerate(disputes):
+        for claim in claims[i]:
+            holding[(dispute.kind, claim)].append(i)
+    shared: Counter[tuple[int, int]] = Counter()  # pairs of disputes sharing a claim
+    for members in holding.values():
+        shared.update(combinations(members, 2))
+    for (i, j), count in shared.items():
+        if count >= SHARED_CLAIMS or parties[i] == parties[j]:
+            parent[root(i)] = root(j)
+    groups: dict[int, list[Finding]] = defaultdict(list)
+    for i, dispute in enumerate(disputes):
+        groups[root(i)].extend(dispute.links)
+    return list(groups.values())
+
+
 def group_disputes(findings: list[Finding]) -> list[Dispute]:
     """The disputes the findings make up, ranked (see the module's docstring)."""
-    disputes = [_dispute(c) for c in _components(findings)]
+    disputes = [_dispute(links) for links in _one_cluster(
+        [_dispute(c) for c in _components(findings)])]
     disputes.sort(key=lambda d: (-d.score, -sum(p.outlets for p in d.parties),
                                  _negated(d.latest), d.id))
     return disputes

@@ -64,3 +64,27 @@ def test_the_same_links_make_the_same_dispute_id_and_json():
     data = first.to_json()
     assert data["parties"][0]["claims"][0]["echoes"] == 2
     assert data["links"][0]["a"] == ["a1", "s1"] and data["latest"] == "2024-03-05"
+
+
+def test_links_between_the_same_parties_sharing_a_claim_are_one_dispute():
+    """Their words may differ ("rammed", "the log shows"): one claim and the same parties make
+    one matter; another party's link through the same claim stays its own dispute."""
+    rammed = _link(CONSUL, ENVOY, matter=("ramm", "boat", "patrol"))
+    logged = _link(CONSUL, CHIEF, matter=("log", "show", "dawn"))
+    disputes = group_disputes([rammed, logged])
+    assert len(disputes) == 1 and len(disputes[0].links) == 2
+    assert [p.key for p in disputes[0].parties] == ["KST", "VAL"]
+    ferry = _link(CONSUL, FERRY, matter=("log", "show", "dawn"))
+    assert len(group_disputes([rammed, ferry])) == 2
+
+
+def test_a_shift_told_in_one_article_sets_out_the_recalled_account_first():
+    """Dated alike, the claims of a shift follow its link: the recalled account (told later
+    in the article, as background) before the new one."""
+    from dataclasses import replace
+
+    new = replace(MINISTER, article_id="a1", statement_id="s21", start=0, date="2024-03-03")
+    recalled = replace(CONSUL, article_id="a1", statement_id="s22", start=600,
+                       date="2024-03-03")
+    account = group_disputes([_link(recalled, new, kind="shift")])[0]
+    assert [c.statement_id for c in account.parties[0].claims] == ["s22", "s21"]
