@@ -8,6 +8,10 @@ The records are frozen dataclasses of plain values with character offsets into t
 text; ``record.to_json()`` gives the JSON contract (schema ``onrecord/1``).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from onrecord.analyze import analyze, analyze_articles
 from onrecord.errors import (
     ExtractionError,
@@ -27,9 +31,25 @@ from onrecord.models import (
     Statement,
     TimeExpr,
 )
-from onrecord.store import Corpus
+from onrecord.version import __version__
 
-__version__ = "0.1.0"
+if TYPE_CHECKING:
+    from onrecord.store import Corpus
+
+_LAZY = {"Corpus": "onrecord.store"}
+"""Names the package face gives without importing their modules until first used: the store
+loads its database drivers and schema, and ``import onrecord`` does not (nor spaCy, which
+:func:`analyze` loads with the pipeline when it first runs)."""
+
+
+def __getattr__(name: str) -> Any:  # PEP 562
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'onrecord' has no attribute {name!r}")
 
 __all__ = [
     "SCHEMA",

@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from onrecord.errors import EmptyInputError, ExtractionError, InputError, MalformedInputError
 from onrecord.models import Article, ArticleRecord, Discarded, Span, replace_lone_surrogates
-from onrecord.nlp.pipeline import ONRECORD_COMPONENTS, load_pipeline
 from onrecord.parts import join_part_records, part_article, split_into_parts
+
+if TYPE_CHECKING:  # spaCy loads with the pipeline, when an article is first analysed
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_BATCH_SIZE = 16
 BATCH_CHARS = 400_000
@@ -69,9 +71,16 @@ def record_from_doc(article: Article, doc: Doc) -> ArticleRecord:
     return record
 
 
+def _pipeline() -> tuple[Language, tuple[str, ...]]:
+    """The loaded pipeline and the names of onrecord's own components in it."""
+    from onrecord.nlp.pipeline import ONRECORD_COMPONENTS, load_pipeline
+
+    return load_pipeline(), tuple(ONRECORD_COMPONENTS)
+
+
 def _run_components(doc: Doc) -> Doc:
-    nlp = load_pipeline()
-    for name in ONRECORD_COMPONENTS:
+    nlp, components = _pipeline()
+    for name in components:
         doc = nlp.get_pipe(name)(doc)
     return doc
 
@@ -139,14 +148,14 @@ def _batches(items: Iterable[_Part | Discarded],
 def _parse(parts: list[_Part]) -> list[Doc | str]:
     """spaCy's own components over the parts, batched; a part that breaks them, alone, gives
     the reason instead of its Doc (the others are parsed again one by one)."""
-    nlp = load_pipeline()
+    nlp, components = _pipeline()
     try:
         docs = []
         for part in parts:
             doc = nlp.make_doc(part_article(part.article, part.span).text)
             doc._.onrecord_published = _published_date(part.article)
             docs.append(doc)
-        return list(nlp.pipe(docs, batch_size=len(docs), disable=list(ONRECORD_COMPONENTS)))
+        return list(nlp.pipe(docs, batch_size=len(docs), disable=list(components)))
     except Exception as err:  # noqa: BLE001 - one document must not end the batch
         if len(parts) == 1:
             return [f"spaCy failed: {type(err).__name__}: {err}"]
@@ -190,7 +199,7 @@ def analyze_articles(
     :data:`~onrecord.parts.PART_CHARS` is analysed in parts cut at paragraph boundaries and
     its record joined again (:mod:`onrecord.parts`). Results come in input order.
     """
-    load_pipeline()  # a missing model is a ModelError for the caller, not a discarded article
+    _pipeline()  # a missing model is a ModelError for the caller, not a discarded article
     done: list[tuple[int, ArticleRecord]] = []
     failure: str | None = None
     for batch in _batches(_parts(articles), batch_size):

@@ -23,7 +23,6 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-from onrecord import __version__
 from onrecord.api import read, write
 from onrecord.api.deps import Settings
 from onrecord.api.queries import NotFound
@@ -35,6 +34,7 @@ from onrecord.errors import (
     QueryError,
     StoreError,
 )
+from onrecord.version import __version__
 
 MAX_BODY = 2 * 1024 * 1024  # bytes
 log = logging.getLogger("onrecord.api")

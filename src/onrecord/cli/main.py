@@ -12,7 +12,6 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from onrecord import __version__
 from onrecord.cli.corpus import register as register_corpus_commands
 from onrecord.cli.options import (
     DEFAULT_DB,
@@ -30,6 +29,7 @@ from onrecord.cli.options import (
 from onrecord.cli.serve import register as register_serve_command
 from onrecord.errors import OnRecordError
 from onrecord.models import ArticleRecord, Discarded
+from onrecord.version import __version__
 
 T = TypeVar("T")
 

@@ -32,6 +32,7 @@ import httpx
 
 from onrecord.errors import BinaryInputError, EncodingError, InputError, InputTooLargeError
 from onrecord.ingest.reader import MAX_BYTES, decode_text, normalize_newlines
+from onrecord.version import __version__
 
 DEFAULT_TIMEOUT = 10.0
 MAX_REDIRECTS = 5
@@ -87,8 +88,6 @@ def is_url(source: str) -> bool:
 
 def user_agent() -> str:
     """The User-Agent onrecord sends: ``onrecord/<version> (+<project URL>)``."""
-    from onrecord import __version__
-
     return f"onrecord/{__version__} (+{PROJECT_URL})"
 
 
