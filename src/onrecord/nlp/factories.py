@@ -9,7 +9,9 @@
     doc._.onrecord_statements   # list of onrecord.models.Statement
 
 Each component is a thin wrapper around a pure function in :mod:`onrecord.extract`; the results
-are plain records (character offsets, no spaCy objects) stored on ``Doc._``. Set
+are plain records (character offsets, no spaCy objects) stored on ``Doc._``. Each declares
+what it requires and assigns, so ``nlp.analyze_pipes()`` reports a pipeline in the wrong
+order. Set
 ``doc._.onrecord_published`` (a ``datetime.date``) before the time component runs to resolve
 relative dates against the publication date.
 """
@@ -35,7 +37,7 @@ for _name in EXTENSIONS:
         Doc.set_extension(_name, default=None)
 
 
-@Language.component("onrecord_paragraphs")
+@Language.component("onrecord_paragraphs", assigns=["token.is_sent_start"])
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """Start a sentence after every line break, so no sentence runs across paragraphs.
 
@@ -50,14 +52,16 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("onrecord_entities")
+@Language.component("onrecord_entities", requires=["doc.ents", "token.dep"],
+                    assigns=["doc._.onrecord_entities"])
 def add_entities(doc: Doc) -> Doc:
     """Entities canonical within the document (see :func:`extract_entities`)."""
     doc._.onrecord_entities = extract_entities(doc)
     return doc
 
 
-@Language.component("onrecord_times")
+@Language.component("onrecord_times", requires=["doc.ents", "token.dep"],
+                    assigns=["doc._.onrecord_times"])
 def add_times(doc: Doc) -> Doc:
     """Time expressions normalised against ``doc._.onrecord_published``."""
     from onrecord.extract.times import extract_times
@@ -66,7 +70,9 @@ def add_times(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("onrecord_statements")
+@Language.component("onrecord_statements",
+                    requires=["token.dep", "doc._.onrecord_entities", "doc._.onrecord_times"],
+                    assigns=["doc._.onrecord_statements"])
 def add_statements(doc: Doc) -> Doc:
     """Attributed statements, using the entities and times when those components ran first."""
     entities = doc._.onrecord_entities
@@ -78,7 +84,9 @@ def add_statements(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("onrecord_events")
+@Language.component("onrecord_events",
+                    requires=["token.dep", "doc._.onrecord_entities", "doc._.onrecord_times"],
+                    assigns=["doc._.onrecord_events"])
 def add_events(doc: Doc) -> Doc:
     """Political events in PLOVER (see :func:`extract_events`), reusing entities and times."""
     from onrecord.extract.events import extract_events
