@@ -73,7 +73,7 @@ def main() -> None:
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--factory", "--host", "127.0.0.1", "--port",
-         str(port), "--log-level", "warning", "onrecord.api.app:app_from_environment"],
+         str(port), "--log-level", "warning", "onrecord.server.app:app_from_environment"],
         env={**__import__("os").environ, "ONRECORD_DB": args.db})
     try:
         import httpx

@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from onrecord.api.app import create_app
 from onrecord.models import (
     Article,
     ArticleRecord,
@@ -23,6 +22,7 @@ from onrecord.models import (
     Statement,
     TimeExpr,
 )
+from onrecord.server.app import create_app
 from onrecord.store import Corpus
 
 TOKEN = "test-token-123"

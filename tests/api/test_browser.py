@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.api.app import create_app
+from onrecord.server.app import create_app
 from onrecord.store import Corpus
 
 from .conftest import SCRIPT, records

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from onrecord.api.app import create_app
+from onrecord.server.app import create_app
 from onrecord.store import Corpus
 
 from .conftest import SCRIPT, TOKEN, _water

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from onrecord.api.app import MAX_BODY, create_app
 from onrecord.errors import StoreError
+from onrecord.server.app import MAX_BODY, create_app
 
 from .conftest import TOKEN
 

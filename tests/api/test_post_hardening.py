@@ -8,7 +8,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from onrecord.api.app import create_app
+from onrecord.server.app import create_app
 
 from .conftest import TOKEN
 

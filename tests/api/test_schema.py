@@ -13,7 +13,7 @@ import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 
-from onrecord.api.app import create_app
+from onrecord.server.app import create_app
 
 GET_PATHS = ["/api/articles", "/api/articles/{article_id}", "/api/entities",
              "/api/entities/{entity_id}", "/api/statements", "/api/events", "/api/timeline",

@@ -1,11 +1,6 @@
-"""The HTTP API and the web UI's server: ``create_app(db)`` builds the FastAPI application.
-
-Modules: ``app`` (the application, middleware, error handlers), ``deps`` (the per-request
-corpus and the bearer-token checks), ``schemas`` (typed response models), ``queries`` (the few
-corpus listings :mod:`onrecord.analysis` has no function for), ``read`` and ``write`` (the
-``/api`` routes). The HTML pages live in :mod:`onrecord.web`.
+"""The HTTP API's routes: ``read`` and ``write`` (the ``/api`` routes) and ``schemas`` (typed
+response models). The application that serves them with the web pages is built by
+:func:`onrecord.server.app.create_app`; what they read comes from :mod:`onrecord.analysis`
+(:mod:`onrecord.analysis.browse` for the plain listings), what every request needs from
+:mod:`onrecord.server.deps`.
 """
-
-from onrecord.api.app import create_app
-
-__all__ = ["create_app"]

@@ -1,9 +1,9 @@
 """The read endpoints under ``/api``: articles, entities, statements, events, the timeline,
 contradictions, disputes, search and sourcing. Each parses its parameters and calls one function of
-:mod:`onrecord.analysis` (or :mod:`onrecord.api.queries`), returning its rows as they are.
+:mod:`onrecord.analysis` (or :mod:`onrecord.analysis.browse`), returning its rows as they are.
 
 Bad dates raise :class:`~onrecord.errors.QueryError` (400), unknown ids
-:class:`~onrecord.api.queries.NotFound` (404); the handlers in :mod:`onrecord.api.app` turn
+:class:`~onrecord.analysis.browse.NotFound` (404); the handlers in :mod:`onrecord.server.app` turn
 them into ``{"detail": ...}``.
 """
 
@@ -13,12 +13,11 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 
+from onrecord.analysis import browse
 from onrecord.analysis.disputes import find_contradictions, find_disputes
 from onrecord.analysis.queries import check_date, find_statements, search
 from onrecord.analysis.sourcing import sourcing_shares
 from onrecord.analysis.timeline import build_timeline, find_events
-from onrecord.api import queries
-from onrecord.api.deps import get_corpus, require_read
 from onrecord.api.schemas import (
     ArticlePage,
     CorpusEntity,
@@ -33,6 +32,7 @@ from onrecord.api.schemas import (
     StatementRow,
     TimelineItem,
 )
+from onrecord.server.deps import get_corpus, require_read
 from onrecord.store import Corpus
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -83,14 +83,14 @@ def articles(corpus: CorpusDep, since: Since = None, until: Until = None,
              outlet: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Stored articles, newest first, by publication date and outlet."""
     _dates(since, until)
-    total, items = queries.list_articles(corpus, since, until, outlet, limit, offset)
+    total, items = browse.list_articles(corpus, since, until, outlet, limit, offset)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 @router.get("/articles/{article_id}", response_model=RecordOut)
 def article(corpus: CorpusDep, article_id: Annotated[str, Id]) -> dict[str, Any]:
     """One article's record (the JSON contract); a unique id prefix of 6+ characters will do."""
-    return queries.get_record(corpus, article_id).to_json()
+    return browse.get_record(corpus, article_id).to_json()
 
 
 @router.get("/entities", response_model=list[CorpusEntity])
@@ -99,15 +99,15 @@ def entities(corpus: CorpusDep, name: Text = None,
                  "pattern": NO_NUL}, description="PERSON, ORG, GPE, NORP ...")] = None,
              limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
     """People, organisations and places across articles, most quoted first."""
-    return queries.list_entities(corpus, name, kind, limit, offset)
+    return browse.list_entities(corpus, name, kind, limit, offset)
 
 
 @router.get("/entities/{entity_id}", response_model=EntityDetail)
 def entity(corpus: CorpusDep, entity_id: Annotated[str, Id], limit: Limit = 200,
            offset: Offset = 0) -> dict[str, Any]:
     """One corpus entity, its titles, and what it said in date order."""
-    found = queries.get_entity(corpus, entity_id)
-    found["statements_said"] = queries.statements_by_entity(corpus, entity_id, limit, offset)
+    found = browse.get_entity(corpus, entity_id)
+    found["statements_said"] = browse.statements_by_entity(corpus, entity_id, limit, offset)
     return found
 
 
@@ -168,7 +168,7 @@ def disputes(corpus: CorpusDep, speaker: Text = None, matter: Text = None, since
 @router.get("/disputes/{dispute_id}", response_model=DisputeOut)
 def dispute(corpus: CorpusDep, dispute_id: DisputeId) -> dict[str, Any]:
     """One dispute by its id (as ``/api/disputes`` lists it at the default minimum score)."""
-    return queries.get_dispute(corpus, dispute_id).to_json()
+    return browse.get_dispute(corpus, dispute_id).to_json()
 
 
 @router.get("/search", response_model=list[SearchHit],

@@ -1,6 +1,6 @@
 """``POST /api/articles``: analyse an article (text, HTML or a URL) and store its record.
 
-Needs the server's token (:func:`onrecord.api.deps.require_write`). A URL is fetched by
+Needs the server's token (:func:`onrecord.server.deps.require_write`). A URL is fetched by
 :func:`onrecord.ingest.load_url`, which refuses schemes other than http(s) and, unless the
 server was started with ``--allow-private``, hosts on addresses that are not globally
 routable. Text that cannot be analysed (empty, not English, over the size cap) is a 422 with
@@ -17,10 +17,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
-from onrecord.api.deps import get_corpus, require_write, settings
 from onrecord.api.schemas import ArticleIn, Error, StoredPage
 from onrecord.errors import ExtractionError, InputError
 from onrecord.models import Article, Discarded, replace_lone_surrogates
+from onrecord.server.deps import get_corpus, require_write, settings
 from onrecord.store import Corpus
 
 _PIPELINE = threading.Lock()

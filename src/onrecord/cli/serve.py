@@ -30,9 +30,9 @@ def serve(
     """
     import uvicorn
 
-    from onrecord.api.app import create_app
-    from onrecord.api.deps import configured_token
     from onrecord.errors import OnRecordError
+    from onrecord.server.app import create_app
+    from onrecord.server.deps import configured_token
     from onrecord.store import Corpus
 
     try:

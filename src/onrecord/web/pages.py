@@ -24,13 +24,13 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from onrecord.analysis import browse
 from onrecord.analysis.disputes import find_contradictions, find_disputes
 from onrecord.analysis.queries import check_date, find_statements, list_speakers, search
 from onrecord.analysis.sourcing import sourcing_shares
 from onrecord.analysis.timeline import build_timeline, find_events
-from onrecord.api import queries
-from onrecord.api.deps import get_corpus, require_page
 from onrecord.errors import QueryError
+from onrecord.server.deps import get_corpus, require_page
 from onrecord.store import Corpus
 from onrecord.web.highlight import highlight, record_marks
 
@@ -115,13 +115,13 @@ def _score(value: str | None) -> float:
 
 
 def _speaker_pages(corpus: Corpus, article_id: str) -> dict[str, str]:
-    links = queries.entity_links(corpus, article_id)
+    links = browse.entity_links(corpus, article_id)
     return {eid: f"/speakers/{quote(cid, safe='')}" for eid, cid in links.items()}
 
 
 @router.get("/")
 def overview(request: Request, corpus: CorpusDep) -> Response:
-    _, latest = queries.list_articles(corpus, limit=10)
+    _, latest = browse.list_articles(corpus, limit=10)
     return _page(request, "index.html", counts=corpus.counts(), articles=latest,
                  findings=find_contradictions(corpus, limit=5),
                  speakers=list_speakers(corpus, limit=10))
@@ -133,7 +133,7 @@ def articles(request: Request, corpus: CorpusDep, outlet: Field = None, since: D
              page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
     since, until = _dates(since, until)
     outlet = _clean(outlet)
-    total, items = queries.list_articles(corpus, since, until, outlet, PAGE, (page - 1) * PAGE)
+    total, items = browse.list_articles(corpus, since, until, outlet, PAGE, (page - 1) * PAGE)
     return _page(request, "articles.html", items=items, total=total, page=page,
                  pages=max(1, -(-total // PAGE)),
                  form={"outlet": outlet, "since": since, "until": until})
@@ -141,7 +141,7 @@ def articles(request: Request, corpus: CorpusDep, outlet: Field = None, since: D
 
 @router.get("/articles/{article_id}")
 def article(request: Request, corpus: CorpusDep, article_id: str) -> Response:
-    record = queries.get_record(corpus, article_id)
+    record = browse.get_record(corpus, article_id)
     pages = _speaker_pages(corpus, record.article.id)
     body = highlight(record.article.text, record_marks(record, pages))
     names = {e.id: e.name for e in record.entities}
@@ -181,8 +181,8 @@ def speakers(request: Request, corpus: CorpusDep, since: DateField = None,
 
 @router.get("/speakers/{entity_id}")
 def speaker(request: Request, corpus: CorpusDep, entity_id: str) -> Response:
-    entity = queries.get_entity(corpus, entity_id)
-    said = queries.statements_by_entity(corpus, entity_id, limit=500)
+    entity = browse.get_entity(corpus, entity_id)
+    said = browse.statements_by_entity(corpus, entity_id, limit=500)
     mine: Callable[[Any], bool] = lambda f: entity_id in (f.a.speaker_id, f.b.speaker_id)  # noqa: E731
     findings = [f for f in find_contradictions(corpus, speaker=entity["name"], limit=200)
                 if mine(f)]
@@ -223,7 +223,7 @@ def disputes(request: Request, corpus: CorpusDep, speaker: Field = None, matter:
 
 @router.get("/disputes/{dispute_id}")
 def dispute(request: Request, corpus: CorpusDep, dispute_id: str) -> Response:
-    found = queries.get_dispute(corpus, dispute_id).to_json()
+    found = browse.get_dispute(corpus, dispute_id).to_json()
     claims = {f"{c['article_id']}/{c['statement_id']}": c
               for p in found["parties"] for c in p["claims"]}
     return _page(request, "dispute.html", d=found, claims=claims)

@@ -12,9 +12,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from onrecord.analysis.browse import list_entities
 from onrecord.analysis.export import neutralise_cell, write_export
 from onrecord.analysis.queries import check_date, find_entities, find_statements
-from onrecord.api.queries import list_entities
 from onrecord.cli.main import app
 from onrecord.errors import QueryError
 from onrecord.models import Event, Participant

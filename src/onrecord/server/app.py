@@ -23,9 +23,8 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
+from onrecord.analysis.browse import NotFound
 from onrecord.api import read, write
-from onrecord.api.deps import Settings
-from onrecord.api.queries import NotFound
 from onrecord.errors import (
     ExtractionError,
     InputError,
@@ -34,6 +33,7 @@ from onrecord.errors import (
     QueryError,
     StoreError,
 )
+from onrecord.server.deps import Settings
 from onrecord.version import __version__
 
 MAX_BODY = 2 * 1024 * 1024  # bytes
@@ -192,7 +192,7 @@ def create_app(db: str | Path, *, private: bool = False, allow_private: bool = F
 
 def app_from_environment() -> FastAPI:
     """The app over the corpus named by ``ONRECORD_DB`` (default onrecord.db), for running
-    under any ASGI server: ``uvicorn --factory onrecord.api.app:app_from_environment``."""
+    under any ASGI server: ``uvicorn --factory onrecord.server.app:app_from_environment``."""
     import os
 
     return create_app(os.environ.get("ONRECORD_DB", "onrecord.db"),

@@ -1,4 +1,5 @@
-"""Corpus listings the API and the web UI need and :mod:`onrecord.analysis` does not offer:
+"""Browsing the corpus: the listings the API and the web UI share that the rest of
+:mod:`onrecord.analysis` does not offer (the two faces import this, never each other):
 articles with their counts, corpus entities, one entity's statements and titles, an article's
 links from its entities to corpus entities, one dispute by its id.
 
