@@ -128,7 +128,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
 
-    from onrecord.batch import ingest_sources
+    from onrecord.engine.batch import ingest_sources
     from onrecord.store import Corpus
 
     work = Path(tempfile.mkdtemp(prefix="onrecord-bench-"))

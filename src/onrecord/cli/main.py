@@ -137,8 +137,8 @@ def ingest(
     """
     from rich.progress import SpinnerColumn
 
-    from onrecord.batch import ingest_sources
     from onrecord.engine import default_workers
+    from onrecord.engine.batch import ingest_sources
     from onrecord.store import Corpus
 
     try:

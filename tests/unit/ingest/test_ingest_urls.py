@@ -292,7 +292,7 @@ def test_check_url_refuses_a_name_resolving_to_a_private_address(
 def test_the_cli_passes_allow_private(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from onrecord.cli.main import app
 
-    batch_module = importlib.import_module("onrecord.batch")
+    batch_module = importlib.import_module("onrecord.engine.batch")
 
     calls: list[dict[str, Any]] = []
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from onrecord.engine import analyze_in_workers
+from onrecord.engine.local import analyze_in_workers
 from onrecord.errors import OnRecordError
 from onrecord.ingest import load_sources
 from onrecord.models import Article, Discarded
