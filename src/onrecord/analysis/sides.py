@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Protocol
 
 from onrecord.extract.actors import (
@@ -91,10 +92,18 @@ def _code_in(texts: Iterable[str]) -> tuple[str, bool] | None:
     for text in texts:
         for gram in _ngrams(text):
             for form in (gram, gram.rstrip(".")):
-                code = organization_code(form) or actor_code(form) or region_code(form)
-                if code is not None:
-                    return code, is_demonym(form)
+                found = _code_of(form)
+                if found is not None:
+                    return found
     return None
+
+
+@lru_cache(maxsize=131072)
+def _code_of(form: str) -> tuple[str, bool] | None:
+    """The code one phrase names, and whether only as a demonym (cached: a corpus repeats its
+    speakers' words many thousand times)."""
+    code = organization_code(form) or actor_code(form) or region_code(form)
+    return (code, is_demonym(form)) if code is not None else None
 
 
 def _side(code: str, sector: str | None) -> str:
