@@ -60,7 +60,7 @@ def test_an_article_over_spacys_limit_is_stored_with_the_rest(batch_with_long_ar
     assert text == long_article.strip()
     rows = con.execute("SELECT content_start, content_end, content, speaker_text FROM statements"
                        " WHERE article_id = ? ORDER BY content_start", (long_id,)).fetchall()
-    assert all(text[s:e] == content for s, e, content, _ in rows)
+    assert rows and all(text[s:e] == content for s, e, content, _ in rows)
     assert "border talks would resume" in rows[0][2]
     assert rows[-1][2].endswith("talks had been postponed again") and rows[-1][3] == "Kovac"
     # one minister across the parts: the surname in the last part is the full name of the first

@@ -33,6 +33,7 @@ def example_records():
     assert not [d for d in loaded if isinstance(d, Discarded)], "an example was discarded"
     articles = [a for a in loaded if isinstance(a, Article)]
     results = list(analyze_articles(articles))
+    assert articles and len(results) == len(articles)
     assert all(not isinstance(r, Discarded) for r in results)
     return {_golden_name(r.article.origin or r.article.id): r for r in results}
 

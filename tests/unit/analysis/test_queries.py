@@ -69,7 +69,8 @@ def test_timeline_puts_events_and_statements_on_one_axis(corpus_db, build):
         assert items[1]["date_defaulted"] is False and items[4]["date_defaulted"] is True
         assert [e["trigger"] for e in find_events(corpus, actor="NLD")] == ["shelled"]
         assert [e["trigger"] for e in find_events(corpus, target="NLD")] == ["answer"]
-        assert all(i["item"] == "event" for i in build_timeline(corpus, actor="VSK"))
+        vsk = build_timeline(corpus, actor="VSK")
+        assert vsk and all(i["item"] == "event" for i in vsk)
 
 
 def test_speakers_and_sourcing(corpus_db, build):

@@ -97,7 +97,7 @@ def good_warc(tmp_path: Path) -> Path:
 
 def test_pages_in_a_warc_become_articles(good_warc: Path) -> None:
     loaded = list(load_sources([good_warc]))
-    assert all(isinstance(item, Article) for item in loaded), loaded
+    assert loaded and all(isinstance(item, Article) for item in loaded), loaded
     dam, tram, bulletin = loaded  # warcinfo, requests and the image are skipped silently
     assert isinstance(dam, Article) and isinstance(tram, Article)
     assert isinstance(bulletin, Article)
