@@ -19,11 +19,11 @@ from collections import Counter
 
 from onrecord.eval.attribution import _chars, gold_items, match, predicted_items
 from onrecord.eval.runner import read_gold
-from onrecord.extract.attribution import cue_subject, is_cue
-from onrecord.extract.entities import extract_entities
-from onrecord.extract.reported import noun_content_prep, object_complement
-from onrecord.extract.statements import extract_statements
-from onrecord.extract.times import extract_times
+from onrecord.extract.entities.extract import extract_entities
+from onrecord.extract.statements.attribution import cue_subject, is_cue
+from onrecord.extract.statements.extract import extract_statements
+from onrecord.extract.statements.reported import noun_content_prep, object_complement
+from onrecord.extract.times.extract import extract_times
 from onrecord.nlp.pipeline import ONRECORD_COMPONENTS, load_pipeline
 
 

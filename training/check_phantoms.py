@@ -22,7 +22,7 @@ import json
 from collections import defaultdict
 from itertools import combinations
 
-from onrecord.extract.person_names import (
+from onrecord.extract.entities.person_names import (
     implausible_name,
     parse_person,
     same_person,

@@ -19,9 +19,10 @@ import sys
 
 from onrecord.eval.attribution import aggregate, gold_items, predicted_items, score_document
 from onrecord.eval.runner import read_gold
-from onrecord.extract import cue_model, statements
-from onrecord.extract.entities import extract_entities
-from onrecord.extract.times import extract_times
+from onrecord.extract.entities.extract import extract_entities
+from onrecord.extract.statements import cue_model
+from onrecord.extract.statements import extract as statements
+from onrecord.extract.times.extract import extract_times
 from onrecord.nlp.pipeline import ONRECORD_COMPONENTS, load_pipeline
 
 

@@ -1,4 +1,5 @@
-"""Train the learned cue model (:mod:`onrecord.extract.cue_model`) on the attribution dev split.
+"""Train the learned cue model (:mod:`onrecord.extract.statements.cue_model`) on the attribution
+dev split.
 
     python training/learn_cue_model.py --gold ../shared/eval/attribution/dev.jsonl
 
@@ -6,7 +7,7 @@ Every candidate the extractor could read as a cue (a verb with a subject and a c
 complement, a noun with a content-bearing preposition phrase; words inside quotations left out,
 as the extractor leaves them) is one example, labelled by whether it lies inside a gold cue. A
 logistic regression with an L2 penalty is fitted over the features of
-:func:`onrecord.extract.cue_model.verb_features` and ``noun_features``; the weights go to
+:func:`onrecord.extract.statements.cue_model.verb_features` and ``noun_features``; the weights go to
 ``src/onrecord/data/cue_model.json`` with the decision thresholds. Only the dev split may be used
 (held-out splits are scored elsewhere). Deterministic: the same gold file and model give the same
 weights. ``--leave-out K/N`` skips every document whose index is K modulo N, to score the model
@@ -24,10 +25,10 @@ import numpy as np
 from scipy import optimize, sparse
 
 from onrecord.eval.runner import read_gold
-from onrecord.extract.attribution import cue_subject
-from onrecord.extract.cue_model import noun_features, verb_features
-from onrecord.extract.quotes import find_quotes
-from onrecord.extract.reported import noun_content_prep, object_complement
+from onrecord.extract.statements.attribution import cue_subject
+from onrecord.extract.statements.cue_model import noun_features, verb_features
+from onrecord.extract.statements.quotes import find_quotes
+from onrecord.extract.statements.reported import noun_content_prep, object_complement
 from onrecord.nlp.pipeline import ONRECORD_COMPONENTS, load_pipeline
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "onrecord" / "data" / "cue_model.json"

@@ -5,7 +5,8 @@
 For every verb that has a subject and a content-bearing complement (an object, a preposition's
 object, an infinitive or a clause), and every noun that takes a content-bearing preposition
 phrase, it counts how often the word is the head of a gold cue. The counts per lemma go to
-``src/onrecord/data/learned_cues.json``; :mod:`onrecord.extract.lexicon` keeps the lemmas seen
+``src/onrecord/data/learned_cues.json``; :mod:`onrecord.extract.statements.lexicon` keeps the
+lemmas seen
 often enough with a high enough rate. Only the dev split may be used (held-out splits are
 scored elsewhere). Reproducible: the same gold file and model give the same file.
 """
@@ -19,8 +20,8 @@ from collections import Counter
 from pathlib import Path
 
 from onrecord.eval.runner import read_gold
-from onrecord.extract.attribution import cue_subject
-from onrecord.extract.reported import noun_content_prep, object_complement
+from onrecord.extract.statements.attribution import cue_subject
+from onrecord.extract.statements.reported import noun_content_prep, object_complement
 from onrecord.nlp.pipeline import ONRECORD_COMPONENTS, load_pipeline
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "onrecord" / "data" / "learned_cues.json"

@@ -21,7 +21,8 @@ StatementKind = Literal["direct", "indirect", "mixed"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 EventStatus = Literal["occurred", "negated", "hypothetical", "planned", "called_off"]
 Stance = Literal["asserts", "denies", "doubts", "qualifies"]
-"""What a speaker does with a statement's content (see :mod:`onrecord.extract.stance`)."""
+"""What a speaker does with a statement's content (see
+:mod:`onrecord.extract.statements.stance`)."""
 
 
 _SURROGATE_PAIR_RE = re.compile("[\ud800-\udbff][\udc00-\udfff]")

@@ -65,7 +65,7 @@ def test_analyze_json_contract(runner, story):
     assert anonymous and "familiar" in anonymous[0]["speaker_text"]
     for t in data["times"]:
         assert text[t["span"][0]:t["span"][1]] == t["text"]
-    from onrecord.extract.event_lexicon import PLOVER_TYPES
+    from onrecord.extract.events.lexicon import PLOVER_TYPES
 
     for ev in data["events"]:
         for key in ("id", "type", "cameo", "trigger", "trigger_span", "source", "target",

@@ -41,7 +41,7 @@ from onrecord.analysis.queries import date_bounds
 from onrecord.analysis.series import count_steps, one_step_per_admission
 from onrecord.analysis.sides import side_of
 from onrecord.datafiles import data_json
-from onrecord.extract.lexicon import PERSONAL_PRONOUNS
+from onrecord.extract.statements.lexicon import PERSONAL_PRONOUNS
 from onrecord.store import Corpus
 
 MATTER_MIN = 0.18  # cosine of IDF-weighted terms above which two statements share a matter

@@ -28,7 +28,7 @@ from typing import Any
 from onrecord.analysis.claim import Finding, Side
 from onrecord.analysis.links import corpus_findings
 from onrecord.analysis.sides import holder_of, party_of
-from onrecord.extract.actors import state_name
+from onrecord.extract.entities.actors import state_name
 from onrecord.store import Corpus
 
 __all__ = ["Dispute", "Party", "find_contradictions", "find_disputes", "group_disputes",

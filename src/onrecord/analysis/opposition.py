@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from onrecord.datafiles import data_json, data_lines
-from onrecord.extract.person_names import name_particles
+from onrecord.extract.entities.person_names import name_particles
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 

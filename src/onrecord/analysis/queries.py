@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from onrecord.errors import QueryError
-from onrecord.extract.person_names import parse_person
+from onrecord.extract.entities.person_names import parse_person
 from onrecord.store import Corpus
 from onrecord.store.backends import search_terms
 from onrecord.store.identities import name_key, same_person_among

@@ -4,7 +4,8 @@ A reporter sets out a dispute between sides, not between the people quoted: the 
 minister, the Saudi consul-general and "Saudi officials" speak for one government, and when
 their accounts differ over time that is the government's account shifting, not three people
 contradicting each other. :func:`side_of` reads a speaker's side from what the record already
-holds, with the actor codes of :mod:`onrecord.extract.actors` (public facts written as data):
+holds, with the actor codes of :mod:`onrecord.extract.entities.actors` (public facts written as
+data):
 
 1. a well-known office holder's state (``leader_code``: "Recep Tayyip Erdoğan" -> TUR);
 2. the entity's own actor code (a state, an organisation: "Kremlin" -> RUSGOV);
@@ -26,7 +27,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
 
-from onrecord.extract.actors import (
+from onrecord.extract.entities.actors import (
     actor_code,
     is_capital,
     is_demonym,

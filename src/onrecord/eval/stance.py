@@ -25,7 +25,7 @@ from typing import Any
 from onrecord.errors import InputError
 from onrecord.eval.metrics import prf
 from onrecord.eval.runner import read_gold
-from onrecord.extract.stance import STANCES
+from onrecord.extract.statements.stance import STANCES
 from onrecord.models import Stance
 
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -21,8 +21,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from onrecord.extract.entities import extract_entities
-from onrecord.extract.statements import extract_statements
+from onrecord.extract.entities.extract import extract_entities
+from onrecord.extract.statements.extract import extract_statements
 
 EXTENSIONS = (
     "onrecord_published",
@@ -64,7 +64,7 @@ def add_entities(doc: Doc) -> Doc:
                     assigns=["doc._.onrecord_times"])
 def add_times(doc: Doc) -> Doc:
     """Time expressions normalised against ``doc._.onrecord_published``."""
-    from onrecord.extract.times import extract_times
+    from onrecord.extract.times.extract import extract_times
 
     doc._.onrecord_times = extract_times(doc, doc._.onrecord_published)
     return doc
@@ -89,7 +89,7 @@ def add_statements(doc: Doc) -> Doc:
                     assigns=["doc._.onrecord_events"])
 def add_events(doc: Doc) -> Doc:
     """Political events in PLOVER (see :func:`extract_events`), reusing entities and times."""
-    from onrecord.extract.events import extract_events
+    from onrecord.extract.events.extract import extract_events
 
     entities = doc._.onrecord_entities
     if entities is None:

@@ -22,8 +22,8 @@ from types import TracebackType
 from typing import Any
 
 from onrecord.errors import StoreError
-from onrecord.extract.person_names import accents, display_name, fold, richer_spelling
-from onrecord.extract.roles import credit_role, role_of_text
+from onrecord.extract.entities.person_names import accents, display_name, fold, richer_spelling
+from onrecord.extract.entities.roles import credit_role, role_of_text
 from onrecord.models import ArticleRecord, Discarded, Entity, content_id, record_from_json
 from onrecord.store import identities, kept, stories
 from onrecord.store.backends import Backend, Row, open_backend
@@ -264,7 +264,7 @@ class Corpus:
     def _credit_roles(self, record: ArticleRecord, links: dict[str, str]) -> ArticleRecord:
         """The record with each statement whose speaker is a role ("Turkey's chief
         prosecutor", "the crown prince") credited to the one person of the article who holds
-        that office anywhere in the corpus (:func:`~onrecord.extract.roles.credit_role`),
+        that office anywhere in the corpus (:func:`~onrecord.extract.entities.roles.credit_role`),
         sourced ``named``; the stored statements' sourcing follows."""
         roles = {s.id: office for s in record.statements if s.speaker is None
                  and s.speaker_text and (office := role_of_text(s.speaker_text)) is not None}

@@ -5,11 +5,11 @@ names. Across articles the corpus keeps one *corpus entity* per (kind, name key)
 table from every key an entity was written with to its corpus entity. The rules, as pure
 functions over names, so they are easy to test and identical in every backend:
 
-- a person's key is their name read by :func:`~onrecord.extract.person_names.parse_person`:
+- a person's key is their name read by :func:`~onrecord.extract.entities.person_names.parse_person`:
   accent-folded, without titles or suffixes, given names in one spelling ("Mike Pompeo" and
   "Michael R. Pompeo" share the key "michael pompeo");
 - a multi-word person is found only by full-name keys, or by a full name of the same family
-  that :func:`~onrecord.extract.person_names.same_person` accepts ("Tayyip Erdogan" for
+  that :func:`~onrecord.extract.entities.person_names.same_person` accepts ("Tayyip Erdogan" for
   "Recep Tayyip Erdogan"), so "Boris Johnson" never joins an earlier "Lyndon Johnson" and
   "Khalid bin Salman" never joins "Mohammed bin Salman";
 - a one-word person ("Esper") joins the one full-name person who was written that way; when two
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from onrecord.extract.person_names import (
+from onrecord.extract.entities.person_names import (
     PersonName,
     name_words,
     parse_person,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.extract.captions import is_caption, is_dateline, is_prompt, is_rubric
+from onrecord.extract.statements.captions import is_caption, is_dateline, is_prompt, is_rubric
 
 PAGE = """Harbour talks stall as ferry strike enters third week
 

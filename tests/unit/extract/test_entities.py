@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.extract.actors import actor_code, is_capital, is_demonym
+from onrecord.extract.entities.actors import actor_code, is_capital, is_demonym
 
 pytestmark = pytest.mark.model
 

@@ -131,7 +131,7 @@ def test_a_well_known_office_holder_acts_for_their_state(analyse):
 
 
 def test_leader_gazetteer_needs_an_unambiguous_name():
-    from onrecord.extract.actors import leader_code
+    from onrecord.extract.entities.actors import leader_code
 
     assert leader_code("Vladimir Putin") == leader_code("Putin") == "RUS"
     assert leader_code("Kofi Annan") == "IGOUNO"
@@ -380,7 +380,7 @@ def test_a_denied_act_is_negated(analyse):
 
 
 def test_historical_state_names():
-    from onrecord.extract.actors import actor_code
+    from onrecord.extract.entities.actors import actor_code
 
     assert actor_code("Kampuchean") == "KHM" and actor_code("Zaire") == "COD"
     assert actor_code("Yugoslav") == "SRB" and actor_code("Ceylon") == "LKA"

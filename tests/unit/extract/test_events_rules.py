@@ -28,7 +28,7 @@ def _pairs(evs, trigger):
 
 
 def test_a_city_is_no_leaders_surname_and_names_its_state():
-    from onrecord.extract.actors import region_code
+    from onrecord.extract.entities.actors import region_code
 
     assert region_code("Karachi") == "PAK" and region_code("Tel Aviv") == "ISR"
     assert region_code("Alaska") == "USA" and region_code("Springfield") is None
@@ -175,7 +175,7 @@ def test_protesters_and_judges_act_at_home(analyse):
 
 
 def test_a_misspelt_long_surname_still_names_the_leader_s_state():
-    from onrecord.extract.actors import leader_code
+    from onrecord.extract.entities.actors import leader_code
 
     assert leader_code("Benjamin Netanyau") == "ISR"
     assert leader_code("Recep Tayyip Erdgoan") == "TUR"
@@ -197,7 +197,7 @@ def test_waging_war_is_fighting_and_its_object_is_no_target(analyse):
 
 
 def test_a_misspelt_state_name_still_names_the_state(analyse):
-    from onrecord.extract.actors import misspelt_state
+    from onrecord.extract.entities.actors import misspelt_state
 
     assert misspelt_state("Afganistan") == "AFG" and misspelt_state("Phillippines") == "PHL"
     assert misspelt_state("Columbia") is None and misspelt_state("Siberia") is None

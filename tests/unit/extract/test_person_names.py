@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.extract.person_names import (
+from onrecord.extract.entities.person_names import (
     display_name,
     glued_word,
     implausible_name,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from onrecord.extract.quotes import find_quotes, is_statement_quote
+from onrecord.extract.statements.quotes import find_quotes, is_statement_quote
 
 
 def texts(text: str) -> list[str]:

@@ -153,8 +153,8 @@ def test_time_hanging_from_a_nominal_root_terminates():
     import spacy
     from spacy.tokens import Doc
 
-    from onrecord.extract.statement_drafts import time_of, times_by_sentence
-    from onrecord.extract.statements import extract_statements
+    from onrecord.extract.statements.drafts import time_of, times_by_sentence
+    from onrecord.extract.statements.extract import extract_statements
     from onrecord.models import TimeExpr
 
     words = ["Talks", "resume", ",", "officials", "said", "Monday", "."]
@@ -307,7 +307,7 @@ def test_learned_model_leaves_physical_actions_alone(analyse):
 
 
 def test_cue_model_probability_and_shipped_weights():
-    from onrecord.extract.cue_model import probability, weights
+    from onrecord.extract.statements.cue_model import probability, weights
 
     assert probability(["bias"], {}) == 0.5
     assert probability(["bias", "l=vow"], {"bias": -2.0, "l=vow": 4.0}) > 0.85

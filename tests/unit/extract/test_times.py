@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from onrecord.extract.times import Normalized, extract_times, normalize_time
+from onrecord.extract.times.extract import Normalized, extract_times, normalize_time
 from onrecord.models import TimeExpr
 
 PUB = dt.date(2020, 1, 14)  # a Tuesday

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from onrecord.extract.times import extract_times
+from onrecord.extract.times.extract import extract_times
 from onrecord.models import TimeExpr
 
 PUB = dt.date(2020, 1, 14)  # a Tuesday

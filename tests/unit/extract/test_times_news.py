@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from onrecord.extract.times import Normalized, extract_times, normalize_time
-from onrecord.extract.timex_calendar import holiday_date
+from onrecord.extract.times.calendar import holiday_date
+from onrecord.extract.times.extract import Normalized, extract_times, normalize_time
 from onrecord.models import TimeExpr
 
 PUB = dt.date(2020, 1, 14)  # a Tuesday

@@ -1,6 +1,7 @@
 """A learned cue model: is this verb or noun, in this construction, an attribution cue?
 
-The word lists of :mod:`onrecord.extract.lexicon` cover the common cues; PolNeAR annotates a long
+The word lists of :mod:`onrecord.extract.statements.lexicon` cover the common cues; PolNeAR
+annotates a long
 tail of attitudes as well ("*recognized* that ...", "*focused on* the economy", "*grappled
 with* the ethics"). This model scores the words the lists reject, from their construction rather
 than their lemma alone: what the subject is (a person, a pronoun, an organisation), what the
@@ -22,7 +23,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from onrecord.extract.lexicon import (
+from onrecord.extract.statements.lexicon import (
     ALL_CUES,
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,

@@ -27,8 +27,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extract.doctext import sentence_of
-from onrecord.extract.event_lexicon import LIGHT_VERBS, SEQUENCE_PREPS, SPEECH_VERBS
+from onrecord.extract.common.doctext import sentence_of
+from onrecord.extract.events.lexicon import LIGHT_VERBS, SEQUENCE_PREPS, SPEECH_VERBS
 from onrecord.models import EventStatus, TimeExpr
 
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "prep", "npadvmod", "compound",

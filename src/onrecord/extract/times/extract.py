@@ -1,11 +1,11 @@
 """Time expressions: find them in a parsed article and resolve them onto the calendar.
 
 :func:`extract_times` is a pure function ``Doc -> list[TimeExpr]``. Recognition
-(:mod:`onrecord.extract.timex_recognize`) is a set of precompiled patterns over ``doc.text``
+(:mod:`onrecord.extract.times.recognize`) is a set of precompiled patterns over ``doc.text``
 (dates, weekdays, deictics such as "last week", offsets such as "two days later", durations,
 sets, clock times), backed up by spaCy's DATE and TIME entities for forms the patterns miss.
 Each candidate is normalised by :func:`normalize_time` (the rules in :data:`RULES`, from
-:mod:`onrecord.extract.timex_rules` and :mod:`onrecord.extract.timex_relative`) against the
+:mod:`onrecord.extract.times.rules` and :mod:`onrecord.extract.times.relative`) against the
 publication date, with the tense of the verb that governs it (:func:`governing_tense`) and, for
 "the next day" and the like, the last calendar date resolved before it in the article (the
 discourse anchor).
@@ -19,12 +19,11 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract import timex_relative as relative
-from onrecord.extract import timex_rules as rules
-from onrecord.extract.doctext import span_mask
-from onrecord.extract.quotes import find_quotes
-from onrecord.extract.timex_calendar import Context, Normalized, Rule, invert, quarter_value
-from onrecord.extract.timex_recognize import (
+from onrecord.extract.common.doctext import span_mask
+from onrecord.extract.statements.quotes import find_quotes
+from onrecord.extract.times import relative, rules
+from onrecord.extract.times.calendar import Context, Normalized, Rule, invert, quarter_value
+from onrecord.extract.times.recognize import (
     BARE_CLOCK,
     PER_UNIT,
     find_candidates,

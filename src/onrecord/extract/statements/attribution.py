@@ -1,6 +1,6 @@
 """The parts of an attribution around its content: cue, speaker, sourcing, channel.
 
-Helpers of :mod:`onrecord.extract.statements`, over spaCy tokens; they return plain values.
+Helpers of :mod:`onrecord.extract.statements.extract`, over spaCy tokens; they return plain values.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract.doctext import span_mask, text_of
-from onrecord.extract.entities import entity_index
-from onrecord.extract.lexicon import (
+from onrecord.extract.common.doctext import span_mask, text_of
+from onrecord.extract.entities.extract import entity_index
+from onrecord.extract.statements.lexicon import (
     ALL_CUES,
     ANONYMOUS_HEADS,
     BELIEF_CUES,

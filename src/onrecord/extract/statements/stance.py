@@ -30,7 +30,7 @@ leading "that", or, where stance words head the content ("cast doubt on the acco
 no evidence that the pilot slept", "called the reports rumours"), what they are about; the
 content itself stays the words attributed.
 
-The vocabularies are in ``data/stance.json``. Helpers of :mod:`onrecord.extract.statements`,
+The vocabularies are in ``data/stance.json``. Helpers of :mod:`onrecord.extract.statements.extract`,
 over spaCy tokens; they return plain values.
 """
 
@@ -42,8 +42,8 @@ from typing import Any, get_args
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.datafiles import data_json
-from onrecord.extract.doctext import text_of
-from onrecord.extract.reported import char_span
+from onrecord.extract.common.doctext import text_of
+from onrecord.extract.statements.reported import char_span
 from onrecord.models import Stance
 
 STANCES: tuple[Stance, ...] = get_args(Stance)

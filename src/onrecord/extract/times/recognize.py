@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from onrecord.extract.timex_calendar import HOLIDAYS
+from onrecord.extract.times.calendar import HOLIDAYS
 
 __all__ = ["BARE_CLOCK", "PER_UNIT", "find_candidates", "plausible", "trim_entity"]
 

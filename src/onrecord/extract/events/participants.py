@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract.actors import (
+from onrecord.extract.common.doctext import sentence_of, text_of
+from onrecord.extract.entities.actors import (
     actor_code,
     is_capital,
     is_demonym,
@@ -25,8 +26,7 @@ from onrecord.extract.actors import (
     region_code,
     sector_of,
 )
-from onrecord.extract.doctext import sentence_of, text_of
-from onrecord.extract.event_triggers import pobjs
+from onrecord.extract.events.triggers import pobjs
 from onrecord.models import Entity, Participant
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "npadvmod"})

@@ -1,6 +1,7 @@
 """Reported speech and attitude beyond "said that ...": what a cue verb or noun takes as content.
 
-Helpers of :mod:`onrecord.extract.statements`, over spaCy tokens; they return character spans.
+Helpers of :mod:`onrecord.extract.statements.extract`, over spaCy tokens; they return character
+spans.
 
 - a clause: "said (that) ...", "asked whether ...": the clause with its complementizer;
 - an infinitive: "promised to cut taxes", "urged lawmakers to act": from the object to the end;
@@ -13,9 +14,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract.cue_model import noun_is_cue, verb_is_cue
-from onrecord.extract.doctext import sentence_of, text_of
-from onrecord.extract.lexicon import (
+from onrecord.extract.common.doctext import sentence_of, text_of
+from onrecord.extract.statements.cue_model import noun_is_cue, verb_is_cue
+from onrecord.extract.statements.lexicon import (
     ADDRESSEE_CUES,
     ALL_CUES,
     ANONYMOUS_HEADS,
@@ -29,7 +30,7 @@ from onrecord.extract.lexicon import (
     PEOPLE_NOUNS,
     TITLE_HEADS,
 )
-from onrecord.extract.narration import (
+from onrecord.extract.statements.narration import (
     foreign_possessor,
     is_speech_act_object,
     speech_act_holder,
@@ -348,7 +349,7 @@ def claim_noun(doc: Doc, noun: Token) -> tuple[tuple[int, int], Token | None] | 
     ...", "doubts that ..."): the clause is the noun's content. "that" must be the clause's
     marker, not a relative pronoun (the parser may still call the clause relative). On the dev
     split 427 of 552 such clauses are annotated contents, 249 of 362 for nouns outside
-    :data:`~onrecord.extract.lexicon.CLAIM_NOUNS`.
+    :data:`~onrecord.extract.statements.lexicon.CLAIM_NOUNS`.
     """
     if noun.pos_ != "NOUN":
         return None

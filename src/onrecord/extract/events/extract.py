@@ -1,12 +1,12 @@
 """Political events in PLOVER (with CAMEO root codes), from the dependency parse.
 
 ``extract_events(doc, entities, times)`` finds event triggers
-(:mod:`onrecord.extract.event_triggers`, with the lexicon of
-:mod:`onrecord.extract.event_lexicon`): verbs ("Iran fired missiles at ...") and nouns ("the
+(:mod:`onrecord.extract.events.triggers`, with the lexicon of
+:mod:`onrecord.extract.events.lexicon`): verbs ("Iran fired missiles at ...") and nouns ("the
 American drone strike on Iran's top general", "the siege of the U.S. Embassy"). For each it
 reads, from the parse:
 
-- **source and target** (:mod:`onrecord.extract.event_actors`): a verb's subject (or the
+- **source and target** (:mod:`onrecord.extract.events.participants`): a verb's subject (or the
   ``by`` agent of a passive) and its object or a target preposition ("at", "against", "with");
   a noun's possessor or state modifier ("Iran's strikes", "U.S. strike") and its ``on`` /
   ``against`` / ``of`` phrase; a noun governed by a light verb ("launched an attack") takes the
@@ -19,12 +19,13 @@ reads, from the parse:
 - **location**: the place of an ``in`` / ``near`` phrase on the trigger.
 
 Conventions of event coding applied on top (issue 5): a well-known office holder acts for
-their state ("Putin" -> RUS, :func:`onrecord.extract.actors.leader_code`); a stateless group
+their state ("Putin" -> RUS, :func:`onrecord.extract.entities.actors.leader_code`); a stateless
+group
 acting in a state is that state's ("100 demonstrators marched in Ruritania"); a protest or a
 restriction with no target is aimed at the source's own state; an unclaimed attack on another
 state's people is the host state's; "said X must ..." is a demand on X; "will ... unless X ..."
 is a threat to X; one state's exercises are MOBILIZE, joint ones COOPERATE; and only the
-sentence's own acts are kept (:func:`onrecord.extract.event_complements.main_events`).
+sentence's own acts are kept (:func:`onrecord.extract.events.complements.main_events`).
 
 No extra model runs: only the parse the pipeline already made.
 """
@@ -36,15 +37,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract.doctext import text_of
-from onrecord.extract.event_actors import (
-    ActorIndex,
-    coordinated_states,
-    event_location,
-    participant,
-    place_actor,
-)
-from onrecord.extract.event_complements import (
+from onrecord.extract.common.doctext import text_of
+from onrecord.extract.events.complements import (
     REASONS,
     Candidate,
     domestic_target,
@@ -55,8 +49,8 @@ from onrecord.extract.event_complements import (
     state_of,
     suffered,
 )
-from onrecord.extract.event_context import clause_time, recoded, status_of, times_by_sentence
-from onrecord.extract.event_lexicon import (
+from onrecord.extract.events.context import clause_time, recoded, status_of, times_by_sentence
+from onrecord.extract.events.lexicon import (
     LIGHT_VERBS,
     RECEIVING,
     SEQUENCE_PREPS,
@@ -64,9 +58,16 @@ from onrecord.extract.event_lexicon import (
     VERB_OBJECTS,
     plover_type,
 )
-from onrecord.extract.event_triggers import ACTOR_ENTS, Trigger, find_triggers
-from onrecord.extract.event_triggers import first_child as _child
-from onrecord.extract.event_triggers import pobjs as _pobjs
+from onrecord.extract.events.participants import (
+    ActorIndex,
+    coordinated_states,
+    event_location,
+    participant,
+    place_actor,
+)
+from onrecord.extract.events.triggers import ACTOR_ENTS, Trigger, find_triggers
+from onrecord.extract.events.triggers import first_child as _child
+from onrecord.extract.events.triggers import pobjs as _pobjs
 from onrecord.models import Entity, Event, EventStatus, Participant, TimeExpr, event_id
 
 _SUBJECTS = frozenset({"nsubj", "csubj"})

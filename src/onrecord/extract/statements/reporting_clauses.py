@@ -12,7 +12,7 @@ its speaker or is missed:
   the navy's belief swallows it; :func:`trailing_reporting_clause` reads ", <noun phrase>
   <cue verb> [<time or place>]" closing the words before the comma.
 
-Both are used by :mod:`onrecord.extract.statements` only where the parse gives the cue no
+Both are used by :mod:`onrecord.extract.statements.extract` only where the parse gives the cue no
 clause of its own, so a well-parsed sentence is read as before.
 """
 
@@ -24,7 +24,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from onrecord.datafiles import data_lines
-from onrecord.extract.doctext import sentence_of
+from onrecord.extract.common.doctext import sentence_of
 
 # prepositions that introduce the medium of a statement: "said in a statement", "wrote on X"
 CHANNEL_PREPOSITIONS = frozenset({"in", "on", "during", "via", "through"})

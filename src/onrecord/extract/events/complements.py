@@ -37,9 +37,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from onrecord.extract.actors import state_name
-from onrecord.extract.event_context import status_of
-from onrecord.extract.event_lexicon import LIGHT_VERBS
+from onrecord.extract.entities.actors import state_name
+from onrecord.extract.events.context import status_of
+from onrecord.extract.events.lexicon import LIGHT_VERBS
 from onrecord.models import Participant
 
 INTENT_VERBS = frozenset({"agree", "pledge", "promise", "offer", "vow", "decide", "plan",

@@ -1,6 +1,7 @@
 """Statements under construction, and the steps that settle them before they become records.
 
-Helpers of :mod:`onrecord.extract.statements`: the :class:`Draft` a cue or quotation starts (it
+Helpers of :mod:`onrecord.extract.statements.extract`: the :class:`Draft` a cue or quotation starts
+(it
 still holds spaCy tokens), one statement per named speaker of "X and Y said", clauses cut
 where the parser let them run into the next speaker, the time expression of a cue's own
 clause, where a cue's clause ends when the parser ran the cue's second predicate into it,
@@ -16,9 +17,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extract.attribution import is_cue
-from onrecord.extract.captions import furniture_lines
-from onrecord.extract.doctext import sentence_of, span_mask, text_of
+from onrecord.extract.common.doctext import sentence_of, span_mask, text_of
+from onrecord.extract.statements.attribution import is_cue
+from onrecord.extract.statements.captions import furniture_lines
 from onrecord.models import Entity, Statement, TimeExpr
 
 _NOMINAL_DEPS = frozenset(
@@ -254,7 +255,7 @@ def second_clause_predicate(cue: Token, clauses: list[Token]) -> Token | None:
 
 def off_furniture(text: str, drafts: list[Draft]) -> list[Draft]:
     """The drafts whose content and cue lie outside photo captions, credits and prompts to the
-    reader (:func:`~onrecord.extract.captions.furniture_lines`): no one speaks there."""
+    reader (:func:`~onrecord.extract.statements.captions.furniture_lines`): no one speaks there."""
     lines = furniture_lines(text)
     if not lines:
         return drafts

@@ -9,12 +9,13 @@ office and a compatible state is that person, not an anonymous source:
   ``data/person_roles.json`` ("PM", "top diplomat");
 - its state, from a possessive ("Turkey's"), a demonym ("the Saudi ...") or "of Turkey", must
   be the holder's: from the holder's title ("Turkish President") or else from the table of
-  well-known office holders (:func:`~onrecord.extract.actors.leader_code`);
+  well-known office holders (:func:`~onrecord.extract.entities.actors.leader_code`);
 - a holder whose state is not known fits when the role's state is named (as a state or a
   people, not by its capital) in the sentence that names the holder;
 - exactly one person of the article fits; otherwise the phrase names nobody.
 
-``find_role_mentions`` returns token spans; :mod:`onrecord.extract.entities` adds them to the
+``find_role_mentions`` returns token spans; :mod:`onrecord.extract.entities.extract` adds them to
+the
 holder's mentions, so the statement of "Turkey's president said ..." has that person as
 speaker and is sourced ``named``.
 """
@@ -27,10 +28,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from onrecord.datafiles import data_json
-from onrecord.extract.actors import actor_code, is_capital, leader_code, region_code
-from onrecord.extract.doctext import sentence_of
-from onrecord.extract.lexicon import TITLE_HEADS
-from onrecord.extract.person_names import fold
+from onrecord.extract.common.doctext import sentence_of
+from onrecord.extract.entities.actors import actor_code, is_capital, leader_code, region_code
+from onrecord.extract.entities.person_names import fold
+from onrecord.extract.statements.lexicon import TITLE_HEADS
 
 
 @dataclass(frozen=True)

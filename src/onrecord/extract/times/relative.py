@@ -3,7 +3,7 @@
 Deictic days ("today", "last night"), offsets ("two weeks ago", "a year earlier"), anaphors
 ("the next day", "that year"), deictic units ("last week", "the latest quarter"), parts of day
 ("Monday morning") and clock times ("3 pm", "noon Thursday"). Same contract as the rules in
-:mod:`onrecord.extract.timex_rules`: ``(text, Context) -> Normalized | None``.
+:mod:`onrecord.extract.times.rules`: ``(text, Context) -> Normalized | None``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from calendar import monthrange
 from datetime import date, timedelta
 
-from onrecord.extract.timex_calendar import (
+from onrecord.extract.times.calendar import (
     ORDINALS,
     PARTS_OF_DAY,
     Context,
@@ -29,7 +29,7 @@ from onrecord.extract.timex_calendar import (
     week_value,
     year_value,
 )
-from onrecord.extract.timex_rules import NUMBER_RE, UNIT_RE, dispatch
+from onrecord.extract.times.rules import NUMBER_RE, UNIT_RE, dispatch
 
 __all__ = [
     "rule_anaphor", "rule_clock", "rule_deictic_day", "rule_offset", "rule_part_of_day",

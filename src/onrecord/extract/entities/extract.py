@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extract.actors import actor_code, is_capital, is_demonym, state_name
-from onrecord.extract.doctext import text_of
-from onrecord.extract.lexicon import ORGANIZATION_HEADS, TITLE_CORE, TITLE_HEADS, TITLE_WORDS
-from onrecord.extract.person_names import (
+from onrecord.extract.common.doctext import text_of
+from onrecord.extract.entities.actors import actor_code, is_capital, is_demonym, state_name
+from onrecord.extract.entities.person_names import (
     PersonName,
     fold,
     given_key,
@@ -30,7 +29,7 @@ from onrecord.extract.person_names import (
     parse_person,
     same_person,
 )
-from onrecord.extract.roles import (
+from onrecord.extract.entities.roles import (
     Holder,
     find_role_mentions,
     role_heads,
@@ -38,6 +37,12 @@ from onrecord.extract.roles import (
     state_after,
     states_in_sentence,
     title_without_state,
+)
+from onrecord.extract.statements.lexicon import (
+    ORGANIZATION_HEADS,
+    TITLE_CORE,
+    TITLE_HEADS,
+    TITLE_WORDS,
 )
 from onrecord.models import Entity
 
@@ -413,7 +418,7 @@ def _add_descriptions(doc: Doc, clusters: list[_Cluster], title_tokens: set[int]
 
 def _add_roles(doc: Doc, clusters: list[_Cluster], covered: set[int]) -> None:
     """Link "Turkey's president", "the Saudi foreign minister" to the one person of the
-    article who holds that office for that state (:mod:`onrecord.extract.roles`)."""
+    article who holds that office for that state (:mod:`onrecord.extract.entities.roles`)."""
     holders = [Holder(n, m.title, doc[m.start:m.end].text, state_after(doc, m.end),
                       states_in_sentence(doc, m.start))
                for n, cl in enumerate(clusters)

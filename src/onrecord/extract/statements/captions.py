@@ -6,7 +6,7 @@ prompts addressed to the reader. Statements are not looked for in them.
 - a **rubric** heading is made of page words only ("Related:", "In Other News:", "Disclaimer:"),
   or ends in a credit label ("The crash site Credit:");
 - a **dateline** is a place in capitals before a colon ("BEIRUT:", "THE HAGUE:"): a capital or a
-  large city (:mod:`onrecord.extract.actors`), not a speaker;
+  large city (:mod:`onrecord.extract.entities.actors`), not a speaker;
 - a **prompt** is a short line without quotation marks that addresses the reader ("Your email
   address will not be published", "We want your thoughts").
 
@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from onrecord.datafiles import data_json
-from onrecord.extract.actors import is_capital, region_code
+from onrecord.extract.entities.actors import is_capital, region_code
 
 
 def load_vocabulary() -> dict[str, Any]:

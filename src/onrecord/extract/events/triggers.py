@@ -1,6 +1,6 @@
 """Event triggers: which words of a parsed sentence name a political event, and its CAMEO code.
 
-A verb triggers an event by its lemma (:data:`~onrecord.extract.event_lexicon.VERBS`), with a
+A verb triggers an event by its lemma (:data:`~onrecord.extract.events.lexicon.VERBS`), with a
 suitable object or particle ("fired missiles", "called for", "blew up a pipeline"), or by a
 construction read here: "ordered X to leave" (an expulsion), "said X must ..." (a demand), "is
 committed to" (a pledge), "met their demands" (a concession, not a meeting), "protested that"
@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract.actors import actor_code, sector_of
-from onrecord.extract.event_complements import obligation
-from onrecord.extract.event_lexicon import (
+from onrecord.extract.entities.actors import actor_code, sector_of
+from onrecord.extract.events.complements import obligation
+from onrecord.extract.events.lexicon import (
     COMPOUNDS,
     NOUNS,
     PATIENT_NOUNS,

@@ -2,13 +2,13 @@
 
 Each rule is a pure function ``(text, Context) -> Normalized | None`` over the expression's
 cleaned text (lower case, no periods, modifiers already peeled off by
-:func:`onrecord.extract.times.normalize_time`) and a :class:`Context`: the publication date
+:func:`onrecord.extract.times.extract.normalize_time`) and a :class:`Context`: the publication date
 (``anchor``), the tense of the governing verb and the discourse ``reference`` date.
 :func:`dispatch` tries the context's rules in order and the first that matches decides; the
-order is :data:`onrecord.extract.times.RULES`. This module holds the shared patterns and the
+order is :data:`onrecord.extract.times.extract.RULES`. This module holds the shared patterns and the
 rules for named calendar dates (months and days, weekdays, holidays, quarters, seasons, decades,
 years), durations and sets; the rules for deictic and relative expressions and times of day are
-in :mod:`onrecord.extract.timex_relative`.
+in :mod:`onrecord.extract.times.relative`.
 
 Values: ``2020-01-13`` day, ``2020-W02`` week, ``2020-W02-WE`` weekend, ``2019-12`` month,
 ``2019-Q3`` quarter, ``2019-H1`` half, ``2019-SU`` season, ``2019`` year, ``199`` decade,
@@ -24,7 +24,7 @@ from calendar import monthrange
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from onrecord.extract.timex_calendar import (
+from onrecord.extract.times.calendar import (
     DECADE_WORDS,
     FIXED_HOLIDAYS,
     MONTHS,

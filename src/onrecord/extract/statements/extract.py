@@ -1,24 +1,25 @@
 """Who said what: attributed statements from a parsed article.
 
 ``extract_statements(doc, entities, times)`` finds
-- reported speech and belief: a cue verb ("say", "tell", "insist", "fear") and its clause, or the
-  object or infinitive of a verb of stance ("criticized the deal", "vowed to veto it"), a noun's
-  clause ("the claim that ..."), "X seems to ...", and headings ("Rubio: I'm not running",
-  "Mayor Slams Plan"); see :mod:`onrecord.extract.reported`; verbs and nouns no list names are
-  read as cues when the learned cue model (:mod:`onrecord.extract.cue_model`) scores their
-  construction high enough;
+- reported speech and belief: a cue verb ("say", "tell", "insist", "fear") and its clause, or
+  the object or infinitive of a verb of stance ("criticized the deal", "vowed to veto it"), a
+  noun's clause ("the claim that ..."), "X seems to ...", and headings ("Rubio: I'm not
+  running", "Mayor Slams Plan"); see :mod:`onrecord.extract.statements.reported`; verbs and
+  nouns no list names are read as cues when the learned cue model
+  (:mod:`onrecord.extract.statements.cue_model`) scores their construction high enough;
 - "according to X" and parenthetical cues ("Soleimani, the officials said, had been ...");
 - reporting clauses the parse misplaces: "said in a statement that ..." and a speaker phrase
   trailing a long sentence (", a source familiar with the matter said on Friday, in ...");
-  see :mod:`onrecord.extract.reporting_clauses`;
-- direct quotations (see :mod:`onrecord.extract.quotes`) attributed to the cue next to them,
-  split quotations, and floating quotations that continue the previous speaker;
+  see :mod:`onrecord.extract.statements.reporting_clauses`;
+- direct quotations (see :mod:`onrecord.extract.statements.quotes`) attributed to the cue next
+  to them, split quotations, and floating quotations that continue the previous speaker;
 - mixed statements, a reported clause that contains a quotation;
 and for each the speaker (pronouns and "the president" resolved to entities), how it is sourced
 (named, anonymous, organisation, document), the channel ("tweet", "Fox News"), the time of the
-cue's own clause, and nesting (an official quoting another). Photo captions and credits, rubrics,
-datelines and prompts to the reader are no statements (:mod:`onrecord.extract.captions`); each
-statement's stance is judged by :mod:`onrecord.extract.stance`.
+cue's own clause, and nesting (an official quoting another). Photo captions and credits,
+rubrics, datelines and prompts to the reader are no statements
+(:mod:`onrecord.extract.statements.captions`); each statement's stance is judged by
+:mod:`onrecord.extract.statements.stance`.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extract.attribution import (
+from onrecord.extract.common.doctext import sentence_of, span_mask, text_of
+from onrecord.extract.statements.attribution import (
     channel_of,
     cue_subject,
     is_cue,
@@ -36,40 +38,8 @@ from onrecord.extract.attribution import (
     sourcing_of,
     speaker_extent,
 )
-from onrecord.extract.doctext import sentence_of, span_mask, text_of
-from onrecord.extract.framing import (
-    agent_passive,
-    attitude_adjective,
-    bare_passive,
-    copular_claim,
-    framed_view,
-    made_clear,
-    reported_clause,
-)
-from onrecord.extract.headings import colon_speaker, headline_verb
-from onrecord.extract.lexicon import BELIEF_CUES
-from onrecord.extract.quotes import Quote, find_quotes, is_statement_quote, looks_like_title
-from onrecord.extract.reported import (
-    according_to,
-    asked_question,
-    char_span,
-    claim_noun,
-    clause_span,
-    complement,
-    is_parenthetical,
-    learned_noun,
-    learned_verb,
-    parenthetical_span,
-    raising,
-)
-from onrecord.extract.reporting_clauses import (
-    channel_clause,
-    is_channel_noun,
-    trailing_reporting_clause,
-)
-from onrecord.extract.stance import judge_stance
-from onrecord.extract.statement_dates import date_statements
-from onrecord.extract.statement_drafts import (
+from onrecord.extract.statements.dates import date_statements
+from onrecord.extract.statements.drafts import (
     Draft,
     contrasted,
     cut_at_other_speakers,
@@ -84,6 +54,42 @@ from onrecord.extract.statement_drafts import (
     time_of,
     times_by_sentence,
 )
+from onrecord.extract.statements.framing import (
+    agent_passive,
+    attitude_adjective,
+    bare_passive,
+    copular_claim,
+    framed_view,
+    made_clear,
+    reported_clause,
+)
+from onrecord.extract.statements.headings import colon_speaker, headline_verb
+from onrecord.extract.statements.lexicon import BELIEF_CUES
+from onrecord.extract.statements.quotes import (
+    Quote,
+    find_quotes,
+    is_statement_quote,
+    looks_like_title,
+)
+from onrecord.extract.statements.reported import (
+    according_to,
+    asked_question,
+    char_span,
+    claim_noun,
+    clause_span,
+    complement,
+    is_parenthetical,
+    learned_noun,
+    learned_verb,
+    parenthetical_span,
+    raising,
+)
+from onrecord.extract.statements.reporting_clauses import (
+    channel_clause,
+    is_channel_noun,
+    trailing_reporting_clause,
+)
+from onrecord.extract.statements.stance import judge_stance
 from onrecord.models import Entity, Statement, TimeExpr
 
 
@@ -426,7 +432,7 @@ def extract_statements(
     Each statement's ``date`` is the day of its own clause's time expression ("Trump on Friday
     told ..."); with none, a day inferred from its context (the statement it is quoted in, the
     same speaker's dated statement, the occasion just reported) or else the publication date,
-    marked ``time_defaulted`` (see :mod:`onrecord.extract.statement_dates`).
+    marked ``time_defaulted`` (see :mod:`onrecord.extract.statements.dates`).
     """
     quotes = find_quotes(text_of(doc))
     drafts, used = _reported(doc, quotes)

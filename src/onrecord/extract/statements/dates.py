@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract.doctext import sentence_of, text_of
+from onrecord.extract.common.doctext import sentence_of, text_of
 from onrecord.models import Statement, TimeExpr
 
 __all__ = ["date_statements"]

@@ -1,19 +1,25 @@
 """Speakers and cues in headings: "Ortiz: Port Will Reopen", "SANDERS: We will win", and a
 title-case headline's verb ("Mayor Okafor Slams Harbour Tax Plan"). A rubric ("FILE PHOTO:",
 "Disclaimer:") or a dateline ("BEIRUT:") before a colon is no speaker
-(:mod:`onrecord.extract.captions`).
+(:mod:`onrecord.extract.statements.captions`).
 
-Helpers of :mod:`onrecord.extract.statements`, over spaCy tokens; they return character spans.
+Helpers of :mod:`onrecord.extract.statements.extract`, over spaCy tokens; they return character
+spans.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract.captions import is_dateline, is_rubric
-from onrecord.extract.doctext import text_of
-from onrecord.extract.lexicon import ALL_CUES, INFINITIVE_CUES, LEARNED_VERBS, OBJECT_CUES
-from onrecord.extract.reported import char_span
+from onrecord.extract.common.doctext import text_of
+from onrecord.extract.statements.captions import is_dateline, is_rubric
+from onrecord.extract.statements.lexicon import (
+    ALL_CUES,
+    INFINITIVE_CUES,
+    LEARNED_VERBS,
+    OBJECT_CUES,
+)
+from onrecord.extract.statements.reported import char_span
 
 
 def _name_like(tok: Token) -> bool:

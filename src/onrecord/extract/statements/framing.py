@@ -16,16 +16,17 @@
   "Her advice was to wait" (what follows "be" is the content; the holder is the possessor or
   the noun's "among"/"for"/"from" phrase).
 
-Helpers of :mod:`onrecord.extract.statements`, over spaCy tokens; they return character spans.
+Helpers of :mod:`onrecord.extract.statements.extract`, over spaCy tokens; they return character
+spans.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract.attribution import cue_subject
-from onrecord.extract.doctext import sentence_of
-from onrecord.extract.lexicon import (
+from onrecord.extract.common.doctext import sentence_of
+from onrecord.extract.statements.attribution import cue_subject
+from onrecord.extract.statements.lexicon import (
     ADDRESSEE_CUES,
     ALL_CUES,
     CLAIM_NOUNS,
@@ -33,7 +34,7 @@ from onrecord.extract.lexicon import (
     OBJECT_CUES,
     PEOPLE_NOUNS,
 )
-from onrecord.extract.reported import char_span, clause_span
+from onrecord.extract.statements.reported import char_span, clause_span
 
 # what a survey is called: "In the latest Gallup poll, ..."
 _POLLS = frozenset({"poll", "survey", "polling"})
