@@ -14,9 +14,8 @@ office and a compatible state is that person, not an anonymous source:
   people, not by its capital) in the sentence that names the holder;
 - exactly one person of the article fits; otherwise the phrase names nobody.
 
-``find_role_mentions`` returns token spans; :mod:`onrecord.extract.entities.extract` adds them to
-the
-holder's mentions, so the statement of "Turkey's president said ..." has that person as
+``find_role_mentions`` returns token spans; :mod:`onrecord.extract.entities.extract` adds them
+to the holder's mentions, so the statement of "Turkey's president said ..." has that person as
 speaker and is sourced ``named``.
 """
 

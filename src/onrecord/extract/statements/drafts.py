@@ -1,8 +1,7 @@
 """Statements under construction, and the steps that settle them before they become records.
 
-Helpers of :mod:`onrecord.extract.statements.extract`: the :class:`Draft` a cue or quotation starts
-(it
-still holds spaCy tokens), one statement per named speaker of "X and Y said", clauses cut
+Helpers of :mod:`onrecord.extract.statements.extract`: the :class:`Draft` a cue or quotation
+starts (it still holds spaCy tokens), one statement per named speaker of "X and Y said", clauses cut
 where the parser let them run into the next speaker, the time expression of a cue's own
 clause, where a cue's clause ends when the parser ran the cue's second predicate into it,
 drafts inside page furniture dropped, and which statement another is nested in.

@@ -13,9 +13,8 @@ to". These are a reporter's narration instead:
   speech noun's holder is its possessor, its "from"/"by" phrase, or the subject of the light
   verb naming it: "Okafor made the claim that ...").
 
-Vocabularies in ``data/narration.json``. Helpers of :mod:`onrecord.extract.statements.reported`,
-over
-spaCy tokens.
+Vocabularies in ``data/narration.json``. Helpers of
+:mod:`onrecord.extract.statements.reported`, over spaCy tokens.
 """
 
 from __future__ import annotations
