@@ -6,8 +6,8 @@ For every verb that has a subject and a content-bearing complement (an object, a
 object, an infinitive or a clause), and every noun that takes a content-bearing preposition
 phrase, it counts how often the word is the head of a gold cue. The counts per lemma go to
 ``src/onrecord/data/learned_cues.json``; :mod:`onrecord.extract.statements.lexicon` keeps the
-lemmas seen often enough with a high enough rate. Only the dev split may be used (held-out splits are
-scored elsewhere). Reproducible: the same gold file and model give the same file.
+lemmas seen often enough with a high enough rate. Only the dev split may be used (held-out
+splits are scored elsewhere). Reproducible: the same gold file and model give the same file.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """A learned cue model: is this verb or noun, in this construction, an attribution cue?
 
 The word lists of :mod:`onrecord.extract.statements.lexicon` cover the common cues; PolNeAR
-annotates a long tail of attitudes as well ("*recognized* that ...", "*focused on* the economy", "*grappled
-with* the ethics"). This model scores the words the lists reject, from their construction rather
+annotates a long tail of attitudes as well ("*recognized* that ...", "*focused on* the
+economy", "*grappled with* the ethics"). This model scores the words the lists reject, from their construction rather
 than their lemma alone: what the subject is (a person, a pronoun, an organisation), what the
 complement is (a clause, an infinitive, an object, which preposition), the word's own lemma and
 grammatical role. It is a logistic regression over such binary features, trained on the dev
