@@ -18,10 +18,10 @@ reads, from the parse:
 - **time**: the time expression of the trigger's own clause (:func:`clause_time`), else none;
 - **location**: the place of an ``in`` / ``near`` phrase on the trigger.
 
-Conventions of event coding applied on top (issue 5): a well-known office holder acts for
-their state ("Putin" -> RUS, :func:`onrecord.extract.entities.actors.leader_code`); a
-stateless group acting in a state is that state's ("100 demonstrators marched in Ruritania");
-a protest or a restriction with no target is aimed at the source's own state; an unclaimed attack on another
+Conventions of event coding applied on top (issue 5): a well-known office holder acts for their
+state ("Putin" -> RUS, :func:`onrecord.extract.entities.actors.leader_code`); a stateless group
+acting in a state is that state's ("100 demonstrators marched in Ruritania"); a protest or a
+restriction with no target is aimed at the source's own state; an unclaimed attack on another
 state's people is the host state's; "said X must ..." is a demand on X; "will ... unless X ..."
 is a threat to X; one state's exercises are MOBILIZE, joint ones COOPERATE; and only the
 sentence's own acts are kept (:func:`onrecord.extract.events.complements.main_events`).

@@ -1,12 +1,12 @@
 """A learned cue model: is this verb or noun, in this construction, an attribution cue?
 
 The word lists of :mod:`onrecord.extract.statements.lexicon` cover the common cues; PolNeAR
-annotates a long tail of attitudes as well ("*recognized* that ...", "*focused on* the
-economy", "*grappled with* the ethics"). This model scores the words the lists reject, from their construction rather
-than their lemma alone: what the subject is (a person, a pronoun, an organisation), what the
-complement is (a clause, an infinitive, an object, which preposition), the word's own lemma and
-grammatical role. It is a logistic regression over such binary features, trained on the dev
-split by ``training/learn_cue_model.py`` (one command; weights in
+annotates a long tail of attitudes as well ("*recognized* that ...", "*focused on* the economy",
+"*grappled with* the ethics"). This model scores the words the lists reject, from their
+construction rather than their lemma alone: what the subject is (a person, a pronoun, an
+organisation), what the complement is (a clause, an infinitive, an object, which preposition),
+the word's own lemma and grammatical role. It is a logistic regression over such binary
+features, trained on the dev split by ``training/learn_cue_model.py`` (one command; weights in
 ``src/onrecord/data/cue_model.json``).
 
 A candidate is what :mod:`training/learn_cues` counts: a verb with a subject and a
