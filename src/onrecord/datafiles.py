@@ -3,7 +3,8 @@
 The algorithms keep their data apart from the code (as spaCy keeps its language data); every
 module reads its file through one of these functions, so a file's format is parsed one way:
 
-- :func:`data_json`: a JSON document (``stance.json``, ``person_roles.json``);
+- :func:`data_json`: a JSON document (``stance.json``, ``person_roles.json``; a room's own,
+  such as ``extract/entities/data/actors.json``, with ``room="entities"``);
 - :func:`data_lines`: one entry a line, ``#`` starting a comment (``given_names.txt``);
 - :func:`data_sections`: entries under ``[kind]`` headings (``furniture.txt``, ``walls.txt``).
 
@@ -19,14 +20,17 @@ from typing import Any
 __all__ = ["data_json", "data_lines", "data_sections", "data_text"]
 
 
-def data_text(name: str) -> str:
-    """The text of ``onrecord/data/<name>``."""
-    return resources.files("onrecord").joinpath(f"data/{name}").read_text("utf-8")
+def data_text(name: str, room: str | None = None) -> str:
+    """The text of ``onrecord/data/<name>``, or with ``room`` of the extraction room's own
+    ``onrecord/extract/<room>/data/<name>``."""
+    folder = f"extract/{room}/data" if room else "data"
+    return resources.files("onrecord").joinpath(f"{folder}/{name}").read_text("utf-8")
 
 
-def data_json(name: str) -> dict[str, Any]:
-    """The JSON object of ``onrecord/data/<name>``."""
-    data = json.loads(data_text(name))
+def data_json(name: str, room: str | None = None) -> dict[str, Any]:
+    """The JSON object of ``onrecord/data/<name>`` (or of a room's data, see
+    :func:`data_text`)."""
+    data = json.loads(data_text(name, room))
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a JSON object")
     return data

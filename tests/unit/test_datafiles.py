@@ -13,14 +13,16 @@ def test_every_shipped_list_and_section_file_reads(monkeypatch):
     sections = datafiles.data_sections("furniture.txt")
     assert sections and all(isinstance(v, list) for v in sections.values())
     assert datafiles.data_json("stance.json")
+    actors = datafiles.data_json("actors.json", room="entities")  # a room's own data
+    assert actors["states"]["TUR"]["capitals"] == ["Ankara"]
 
 
 def test_an_entry_before_any_heading_is_an_error_naming_the_file(monkeypatch):
-    monkeypatch.setattr(datafiles, "data_text", lambda name: "# note\norphan\n[kind]\nx\n")
+    monkeypatch.setattr(datafiles, "data_text", lambda name, room=None: "# note\norphan\n[kind]\nx\n")
     with pytest.raises(ValueError, match="walls.txt: entry 'orphan' before any"):
         datafiles.data_sections("walls.txt")
-    monkeypatch.setattr(datafiles, "data_text", lambda name: "[a]\nx # kept\n\n[b]\n")
+    monkeypatch.setattr(datafiles, "data_text", lambda name, room=None: "[a]\nx # kept\n\n[b]\n")
     assert datafiles.data_sections("f.txt") == {"a": ["x # kept"], "b": []}
-    monkeypatch.setattr(datafiles, "data_text", lambda name: "[1, 2]")
+    monkeypatch.setattr(datafiles, "data_text", lambda name, room=None: "[1, 2]")
     with pytest.raises(ValueError, match="f.json: expected a JSON object"):
         datafiles.data_json("f.json")

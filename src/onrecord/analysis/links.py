@@ -38,7 +38,8 @@ DETECTOR = ("analysis/claim.py", "analysis/consistency.py", "analysis/echoes.py"
             "analysis/opposition.py", "analysis/sides.py", "analysis/series.py",
             "extract/entities/actors.py", "extract/statements/lexicon.py",
             "extract/entities/person_names.py",
-            "data/actors_leaders.json", "data/antonyms.txt", "data/name_particles.txt",
+            "extract/entities/data/actors.json", "data/actors_leaders.json",
+            "data/antonyms.txt", "data/name_particles.txt",
             "data/stance.json")
 """The code and data the links depend on: kept links computed by other code are not reused."""
 
