@@ -36,14 +36,14 @@ def data_json(name: str, room: str | None = None) -> dict[str, Any]:
     return data
 
 
-def data_lines(name: str) -> list[str]:
+def data_lines(name: str, room: str | None = None) -> list[str]:
     """The entries of a list file: one a line, without comments (``#`` to the line's end) and
     blank lines."""
-    lines = (line.split("#", 1)[0].strip() for line in data_text(name).splitlines())
+    lines = (line.split("#", 1)[0].strip() for line in data_text(name, room).splitlines())
     return [line for line in lines if line]
 
 
-def data_sections(name: str) -> dict[str, list[str]]:
+def data_sections(name: str, room: str | None = None) -> dict[str, list[str]]:
     """The entries of a file of ``[kind]`` sections, by kind, in file order.
 
     Lines starting with ``#`` and blank lines are skipped (a ``#`` inside an entry is kept: it
@@ -51,7 +51,7 @@ def data_sections(name: str) -> dict[str, list[str]]:
     """
     sections: dict[str, list[str]] = {}
     kind: str | None = None
-    for raw in data_text(name).splitlines():
+    for raw in data_text(name, room).splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
             continue

@@ -15,10 +15,12 @@ def test_every_shipped_list_and_section_file_reads(monkeypatch):
     assert datafiles.data_json("stance.json")
     actors = datafiles.data_json("actors.json", room="entities")  # a room's own data
     assert actors["states"]["TUR"]["capitals"] == ["Ankara"]
+    assert "say" in datafiles.data_sections("lexicon.txt", room="statements")["speech_cues"][0]
 
 
 def test_an_entry_before_any_heading_is_an_error_naming_the_file(monkeypatch):
-    monkeypatch.setattr(datafiles, "data_text", lambda name, room=None: "# note\norphan\n[kind]\nx\n")
+    monkeypatch.setattr(datafiles, "data_text",
+                        lambda name, room=None: "# note\norphan\n[kind]\nx\n")
     with pytest.raises(ValueError, match="walls.txt: entry 'orphan' before any"):
         datafiles.data_sections("walls.txt")
     monkeypatch.setattr(datafiles, "data_text", lambda name, room=None: "[a]\nx # kept\n\n[b]\n")
