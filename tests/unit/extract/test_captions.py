@@ -64,3 +64,12 @@ def test_rubrics_datelines_and_prompts():
     assert not is_dateline(["OKAFOR"]) and not is_dateline(["Beirut"])
     assert is_prompt("Sign up for your free newsletter")
     assert not is_prompt('"Are you ready?" she asked the crowd.')
+
+
+def test_a_long_line_of_glued_words_is_read_in_linear_time():
+    """A paragraph of dotted, glued words ("ab.cd.ab.cd...") sent the credit pattern into
+    exponential backtracking (minutes for 200 characters); it is no credit, and a credit at the
+    end of a long line is still found."""
+    glued = " " + "ab.cd" * 2000 + " end"
+    assert is_caption(glued) is False
+    assert is_caption(glued + ". Photo by Jane Roe/Getty Images") is True

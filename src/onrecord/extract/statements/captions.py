@@ -40,7 +40,11 @@ _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 # "(Getty)", "(AP Photo/Jane Roe)", "(REUTERS/Jane Roe)" closing a line
 _PAREN_CREDIT = re.compile(r"\(([^()\n]{2,60})\)\s*$")
 # "REUTERS/Jane Roe", "AP Photo/Jane Roe/File", "Jane Roe/Getty Images" closing a line
-_SLASH_CREDIT = re.compile(r"(?:^|[\s.])((?:[A-Za-z][\w&.-]*\s?){1,4})/\s?[A-Z][^\n]{0,60}$")
+_SLASH_CREDIT = re.compile(
+    r"(?:^|[\s.])([A-Za-z][\w&.-]*(?:\s[A-Za-z][\w&.-]*){0,3})\s?/\s?[A-Z][^\n]{0,60}$")
+_CREDIT_TAIL = 300
+"""A credit ends its line: only the line's last characters are searched for one (a regular
+expression over a whole paragraph of glued words would take quadratic time)."""
 # "Credit: ...", "FILE PHOTO: ...", "Image: ..." opening a line or standing inside it
 _LABEL = re.compile(r"(?:^|\s)([A-Za-z][A-Za-z ]{1,20}?)\s?:\s")
 _QUOTES = frozenset("\"“”«»‘’")
@@ -68,9 +72,10 @@ def is_caption(line: str) -> bool:
     # "(Getty)", "(REUTERS/Jane Roe)"; a bare "(AP)" may sign a wire story's paragraph
     if paren is not None and _agency(paren.group(1), wires="/" in paren.group(1)):
         return True
-    slash = _SLASH_CREDIT.search(line)
+    tail = line[-_CREDIT_TAIL:]
+    slash = _SLASH_CREDIT.search(tail)
     if slash is not None and (_agency(slash.group(1), wires=True)
-                              or _agency(line[slash.end(1) + 1:])):
+                              or _agency(tail[slash.end(1) + 1:])):
         return True
     for label in _LABEL.finditer(line):
         words = label.group(1).lower().split()
