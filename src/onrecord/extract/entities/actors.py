@@ -112,24 +112,24 @@ def state_name(code: str) -> str | None:
     return _CANONICAL.get(code)
 
 
-def is_demonym(name: str) -> bool:
-    """True when ``name`` is a demonym or nationality adjective ("Iranian", "Americans")."""
+def _listed_as(name: str, form: int) -> bool:
+    """Whether ``name`` is one of its state's names of one form (index into ``_STATES``'s
+    names, demonyms, capitals)."""
     code = actor_code(name)
     if code is None:
         return False
-    _names, demonyms, _capitals = _STATES[code]
     key = _key(name)
-    return any(_key(d) == key for d in demonyms)
+    return any(_key(listed) == key for listed in _STATES[code][form])
+
+
+def is_demonym(name: str) -> bool:
+    """True when ``name`` is a demonym or nationality adjective ("Iranian", "Americans")."""
+    return _listed_as(name, 1)
 
 
 def is_capital(name: str) -> bool:
     """True when ``name`` is a capital (or seat of government) rather than the state's name."""
-    code = actor_code(name)
-    if code is None:
-        return False
-    _names, _demonyms, capitals = _STATES[code]
-    key = _key(name)
-    return any(_key(c) == key for c in capitals)
+    return _listed_as(name, 2)
 
 
 # Well-known office holders -> the state (or organisation) they act for, from
