@@ -40,7 +40,6 @@ from onrecord.analysis.echoes import first_of_repeats, repeated
 from onrecord.analysis.queries import date_bounds
 from onrecord.analysis.series import count_steps, one_step_per_admission
 from onrecord.analysis.sides import side_of
-from onrecord.datafiles import data_json
 from onrecord.extract.statements.lexicon import PERSONAL_PRONOUNS
 from onrecord.store import Corpus
 
@@ -98,8 +97,7 @@ def load_sides(corpus: Corpus, since: str | None = None,
         f" s.content_start, s.content_end, {first},"
         f" substr(a.text, CASE WHEN {first} > ? THEN {first} - ? + 1 ELSE 1 END,"
         f" s.content_end - {first} + ?),"
-        f" CASE WHEN {first} > ? THEN {first} - ? ELSE 0 END, s.stance, s.proposition,"
-        " length(a.text)"
+        f" CASE WHEN {first} > ? THEN {first} - ? ELSE 0 END, s.stance, s.proposition"
         " FROM statements s JOIN articles a ON a.id = s.article_id AND a.story_id = a.id"
         " LEFT JOIN corpus_entities ce ON ce.id = s.corpus_speaker"
         " LEFT JOIN times t ON t.article_id = s.article_id AND t.id = s.time"
@@ -114,10 +112,14 @@ def load_sides(corpus: Corpus, since: str | None = None,
     sides = []
     for (article, sid, speaker, speaker_id, actor, speaker_text, sourcing, cue, content, date,
          defaulted, when, outlet, title, start, end, begin, window, offset, stance,
-         proposition, length) in rows:
+         proposition) in rows:
         context, lead = _sentence(window or "", int(offset), int(begin), int(end))
-        # an excerpt that stops mid-sentence cuts the statement running to its end
-        cut = int(end) >= int(length) - 2 and not (window or "").rstrip().endswith(_ENDINGS)
+        # an excerpt that stops mid-sentence cuts the statement running to its end (the window
+        # is shorter than asked for only where the text ends)
+        window = window or ""
+        text_ended = len(window) < int(end) - int(begin) + _CONTEXT_BEFORE + _CONTEXT_AFTER
+        cut = text_ended and int(end) >= int(offset) + len(window) - 2 and \
+            not window.rstrip().endswith(_ENDINGS)
         side = side_of(speaker, speaker_text, titles.get(speaker_id or "", ()), actor)
         sides.append(Side(article, sid, speaker, speaker_id, sourcing, cue, content, date,
                           bool(defaulted), when, outlet, title, int(start), int(end), context,
@@ -293,7 +295,6 @@ REBUTTAL_REACH = 1500
 """How far back in its article (characters) a rebuttal's target is looked for."""
 NEAREST_REACH = 400
 """Within this, a rebuttal whose framing names nothing answers the nearest statement."""
-_PROPOSITION_NOUNS = frozenset(data_json("stance.json")["proposition_nouns"])
 
 
 def _anaphoric_denial(side: Side) -> str | None:
@@ -302,7 +303,7 @@ def _anaphoric_denial(side: Side) -> str | None:
     if side.stance != "denies":
         return None
     denied = op.words(side.proposition or side.content)
-    if 1 <= len(denied) <= 4 and denied[-1] in _PROPOSITION_NOUNS:
+    if 1 <= len(denied) <= 4 and denied[-1] in op.PROPOSITION_NOUNS:
         return f"denies {' '.join(denied)}"
     return None
 

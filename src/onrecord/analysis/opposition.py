@@ -122,6 +122,8 @@ def is_negated(text: str) -> bool:
 _STANCE = data_json("stance.json")
 _OPEN_AFTER = frozenset(_STANCE["open_words"])  # "whether", "if", "who" ...
 _UNCERTAIN = frozenset(_STANCE["sure_adjectives"]) | {"known", "immediately", "yet"}
+PROPOSITION_NOUNS = frozenset(_STANCE["proposition_nouns"])
+"""Nouns that name an account ("the allegations", "Russia's claims")."""
 
 
 def _negator(ws: list[str], i: int) -> bool:
