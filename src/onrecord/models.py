@@ -178,6 +178,8 @@ class Statement:
     # after the stance words ("no evidence that X" -> X, "doubt on X" -> X)
     proposition: str | None = None
     proposition_span: Span | None = None
+    # the named rule of ``extract/statements`` that found it ("according_to", "direct_quote")
+    rule: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -200,6 +202,7 @@ class Statement:
             "stance": self.stance,
             "proposition": self.proposition,
             "proposition_span": list(self.proposition_span) if self.proposition_span else None,
+            "rule": self.rule,
         }
 
 
@@ -229,6 +232,8 @@ class Event:
     target: Participant | None = None
     location: str | None = None
     time: str | None = None
+    # the named rule of ``extract/events`` that found its trigger ("verb_lexicon")
+    rule: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -242,6 +247,7 @@ class Event:
             "location": self.location,
             "time": self.time,
             "status": self.status,
+            "rule": self.rule,
         }
 
 
@@ -342,7 +348,7 @@ def record_from_json(data: dict[str, Any]) -> ArticleRecord:
                   time_defaulted=bool(s.get("time_defaulted", False)),
                   nested_in=s.get("nested_in"), continues=s.get("continues"),
                   stance=s.get("stance") or "asserts", proposition=s.get("proposition"),
-                  proposition_span=_span(s.get("proposition_span")))
+                  proposition_span=_span(s.get("proposition_span")), rule=s.get("rule"))
         for s in data.get("statements", ())
     )
     times = tuple(
@@ -358,7 +364,7 @@ def record_from_json(data: dict[str, Any]) -> ArticleRecord:
         Event(id=e["id"], type=e["type"], cameo=e["cameo"], trigger=e["trigger"],
               trigger_span=_span(e["trigger_span"]) or (0, 0), status=e["status"],
               source=participant(e.get("source")), target=participant(e.get("target")),
-              location=e.get("location"), time=e.get("time"))
+              location=e.get("location"), time=e.get("time"), rule=e.get("rule"))
         for e in data.get("events", ())
     )
     return ArticleRecord(article, entities, statements, times, events)

@@ -61,6 +61,7 @@ class StatementOut(BaseModel):
     stance: Literal["asserts", "denies", "doubts", "qualifies"] = "asserts"
     proposition: str | None = None
     proposition_span: list[int] | None = None
+    rule: str | None = None
 
 
 class TimeOut(BaseModel):
@@ -91,6 +92,7 @@ class EventOut(BaseModel):
     location: str | None = None
     time: str | None = None
     status: str
+    rule: str | None = None
 
 
 class RecordOut(BaseModel):

@@ -153,24 +153,24 @@ class Corpus:
             "INSERT INTO statements (article_id, id, speaker, speaker_text, speaker_start,"
             " speaker_end, sourcing, cue, kind, content, content_start, content_end,"
             " channel, time, date, time_defaulted, nested_in, continues, stance, proposition,"
-            " proposition_start, proposition_end) VALUES"
-            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " proposition_start, proposition_end, rule) VALUES"
+            " (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(a.id, s.id, s.speaker, s.speaker_text,
               s.speaker_span[0] if s.speaker_span else None,
               s.speaker_span[1] if s.speaker_span else None, s.sourcing, s.cue, s.kind,
               s.content, s.content_span[0], s.content_span[1], s.channel, s.time, s.date,
               int(s.time_defaulted), s.nested_in, s.continues, s.stance, s.proposition,
               s.proposition_span[0] if s.proposition_span else None,
-              s.proposition_span[1] if s.proposition_span else None)
+              s.proposition_span[1] if s.proposition_span else None, s.rule)
              for s in record.statements],
         )
         b.executemany(
             "INSERT INTO events (article_id, id, type, cameo, trigger, trigger_start,"
-            " trigger_end, source_actor, target_actor, status, time) VALUES"
-            " (?,?,?,?,?,?,?,?,?,?,?)",
+            " trigger_end, source_actor, target_actor, status, time, rule) VALUES"
+            " (?,?,?,?,?,?,?,?,?,?,?,?)",
             [(a.id, e.id, e.type, e.cameo, e.trigger, e.trigger_span[0], e.trigger_span[1],
               e.source.actor if e.source else None, e.target.actor if e.target else None,
-              e.status, e.time) for e in record.events],
+              e.status, e.time, e.rule) for e in record.events],
         )
 
     # -- derived rows ------------------------------------------------------------------------

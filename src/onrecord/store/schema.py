@@ -218,4 +218,14 @@ CREATE TABLE kept_statements (
     PRIMARY KEY (key, position))
 """,
     ),
+    (
+        13,
+        "statements and events: the named extraction rule that found each (see "
+        "docs/architecture.md); rows stored before it have none until their articles are "
+        "analysed again",
+        """
+ALTER TABLE statements ADD COLUMN rule TEXT;
+ALTER TABLE events ADD COLUMN rule TEXT
+""",
+    ),
 ]
