@@ -45,6 +45,17 @@ def test_analyze_text_report(runner, story):
     assert "2024-05-06" in result.output  # Monday before Tuesday 2024-05-07
 
 
+def test_analyze_explain_names_the_rule_of_each_statement(runner, story):
+    args = ["analyze", str(story), "--published", "2024-05-07"]
+    plain = runner.invoke(app, args)
+    explained = runner.invoke(app, [*args, "--explain"])
+    assert explained.exit_code == 0, explained.output
+    output = re.sub(r"\s+", " ", explained.output)  # the report wraps to the terminal
+    assert "rule: direct_quote" in output  # “We were promised steel ...”
+    assert "rule: parenthetical_cue" in output  # two people ..., said,
+    assert "rule:" not in plain.output
+
+
 def test_analyze_json_contract(runner, story):
     result = runner.invoke(app, ["analyze", str(story), "--published", "2024-05-07",
                                  "--format", "json"])

@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from onrecord.cli.corpus import register as register_corpus_commands
 from onrecord.cli.options import (
     DEFAULT_DB,
+    ByRuleOption,
     DbOption,
     Format,
     FormatOption,
@@ -57,7 +58,7 @@ def _main(
     """Turn news coverage into a sourced record: who said what, what happened, and when."""
 
 
-def _emit(records: list[ArticleRecord], fmt: Format) -> None:
+def _emit(records: list[ArticleRecord], fmt: Format, explain: bool = False) -> None:
     if fmt is Format.json:
         if len(records) == 1:
             sys.stdout.write(json.dumps(records[0].to_json(), ensure_ascii=False, indent=2))
@@ -69,7 +70,7 @@ def _emit(records: list[ArticleRecord], fmt: Format) -> None:
     from onrecord.cli.render import render_record
 
     for rec in records:
-        render_record(rec, out)
+        render_record(rec, out, explain)
 
 
 @app.command()
@@ -77,10 +78,14 @@ def analyze(
     path: Annotated[str, typer.Argument(help="An article (text, HTML, JSONL), or - for stdin.")],
     published: PublishedOption = None,
     fmt: FormatOption = Format.text,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="With --format text, name the extraction rule behind each statement "
+        "and event (JSON always carries it, as 'rule').")] = False,
 ) -> None:
     """Print the whole record of one article: entities, statements, times, events.
 
     Example: [bold]onrecord analyze story.txt --published 2020-01-14 --format json[/bold]
+    Example: [bold]onrecord analyze story.txt --explain[/bold] (which rule found what)
     """
     from onrecord.analyze import analyze_articles
     from onrecord.ingest import load_path
@@ -104,7 +109,7 @@ def analyze(
             discarded.append(result)
         else:
             records.append(result)
-    _emit(records, fmt)
+    _emit(records, fmt, explain)
     if discarded and len(loaded) == 1:
         raise typer.Exit(code=1)
 
@@ -253,25 +258,34 @@ def eval_attribution(
     fmt: FormatOption = Format.text,
     workers: WorkersOption = 1,
     limit: LimitOption = None,
+    by_rule: ByRuleOption = False,
 ) -> None:
     """Score statements (content, speaker, cue) against gold attributions.
 
     Matching and measures as in ../shared/eval/attribution/README.md.
 
     Example: [bold]onrecord eval attribution --gold ../shared/eval/attribution/dev.jsonl -w 2[/bold]
+    Example: [bold]onrecord eval attribution --gold dev.jsonl --by-rule[/bold] (precision per rule)
     """
     from onrecord.eval.attribution import aggregate, gold_items, predicted_items, score_document
+    from onrecord.eval.by_rule import attribution_by_rule, rules_report
 
-    report = aggregate(_score_gold(
+    scored = _score_gold(
         gold, limit, workers, "published",
-        lambda doc, rec: score_document(doc["text"], predicted_items(rec), gold_items(doc)),
-    ))
+        lambda doc, rec: (score_document(doc["text"], predicted_items(rec), gold_items(doc)),
+                          attribution_by_rule(doc, rec) if by_rule else {}),
+    )
+    report = aggregate(scores for scores, _ in scored)
+    if by_rule:
+        report["by_rule"] = rules_report(rules for _, rules in scored)
     if fmt is Format.json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
         return
-    from onrecord.cli.render import render_attribution_report
+    from onrecord.cli.render import render_attribution_report, render_rules_report
 
     render_attribution_report(report, out, str(gold))
+    if by_rule:
+        render_rules_report(report["by_rule"], out, "content Jaccard >= 0.5", "coverage > 0.3")
 
 
 @eval_app.command("timex")
@@ -310,6 +324,7 @@ def eval_events(
     fmt: FormatOption = Format.text,
     workers: WorkersOption = 1,
     limit: LimitOption = None,
+    by_rule: ByRuleOption = False,
 ) -> None:
     """Score events: PLOVER type + actors, exact CAMEO root + actors, and PLOVER type.
 
@@ -317,16 +332,24 @@ def eval_events(
     figures overall and by gold source. Each case's ``date`` is its publication date.
 
     Example: [bold]onrecord eval events --gold ../shared/eval/events/dev.jsonl -f json[/bold]
+    Example: [bold]onrecord eval events --gold dev.jsonl --by-rule[/bold] (precision per rule)
     """
+    from onrecord.eval.by_rule import events_by_rule, rules_report
     from onrecord.eval.events import events_report, score_case
 
-    report = events_report(_score_gold(gold, limit, workers, "date", score_case))
+    scored = _score_gold(gold, limit, workers, "date", lambda case, rec: (
+        score_case(case, rec), events_by_rule(case, rec) if by_rule else {}))
+    report = events_report(case for case, _ in scored)
+    if by_rule:
+        report["by_rule"] = rules_report(rules for _, rules in scored)
     if fmt is Format.json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
         return
-    from onrecord.cli.render import render_events_report
+    from onrecord.cli.render import render_events_report, render_rules_report
 
     render_events_report(report, out, str(gold))
+    if by_rule:
+        render_rules_report(report["by_rule"], out, "type + actors in gold", "type in gold")
 
 
 @eval_app.command("stance")

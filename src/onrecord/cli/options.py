@@ -37,6 +37,8 @@ WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1, help="Work
 LimitOption = Annotated[
     int | None, typer.Option("--limit", min=1, help="Score only the first N documents.")
 ]
+ByRuleOption = Annotated[bool, typer.Option(
+    "--by-rule", help="Also print precision per extraction rule (which rules do not generalise).")]
 RowsOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many rows.")]
 OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many rows first.")]
 SinceOption = Annotated[

@@ -74,7 +74,7 @@ def _reporter(record: ArticleRecord, statement_id: str) -> str:
     return statement_id
 
 
-def _statements(record: ArticleRecord) -> RenderableType:
+def _statements(record: ArticleRecord, explain: bool = False) -> RenderableType:
     groups: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for s in record.statements:
         groups[_speaker_key(record, s)].append(s)
@@ -97,6 +97,7 @@ def _statements(record: ArticleRecord) -> RenderableType:
                 s.speaker_text and record.entity(s.speaker) and s.speaker_text != speaker
                 and f"as “{s.speaker_text}”",
                 s.nested_in and f"as reported by {_reporter(record, s.nested_in)}",
+                explain and f"rule: {s.rule or '-'}",
             ) if x]
             if details:
                 line.append("\n    " + " · ".join(details), style="dim")
@@ -119,19 +120,22 @@ def _timeline(record: ArticleRecord) -> RenderableType:
     return table
 
 
-def render_record(record: ArticleRecord, console: Console) -> None:
-    """Print the whole record of one article."""
+def render_record(record: ArticleRecord, console: Console, explain: bool = False) -> None:
+    """Print the whole record of one article; with ``explain``, the rule behind each statement
+    and event (the names of ``extract/statements/rules.py`` and ``extract/events/triggers.py``)."""
     console.print(_header(record))
     console.print(_entities(record))
-    console.print(_statements(record))
+    console.print(_statements(record, explain))
     console.print(_timeline(record))
     if record.events:
         table = Table(title="Events", title_justify="left", expand=True)
-        for col in ("type", "source", "target", "trigger", "status", "when"):
+        columns = ("type", "source", "target", "trigger", "status", "when")
+        for col in columns + (("rule",) if explain else ()):
             table.add_column(col)
         for ev in record.events:
-            table.add_row(ev.type, _participant(ev.source), _participant(ev.target),
-                          escape(ev.trigger), ev.status, _time_label(record, ev.time))
+            row = [ev.type, _participant(ev.source), _participant(ev.target),
+                   escape(ev.trigger), ev.status, _time_label(record, ev.time)]
+            table.add_row(*row, *([ev.rule or "-"] if explain else []))
         console.print(table)
 
 
@@ -154,6 +158,18 @@ def render_events_report(report: dict[str, Any], console: Console, gold: str) ->
             table.add_row(escape(name) if level == "type_actors" else "", level,
                           f"{f['p']:.3f}", f"{f['r']:.3f}", f"{f['f1']:.3f}",
                           str(f["predicted"]), str(f["gold"]))
+    console.print(table)
+
+
+def render_rules_report(rules: dict[str, dict[str, Any]], console: Console, strict: str,
+                        loose: str) -> None:
+    """Precision per extraction rule (``--by-rule``): the rules with most predictions first."""
+    table = Table(title="By rule", title_justify="left")
+    for col in ("rule", "predicted", f"P ({strict})", f"P ({loose})"):
+        table.add_column(col, justify="left" if col == "rule" else "right")
+    for name, f in rules.items():
+        table.add_row(escape(name), str(f["predicted"]), f"{f['precision']:.3f}",
+                      f"{f['precision_loose']:.3f}")
     console.print(table)
 
 

@@ -34,6 +34,7 @@ class Item:
     kind: str
     speaker: tuple[int, int] | None
     cue: tuple[int, int] | None
+    rule: str | None = field(default=None, compare=False)  # the extraction rule (predictions)
 
 
 def _tokens(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
@@ -44,7 +45,7 @@ def _tokens(text: str, spans: Sequence[tuple[int, int]]) -> frozenset[int]:
     return frozenset(out)
 
 
-def _chars(spans: Sequence[tuple[int, int]]) -> set[int]:
+def chars(spans: Sequence[tuple[int, int]]) -> set[int]:
     out: set[int] = set()
     for s, e in spans:
         out.update(range(s, e))
@@ -95,12 +96,13 @@ def predicted_items(record_json: dict[str, Any]) -> list[Item]:
         parent = index.get(s.get("continues") or "")
         if parent is not None:  # the rest of a split quotation: one attribution in two parts
             first = items[parent]
-            items[parent] = Item((*first.content, span), first.kind, first.speaker, first.cue)
+            items[parent] = Item((*first.content, span), first.kind, first.speaker, first.cue,
+                                 first.rule)
             index[s["id"]] = parent
             continue
         index[s["id"]] = len(items)
         items.append(Item((span,), s["kind"], _span(s.get("speaker_span")),
-                          _span(s.get("cue_span"))))
+                          _span(s.get("cue_span")), s.get("rule")))
     return items
 
 
@@ -213,8 +215,8 @@ def score_document(text: str, predicted: Sequence[Item], gold: Sequence[Item]) -
 
     for i, j, jac in match(text, predicted, gold):
         p, g = predicted[i], gold[j]
-        gchars = _chars(g.content)
-        covered = len(gchars & _chars(p.content)) / len(gchars) if gchars else 0.0
+        gchars = chars(g.content)
+        covered = len(gchars & chars(p.content)) / len(gchars) if gchars else 0.0
         credit("content_exact", p.kind, g.kind,
              _normal(text, p.content) == _normal(text, g.content))
         credit("content_jaccard", p.kind, g.kind, jac >= 0.5)

@@ -136,7 +136,7 @@ def _is_legacy(version: object) -> bool:
     return found is not None and (int(found[1]), int(found[2])) < _CURRENT_VERSION_FROM
 
 
-def _dyads(code: str, sources: str | None, targets: str | None) -> set[Dyad]:
+def dyads(code: str, sources: str | None, targets: str | None) -> set[Dyad]:
     return {(code, s, t) for s in _keys(sources) for t in _keys(targets)}
 
 
@@ -161,8 +161,8 @@ def gold_events(case: dict[str, Any]) -> dict[str, set[Any]]:
         else:
             exact = str(ev.get("code", ""))[:2]
         src, tgt = ev.get("source_actor"), ev.get("target_actor")
-        out["type_actors"] |= _dyads(plover, src, tgt)
-        out["exact"] |= _dyads(exact, src, tgt)
+        out["type_actors"] |= dyads(plover, src, tgt)
+        out["exact"] |= dyads(exact, src, tgt)
         out["type"].add(plover)
     return out
 
@@ -181,18 +181,24 @@ def predicted_events(record_json: dict[str, Any], plover_only: bool = False,
             plover = legacy_type(plover, cameo)
         src = (ev.get("source") or {}).get("actor")
         tgt = (ev.get("target") or {}).get("actor")
-        out["type_actors"] |= _dyads(plover, src, tgt)
-        out["exact"] |= _dyads(plover if plover_only else cameo[:2], src, tgt)
+        out["type_actors"] |= dyads(plover, src, tgt)
+        out["exact"] |= dyads(plover if plover_only else cameo[:2], src, tgt)
         out["type"].add(plover)
     return out
 
 
-def score_case(case: dict[str, Any], record_json: dict[str, Any]) -> CaseEvents:
-    """Gold and predicted sets of one case (the unit :func:`events_report` adds up)."""
+def case_coding(case: dict[str, Any]) -> tuple[bool, bool]:
+    """How a case's gold is coded: (PLOVER only, no CAMEO; PLOVER <= 0.6, types by root)."""
     plover_only = any(ev.get("ontology") == "PLOVER" for ev in case.get("events", ()))
     plover_only = plover_only or case.get("source") == "plover_gsr_cameo"
     legacy = any(ev.get("ontology") == "PLOVER" and _is_legacy(ev.get("plover_version"))
                  for ev in case.get("events", ()))
+    return plover_only, legacy
+
+
+def score_case(case: dict[str, Any], record_json: dict[str, Any]) -> CaseEvents:
+    """Gold and predicted sets of one case (the unit :func:`events_report` adds up)."""
+    plover_only, legacy = case_coding(case)
     return CaseEvents(str(case.get("source", "unknown")), gold_events(case),
                       predicted_events(record_json, plover_only, legacy))
 

@@ -62,6 +62,7 @@ class Candidate:
     targets: tuple[Participant, ...]
     patient: bool = False  # a noun naming what was done to its target ("the downing of")
     place: Participant | None = None  # the state the act happened in ("in Kenya")
+    rule: str = ""  # the name of the rule that found the trigger
 
 
 def state_of(p: Participant | None) -> str | None:

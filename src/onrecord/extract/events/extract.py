@@ -416,7 +416,7 @@ def _candidate(doc: Doc, trig: Trigger, index: ActorIndex) -> Candidate | None:
             "joint" in doc[trig.first:trig.last + 1].text.lower() or _pobjs(tok, ("with",))):
         code, type_ = "150", "MOBILIZE"  # one state's exercises show force; joint ones cooperate
     return Candidate(tok, trig.first, trig.last, code, type_, tuple(sources),
-                     tuple(targets), trig.patient, _place_of(doc, trig, index))
+                     tuple(targets), trig.patient, _place_of(doc, trig, index), trig.rule)
 
 
 def extract_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExpr] = ()
@@ -488,6 +488,6 @@ def extract_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExp
                     id=ev_id,
                     type=type_, cameo=cameo, trigger=text[start:end],
                     trigger_span=(start, end), status=status, source=src, target=tgt,
-                    location=location, time=time_id,
+                    location=location, time=time_id, rule=cand.rule or None,
                 ))
     return events

@@ -42,6 +42,7 @@ class Draft:
     nested_speaker: Token | None = None  # "X quoted Y": Y speaks inside X's statement
     continues: Draft | None = None  # the first part of a quotation split by its cue
     by_object: bool = False  # content is the cue's object or infinitive, not a clause
+    rule: str | None = None  # the name of the rule that found it (see ``rules.py``)
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from onrecord.extract.common.doctext import sentence_of, span_mask, text_of
+from onrecord.extract.common.doctext import sentence_of, text_of
 from onrecord.extract.statements.attribution import (
     channel_of,
     cue_subject,
@@ -43,27 +43,13 @@ from onrecord.extract.statements.drafts import (
     Draft,
     contrasted,
     cut_at_other_speakers,
-    end_before,
-    finite_clause,
     link_nesting,
     off_furniture,
-    outer_conjunct,
     overlap,
-    second_clause_predicate,
     split_coordinated_speakers,
     time_of,
     times_by_sentence,
 )
-from onrecord.extract.statements.framing import (
-    agent_passive,
-    attitude_adjective,
-    bare_passive,
-    copular_claim,
-    framed_view,
-    made_clear,
-    reported_clause,
-)
-from onrecord.extract.statements.headings import colon_speaker, headline_verb
 from onrecord.extract.statements.lexicon import BELIEF_CUES
 from onrecord.extract.statements.quotes import (
     Quote,
@@ -71,24 +57,7 @@ from onrecord.extract.statements.quotes import (
     is_statement_quote,
     looks_like_title,
 )
-from onrecord.extract.statements.reported import (
-    according_to,
-    asked_question,
-    char_span,
-    claim_noun,
-    clause_span,
-    complement,
-    is_parenthetical,
-    learned_noun,
-    learned_verb,
-    parenthetical_span,
-    raising,
-)
-from onrecord.extract.statements.reporting_clauses import (
-    channel_clause,
-    is_channel_noun,
-    trailing_reporting_clause,
-)
+from onrecord.extract.statements.rules import Reading, first_answer
 from onrecord.extract.statements.stance import judge_stance
 from onrecord.models import Entity, Statement, TimeExpr
 
@@ -136,159 +105,21 @@ def _settle(text: str, content: tuple[int, int], kind: str,
 
 
 def _reported(doc: Doc, quotes: list[Quote]) -> tuple[list[Draft], set[Quote]]:
+    """The statements the reported-speech rules find (:data:`REPORTED_RULES`, in order), and
+    the quotations they took."""
     drafts: list[Draft] = []
     used: set[Quote] = set()
-    # 1 inside a quotation of three words or more
-    quoted = span_mask(len(text_of(doc)), ((q.start, q.end) for q in quotes if q.words >= 3))
-    outer: dict[int, Token] = {}  # a cue coordinated with an earlier one: that one's subject
+    reading = Reading.of(doc, quotes)
     for tok in doc:
-        acc = according_to(doc, tok)
-        if acc is not None:
-            content, source, cue_span = acc
-            kind, qs = _classify(content, quotes)
-            content = _settle(text_of(doc), content, kind, qs)
-            used.update(qs)
-            drafts.append(Draft(content, kind, tok, cue_span, "according to", source))
+        answer = first_answer(reading, tok)
+        if answer is None:
             continue
-        if quoted[tok.idx]:
-            continue  # a word inside a quotation is part of the quoted words
-        framed = framed_view(doc, tok) if tok.pos_ == "ADP" else None
-        if framed is not None:  # "In the latest poll, ...", "For many voters, ..."
-            content, source, cue_span = framed
-            kind, qs = _classify(content, quotes)
-            content = _settle(text_of(doc), content, kind, qs)
-            used.update(qs)
-            drafts.append(Draft(content, kind, tok, cue_span, tok.lower_, source))
-            continue
-        if tok.i > 1 and doc[tok.i - 1].lower_ == "to" and doc[tok.i - 2].lower_ == "according":
-            continue  # "according to show insiders": part of the source, not a cue
-        judged = raising(doc, tok) if tok.pos_ in {"VERB", "AUX"} else (
-            reported_clause(doc, tok) if tok.pos_ == "ADV" else None)
-        if judged is not None:
-            kind, qs = _classify(judged, quotes)
-            used.update(qs)
-            drafts.append(Draft(_settle(text_of(doc), judged, kind, qs), kind, tok,
-                                 _char_span([tok]), tok.lemma_.lower()))
-            continue
-        heading = colon_speaker(doc, tok) if tok.is_sent_start else None
-        if heading is not None:
-            content, head, speaker = heading
-            kind, qs = _classify(content, quotes)
-            content = _settle(text_of(doc), content, kind, qs)
-            used.update(qs)
-            colon = text_of(doc).index(":", speaker[1])
-            drafts.append(Draft(content, kind, None, (colon, colon + 1), None, head, speaker))
-            continue
-        headline = headline_verb(doc, tok)
-        if headline is not None:  # "Senator Slams Trade Deal"
-            content, lemma, speaker = headline
-            kind, qs = _classify(content, quotes)
-            content = _settle(text_of(doc), content, kind, qs)
-            used.update(qs)
-            last = doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
-            drafts.append(Draft(content, kind, tok, _char_span([tok]), lemma,
-                                 last[-1] if last is not None else None, speaker))
-            continue
-        extra: list[Token] = []
-        subject: Token | None = None
-        speaker_span: tuple[int, int] | None = None  # when the subject's subtree is not it
-        comp_used = False
-        noun: tuple[tuple[int, int], Token | None] | None = claim_noun(doc, tok)
-        if noun is None:
-            noun = copular_claim(doc, tok)  # "the fear among Democrats is that ..."
-        if noun is None:
-            noun = attitude_adjective(doc, tok)  # "aides are confident that ..."
-        if noun is None:
-            noun = made_clear(doc, tok)  # "she made it clear that ..."
-        if noun is None:
-            noun = agent_passive(doc, tok)  # "the levy was rejected by the council"
-        if noun is None:
-            noun = bare_passive(doc, tok)  # "the plan was widely criticized"
-        if noun is None:
-            noun = learned_noun(tok)  # "his criticism of the plan"
-        if noun is None:
-            noun = asked_question(doc, tok)
-        if noun is not None and is_channel_noun(tok, is_cue(tok.head.head)):
-            continue  # "said in a statement that ...": the clause is the verb's (below)
-        modelled = False
-        if noun is None and not is_cue(tok, objects=True):
-            # a verb no list names, read as a cue by the learned model for its construction
-            modelled = tok.pos_ == "VERB" and learned_verb(tok, cue_subject(tok))
-            if not modelled:
-                continue
-        if noun is not None:
-            content, subject = noun
-            cue_lemma = tok.lemma_.lower()
-            # "his criticism of the plan", "the claim that ...", "confident that ..." inside
-            # another statement's words are part of them
-            comp_used = True
-        else:
-            cue_lemma = tok.lemma_.lower()
-            subject = cue_subject(outer.get(tok.i, tok))
-            clauses = [c for c in tok.children if c.dep_ == "ccomp" and (
-                c.pos_ in {"VERB", "AUX"} or c.pos_ in {"NOUN", "ADJ", "PROPN"} and any(
-                    x.dep_ == "nsubj" for x in c.children))]  # "consider him a phony"
-            # "In an interview focused on X, she said ...": the tensed clause
-            if any(finite_clause(c) for c in clauses):
-                clauses = [c for c in clauses if finite_clause(c)]
-            if not clauses and is_cue(tok):
-                channel = channel_clause(tok)  # "said in a statement that ..."
-                clauses = [channel] if channel is not None else []
-            second = second_clause_predicate(tok, clauses)
-            if second is not None:  # "said the port was unsafe and warned that ..."
-                outer[second.i] = tok
-                clauses = [c for c in clauses if c.i < second.i]
-            right_after = [c for c in clauses if 0 < c.left_edge.i - tok.i <= 3]
-            quoted_before = any(c.i < tok.i and _quote_between(
-                quotes, c.left_edge.idx, tok.idx) for c in clauses)
-            if right_after and len(clauses) > 1 and not quoted_before:
-                # "Should the firm fail, critics worry that ...": the clause the cue governs is
-                # the one that follows it, not an earlier one the parser hung on it
-                clauses = right_after
-            comp = complement(doc, tok, any_lemma=modelled)
-            if clauses and is_cue(tok):
-                content = clause_span(doc, clauses[0])
-                second = outer_conjunct(tok, clauses[0])
-                if second is not None:  # "said the plan would fail, and called it a ruse"
-                    outer[second.i] = tok
-                    content = (content[0], end_before(doc, second))
-                if len(clauses) > 1 and (clauses[0].i > tok.i or clauses[-1].i < tok.i):
-                    # a clause the parser broke in two
-                    content = (content[0], clause_span(doc, clauses[-1])[1])
-                if content[1] <= tok.idx and _quote_between(quotes, content[1], tok.idx):
-                    continue  # '"...," he tweeted': the cue belongs to the quotation
-            elif is_cue(tok, strict=False) and is_parenthetical(doc, tok):  # ", they believe,"
-                span = parenthetical_span(doc, tok)
-                if span is None or _quote_between(quotes, span[0], tok.idx):
-                    continue  # '"...," Cruz said after ...': the quotation is the statement
-                content = span
-            elif comp is not None and subject is not None:
-                content, extra = comp
-                comp_used = True
-                if text_of(doc)[content[1]:content[1] + 2].lstrip().startswith(":"):
-                    continue  # "summed up the stakes: '...'": a topic, the quotation says it
-                extra = [t for t in extra if t.i == tok.i + 1]  # "called for", not "called him for"
-                if content[1] <= tok.idx and _quote_between(quotes, content[1], tok.idx):
-                    continue
-            elif is_cue(tok) and (trailing := trailing_reporting_clause(doc, tok)) is not None:
-                # "X ordered Y, a source familiar with the matter said on Friday, in ...",
-                # where the parse lost the source
-                content = char_span(doc, trailing.content[0], trailing.content[1] - 1)
-                if _quote_between(quotes, content[0], tok.idx):
-                    continue  # '"...," a source said': the quotation is the statement
-                subject = doc[trailing.head]
-                speaker_span = _char_span(doc[trailing.speaker[0]:trailing.speaker[1]])
-            else:
-                continue
-        if content[1] - content[0] < 3:
-            continue
-        kind, qs = _classify(content, quotes)
-        content = _settle(text_of(doc), content, kind, qs)
+        rule, found = answer
+        kind, qs = _classify(found.content, quotes)
         used.update(qs)
-        cue_span = _char_span(sorted([tok, *extra, *(c for c in tok.children if c.dep_ == "prt")],
-                                     key=lambda t: t.i))
-        drafts.append(Draft(content, kind, tok, cue_span, cue_lemma, subject, speaker_span,
-                             by_object=bool(comp_used)))
+        drafts.append(Draft(_settle(text_of(doc), found.content, kind, qs), kind, found.cue,
+                            found.cue_span, found.cue_lemma, found.subject, found.speaker_span,
+                            by_object=found.by_object, rule=rule))
     # "said he had seen no such evidence": the inner attitude is part of what was said
     # "Critics say he knows the plan fails": a belief inside a statement is the speaker's claim
     # (but "..., while others call it a ruse" is a second statement the first runs into)
@@ -363,7 +194,8 @@ def _direct(doc: Doc, quotes: list[Quote], used: set[Quote], drafts: list[Draft]
             first = [d for d in drafts if d.cue is not None and d.cue.i == cue.i
                      and d.kind in {"direct", "mixed"} and d.content[1] <= q.open_mark]
             draft = Draft(content, kind, cue, cue_span, cue.lemma_.lower(), cue_subject(cue),
-                          continues=first[-1] if first else None)
+                          continues=first[-1] if first else None,
+                          rule="direct_quote" if kind == "direct" else "quote_lead_in")
             later = [d for d in drafts if d.cue is not None and d.cue.i == cue.i
                      and d.kind == "direct" and d.continues is None and d.content[0] >= q.end]
             if later and not first:  # '"If ...," Scott said, "I could ..."': the cue's own clause
@@ -379,9 +211,9 @@ def _direct(doc: Doc, quotes: list[Quote], used: set[Quote], drafts: list[Draft]
             # '"We will not back down," she said. "Not now."': one quotation in two parts
             same = previous.kind in {"direct", "mixed"} and previous.content[0] >= q.paragraph_start
             drafts.append(Draft(content, "direct", None, inherit_from=previous,
-                                 continues=previous if same else None))
+                                 continues=previous if same else None, rule="floating_quote"))
         elif q.words >= 5:
-            drafts.append(Draft(content, "direct", None))
+            drafts.append(Draft(content, "direct", None, rule="lone_quote"))
 
 
 def _lead_in(doc: Doc, q: Quote) -> int | None:
@@ -419,7 +251,7 @@ def _nested(drafts: list[Draft]) -> list[Draft]:
                 lemma = " ".join([cue.lemma_] + [c.lower_ for c in cue.children
                                                  if c.dep_ == "prt"]) if cue else None
                 out.append(Draft(d.content, d.kind, cue, cue_span, lemma, objs[0],
-                                  nested_speaker=objs[0]))
+                                  nested_speaker=objs[0], rule="quoted_speaker"))
     return out
 
 
@@ -487,6 +319,7 @@ def extract_statements(
             stance=stance,
             proposition=text_of(doc)[proposition[0]:proposition[1]],
             proposition_span=proposition,
+            rule=d.rule,
         )
         statements.append(stmt)
     linked = link_nesting(statements, drafts, ids)

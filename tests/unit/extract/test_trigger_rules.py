@@ -1,0 +1,41 @@
+"""Every registered event trigger rule, on its own invented example (``extract/events/triggers.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.extract.events.triggers import (
+    NO_EVENT,
+    TRIGGER_EXAMPLES,
+    TRIGGER_RULES,
+    VERB_RULES,
+    find_triggers,
+    verb_rule,
+)
+
+
+def test_every_trigger_rule_has_one_example_and_a_unique_name():
+    assert len(set(TRIGGER_RULES)) == len(TRIGGER_RULES)
+    assert set(TRIGGER_EXAMPLES) == set(TRIGGER_RULES)
+    for name, rule in VERB_RULES:
+        assert (rule.__doc__ or "").strip(), name
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", sorted(TRIGGER_EXAMPLES))
+def test_a_trigger_rule_decides_its_example(parsed, name: str):
+    sentence, word, code = TRIGGER_EXAMPLES[name]
+    doc = parsed(sentence)
+    tok = next(t for t in doc if t.text == word)
+    if code == NO_EVENT:
+        assert verb_rule(tok) == (name, NO_EVENT)
+        assert not [t for t in find_triggers(doc) if t.first <= tok.i <= t.last]
+        return
+    found = [(t.rule, t.code) for t in find_triggers(doc) if t.first <= tok.i <= t.last]
+    assert (name, code) in found, found
+
+
+@pytest.mark.model
+def test_events_carry_the_rule_of_their_trigger(analyse):
+    record = analyse("Government troops bombed the rebel stronghold in Valmora on Monday.")
+    assert [e.rule for e in record.events if e.trigger == "bombed"] == ["verb_lexicon"]
