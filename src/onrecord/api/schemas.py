@@ -1,8 +1,9 @@
 """Typed response models of the API, so the OpenAPI schema at ``/openapi.json`` describes them.
 
-The record models mirror the JSON contract (schema ``onrecord/1``, see ``DESIGN.md``); the row
-models mirror the dicts :mod:`onrecord.analysis` returns (same keys), so the routes return those
-dicts as they are.
+The record models (``ArticleOut`` ... ``RecordOut``) are the JSON contract (schema
+``onrecord/1``), derived from the dataclasses of :mod:`onrecord.models` and what their
+``to_json()`` emits (:func:`onrecord.api.contract.derive`); the row models mirror the dicts
+:mod:`onrecord.analysis` returns (same keys), so the routes return those dicts as they are.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from onrecord.api.contract import derive
+from onrecord.models import Article, ArticleRecord, Entity, Event, Participant, Statement, TimeExpr
 
 
 class Error(BaseModel):
@@ -19,93 +23,17 @@ class Error(BaseModel):
 
 
 # -- the JSON contract --------------------------------------------------------------------------
-class ArticleOut(BaseModel):
-    id: str
-    url: str | None = None
-    source: str | None = None
-    title: str | None = None
-    byline: str | None = None
-    published: str | None = None
-    language: str = "en"
-    origin: str | None = None
-    text: str
-
-
-class EntityOut(BaseModel):
-    id: str
-    name: str
-    kind: str
-    aliases: list[str] = []
-    titles: list[str] = []
-    actor: str | None = None
-    mentions: list[list[int]] = []
-
-
-class StatementOut(BaseModel):
-    id: str
-    speaker: str | None = None
-    speaker_text: str | None = None
-    speaker_span: list[int] | None = None
-    sourcing: str
-    cue: str | None = None
-    cue_span: list[int] | None = None
-    kind: str
-    content: str
-    content_span: list[int]
-    channel: str | None = None
-    time: str | None = None
-    date: str | None = None
-    time_defaulted: bool = False
-    nested_in: str | None = None
-    continues: str | None = None
-    stance: Literal["asserts", "denies", "doubts", "qualifies"] = "asserts"
-    proposition: str | None = None
-    proposition_span: list[int] | None = None
-    rule: str | None = None
-
-
-class TimeOut(BaseModel):
-    id: str
-    text: str
-    span: list[int]
-    type: str
-    value: str
-    start: str | None = None
-    end: str | None = None
-    mod: str | None = None
-
-
-class ParticipantOut(BaseModel):
-    entity: str | None = None
-    text: str
-    actor: str | None = None
-
-
-class EventOut(BaseModel):
-    id: str
-    type: str
-    cameo: str
-    trigger: str
-    trigger_span: list[int]
-    source: ParticipantOut | None = None
-    target: ParticipantOut | None = None
-    location: str | None = None
-    time: str | None = None
-    status: str
-    rule: str | None = None
-
-
-class RecordOut(BaseModel):
-    """One article's whole record (the JSON contract object)."""
-
-    model_config = ConfigDict(populate_by_name=True)
-
-    schema_: str = Field(alias="schema")
-    article: ArticleOut
-    entities: list[EntityOut]
-    statements: list[StatementOut]
-    times: list[TimeOut]
-    events: list[EventOut]
+# Derived from the records of onrecord.models (api/contract.py): a field added there, and to its
+# to_json(), is in these models and the OpenAPI schema with no edit here. Nested records first.
+ArticleOut = derive(Article, "ArticleOut")
+EntityOut = derive(Entity, "EntityOut")
+StatementOut = derive(Statement, "StatementOut")
+TimeOut = derive(TimeExpr, "TimeOut")
+ParticipantOut = derive(Participant, "ParticipantOut")
+EventOut = derive(Event, "EventOut")
+RecordOut = derive(ArticleRecord, "RecordOut", extra={"schema": (str, ...)})
+"""One article's whole record (the JSON contract object); its ``schema`` key is the field
+``schema_`` (``schema`` would shadow :meth:`BaseModel.schema`)."""
 
 
 # -- corpus listings ----------------------------------------------------------------------------
