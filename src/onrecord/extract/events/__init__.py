@@ -4,7 +4,8 @@ In: a parsed ``Doc`` with its entities and times. Out: ``Event`` records: the tr
 offsets, the type and mode, the status (occurred, denied, called off, threatened), the source
 and target participants with actor codes, the place and the time.
 
-Modules: ``extract`` (``extract_events``), ``triggers`` (the trigger and its code),
+Modules: ``extract`` (``extract_events``), ``triggers`` (the trigger and its code, by the
+ordered, named rules of ``VERB_RULES`` and the noun rules of ``TRIGGER_RULES``),
 ``lexicon`` (verb and noun codes), ``participants`` (source and target),
 ``complements`` (targets in complements), ``context`` (status, time and place from the
 sentence around the trigger).
