@@ -1,4 +1,4 @@
-"""Every registered statement rule, on its own invented example (see ``extract/statements/rules.py``)."""
+"""Every registered statement rule on its own invented example (``extract/statements/rules.py``)."""
 
 from __future__ import annotations
 

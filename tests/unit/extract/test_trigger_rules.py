@@ -1,4 +1,4 @@
-"""Every registered event trigger rule, on its own invented example (``extract/events/triggers.py``)."""
+"""Every registered trigger rule on its own invented example (``extract/events/triggers.py``)."""
 
 from __future__ import annotations
 

@@ -8,9 +8,10 @@ Modules: ``extract`` (``extract_statements``: runs the rules in order and resolv
 ``rules`` (the ordered registry of named rules: ``according_to``, ``cue_clause``,
 ``parenthetical_cue``, ...; the first that applies to a word decides), ``quotes``
 (quotations, split quotes), ``reported`` (reported speech: "said that", "according to",
-clauses after the content), ``attribution`` (the speaker of a cue), ``reporting_clauses`` (a speaker phrase trailing a long sentence), ``framing``
-("made this assertion despite ..."), ``headings`` ("X Denies Y: ..."), ``captions`` (photo
-captions, never statements), ``narration`` (a reporter's narration, never speech), ``drafts``
-(candidates before they are accepted), ``dates`` (when each was said), ``stance``, ``lexicon``
-(cue words), ``cue_model`` (the learned cue model).
+clauses after the content), ``attribution`` (the speaker of a cue), ``reporting_clauses``
+(a speaker phrase trailing a long sentence), ``framing`` ("made this assertion despite
+..."), ``headings`` ("X Denies Y: ..."), ``captions`` (photo captions, never statements),
+``narration`` (a reporter's narration, never speech), ``drafts`` (candidates before they are
+accepted), ``dates`` (when each was said), ``stance``, ``lexicon`` (cue words), ``cue_model``
+(the learned cue model).
 """
