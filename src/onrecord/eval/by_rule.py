@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.eval.attribution import chars, gold_items, match, predicted_items
-from onrecord.eval.events import case_coding, coded_as, dyads, gold_events, legacy_type
+from onrecord.eval.events import case_coding, dyads, gold_events, scored_events
 
 __all__ = ["RuleCounts", "attribution_by_rule", "events_by_rule", "rules_report"]
 
@@ -65,19 +65,11 @@ def events_by_rule(case: dict[str, Any], record_json: dict[str, Any]) -> dict[st
     gold = gold_events(case)
     _, legacy = case_coding(case)
     out: dict[str, RuleCounts] = {}
-    for ev in record_json.get("events", ()):
-        coded = coded_as(ev["type"], ev["cameo"], ev["status"])
-        if coded is None:
-            continue
-        plover, cameo = coded
-        if legacy:
-            plover = legacy_type(plover, cameo)
-        src = (ev.get("source") or {}).get("actor")
-        tgt = (ev.get("target") or {}).get("actor")
-        counts = out.setdefault(ev.get("rule") or UNNAMED, RuleCounts())
+    for ev in scored_events(record_json, legacy):
+        counts = out.setdefault(ev.rule or UNNAMED, RuleCounts())
         counts.predicted += 1
-        counts.hits += bool(dyads(plover, src, tgt) & gold["type_actors"])
-        counts.hits_loose += plover in gold["type"]
+        counts.hits += bool(dyads(ev.plover, ev.source, ev.target) & gold["type_actors"])
+        counts.hits_loose += ev.plover in gold["type"]
     return out
 
 

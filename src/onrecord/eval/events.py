@@ -167,11 +167,20 @@ def gold_events(case: dict[str, Any]) -> dict[str, set[Any]]:
     return out
 
 
-def predicted_events(record_json: dict[str, Any], plover_only: bool = False,
-                     legacy: bool = False) -> dict[str, set[Any]]:
-    """The predicted sets (per level) of one record; ``plover_only`` when gold has no CAMEO,
-    ``legacy`` when it was coded in PLOVER <= 0.6 (types by CAMEO root)."""
-    out: dict[str, set[Any]] = {lv: set() for lv in LEVELS}
+@dataclass(frozen=True)
+class Scored:
+    """One predicted event as the scorer reads it."""
+
+    plover: str  # its PLOVER type, after the status convention (and the legacy table)
+    cameo: str  # its CAMEO root
+    source: str | None  # actor codes
+    target: str | None
+    rule: str | None  # the extraction rule that found it
+
+
+def scored_events(record_json: dict[str, Any], legacy: bool = False) -> list[Scored]:
+    """The events of one record that PLOVER codes, as scored (``legacy``: PLOVER <= 0.6)."""
+    out: list[Scored] = []
     for ev in record_json.get("events", ()):
         coded = coded_as(ev["type"], ev["cameo"], ev["status"])
         if coded is None:
@@ -179,11 +188,20 @@ def predicted_events(record_json: dict[str, Any], plover_only: bool = False,
         plover, cameo = coded
         if legacy:
             plover = legacy_type(plover, cameo)
-        src = (ev.get("source") or {}).get("actor")
-        tgt = (ev.get("target") or {}).get("actor")
-        out["type_actors"] |= dyads(plover, src, tgt)
-        out["exact"] |= dyads(plover if plover_only else cameo[:2], src, tgt)
-        out["type"].add(plover)
+        out.append(Scored(plover, cameo, (ev.get("source") or {}).get("actor"),
+                          (ev.get("target") or {}).get("actor"), ev.get("rule")))
+    return out
+
+
+def predicted_events(record_json: dict[str, Any], plover_only: bool = False,
+                     legacy: bool = False) -> dict[str, set[Any]]:
+    """The predicted sets (per level) of one record; ``plover_only`` when gold has no CAMEO,
+    ``legacy`` when it was coded in PLOVER <= 0.6 (types by CAMEO root)."""
+    out: dict[str, set[Any]] = {lv: set() for lv in LEVELS}
+    for ev in scored_events(record_json, legacy):
+        out["type_actors"] |= dyads(ev.plover, ev.source, ev.target)
+        out["exact"] |= dyads(ev.plover if plover_only else ev.cameo[:2], ev.source, ev.target)
+        out["type"].add(ev.plover)
     return out
 
 
