@@ -1,33 +1,22 @@
 """The event lexicon: trigger words and the CAMEO codes they carry, and CAMEO -> PLOVER.
 
-Facts about the two ontologies, written out here: a CAMEO code's PLOVER type is its root's
-(``PLOVER_BY_ROOT``), except for the codes PLOVER moved (``PLOVER_EXCEPTIONS``); CAMEO 01
-(statements) and 02 (appeals) have no PLOVER type. The word lists are onrecord's own: each
-lemma names the most usual CAMEO code of the act it denotes in news (``"bomb"`` -> 195, employ
-aerial weapons). Some verbs are events only with a suitable object or preposition
-(``"fire"`` at someone, ``"provide"`` aid); those are in :data:`VERB_OBJECTS` and
+CAMEO -> PLOVER (``PLOVER_BY_ROOT``, ``PLOVER_EXCEPTIONS``, :func:`plover_type`) is
+:mod:`onrecord.extract.events.plover`'s, shared with ``onrecord eval events``. The word lists
+are onrecord's own: each lemma names the most usual CAMEO code of the act it denotes in news
+(``"bomb"`` -> 195, employ aerial weapons). Some verbs are events only with a suitable object or
+preposition (``"fire"`` at someone, ``"provide"`` aid); those are in :data:`VERB_OBJECTS` and
 :data:`VERB_PREPS`. Nouns name events too ("the siege", "sanctions"); :data:`PATIENT_NOUNS` are
 those whose possessor or ``of`` phrase is the target ("the downing of a drone").
 """
 
 from __future__ import annotations
 
-PLOVER_BY_ROOT = {
-    "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
-    "08": "CONCEDE", "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT",
-    "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE",
-    "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
-}
-PLOVER_EXCEPTIONS = {"084": "RETREAT", "085": "RETREAT", "086": "RETREAT", "087": "RETREAT",
-                     "163": "COERCE", "175": "ASSAULT", "191": "COERCE", "192": "COERCE"}
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE",
-                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-                "COERCE", "ASSAULT")
-
-
-def plover_type(code: str) -> str | None:
-    """The PLOVER type of a CAMEO code ("195" -> "ASSAULT"), or ``None`` (01, 02)."""
-    return PLOVER_EXCEPTIONS.get(code[:3]) or PLOVER_BY_ROOT.get(code[:2])
+from onrecord.extract.events.plover import (  # noqa: F401 (the lexicon's face)
+    PLOVER_BY_ROOT,
+    PLOVER_EXCEPTIONS,
+    PLOVER_TYPES,
+    plover_type,
+)
 
 
 def _codes(code: str, words: str) -> dict[str, str]:
