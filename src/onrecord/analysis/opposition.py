@@ -11,24 +11,20 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from onrecord.datafiles import data_json, data_lines
+from onrecord.datafiles import data_json, data_lines, data_sections
 from onrecord.extract.entities.person_names import name_particles
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be been before being below
-between both but by can could did do does doing down during each few for from further had has
-have having he her here hers herself him himself his how i if in into is it its itself just me
-more most my myself nor of off on once only or other our ours ourselves out over own same she
-should so some such than that the their theirs them themselves then there these they this those
-through to too under until up very was we were what when where which while who whom why will
-with would you your yours yourself said says say told tell according would could might may must
-one also mr ms mrs its it's that's there's he's she's they're we're i'm another any every
-whether not no never none nothing nor without cannot n't yet still even already
-monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow night
-morning evening week weeks day days month months year years
-""".split())
+_LISTS = data_sections("opposition.txt")  # the word lists below, one [list] each
+
+
+def _words(key: str) -> frozenset[str]:
+    """The words of one [list] of ``data/opposition.txt``."""
+    return frozenset(" ".join(_LISTS[key]).split())
+
+
+STOPWORDS = _words("stopwords")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 REPORTED = re.compile(r"\b(says|said|say|told|tells|claims|claimed|called it|were told|was told|"
                       r"according to)\b", re.IGNORECASE)
@@ -56,11 +52,8 @@ def reports_others(content: str) -> bool:
     head = " ".join(content.split()[:6])
     return REPORTED.search(head) is not None
 
-NEGATIONS = frozenset({"no", "not", "never", "n't", "none", "nothing", "neither", "nor",
-                       "without", "nobody", "cannot", "false", "untrue", "denied", "deny",
-                       "denies", "refused", "rejected"})
-DENIAL_CUES = frozenset({"deny", "dispute", "reject", "refute", "contradict", "dismiss", "rebut",
-                         "disagree", "counter", "challenge", "contest", "correct", "push back"})
+NEGATIONS = _words("negations")
+DENIAL_CUES = frozenset(_LISTS["denial_cues"])  # one a line: "push back" is one cue
 REBUTTAL = re.compile(
     r"\b(no such|no evidence|not true|untrue|false|nothing of the (?:kind|sort)|not the case|"
     r"never (?:said|happened)|no (?:basis|truth|indication|sign)|not aware)\b", re.IGNORECASE)
@@ -79,11 +72,7 @@ def _pairs(lines: list[str]) -> tuple[tuple[frozenset[str], frozenset[str]], ...
 ANTONYMS = _pairs(data_lines("antonyms.txt"))
 """Pairs of word lists whose presence on opposite sides signals opposed accounts."""
 
-_NUMBER_WORDS = {
-    "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
-    "twenty": 20, "fifty": 50, "hundred": 100, "dozens": 24, "hundreds": 200,
-}
+_NUMBER_WORDS = {word: int(n) for word, n in map(str.split, _LISTS["number_words"])}
 
 
 def words(text: str) -> list[str]:
@@ -233,8 +222,7 @@ def counted(text: str) -> dict[str, set[int]]:
     return found
 
 
-_TIME_UNITS = frozenset("""second seconds minute minutes hour hours day days week weeks month
-months year years decade decades""".split())
+_TIME_UNITS = _words("time_units")
 
 
 def _antonyms(a: set[str], b: set[str]) -> Iterable[str]:

@@ -46,6 +46,8 @@ SANCTION (root 16), violent repression (175) is COERCE (root 17); only root 08 i
 CONCEDE, 084-087 RETREAT). The 2021 crosswalk moved those codes. A prediction is compared with
 such gold in the gold's own version (:func:`legacy_type`): its CAMEO root decides the type, and
 its own type decides within root 08. CAMEO-coded gold keeps the 2021 crosswalk on both sides.
+Both tables are read from the extractor's own CAMEO -> PLOVER file
+(:mod:`onrecord.extract.events.plover`: ``plover_2021`` and ``plover_2016``).
 """
 
 from __future__ import annotations
@@ -56,20 +58,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from onrecord.eval.metrics import prf
+from onrecord.extract.events.plover import LEGACY_BY_ROOT, LEGACY_NAMES
 
 #: CAMEO country codes that differ from ISO 3166-1 alpha-3 (historical or CAMEO-specific).
 CAMEO_COUNTRY_TO_ISO3 = {
     "JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "KUW": "KWT", "ROM": "ROU", "ZAR": "COD",
     "TMP": "TLS", "YUG": "SRB", "GMY": "DEU", "UK_": "GBR",
 }
-_LEGACY_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
-                  "FIGHT": "ASSAULT"}
-_PLOVER_ROOT = {
-    "03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
-    "08": "CONCEDE", "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT",
-    "13": "THREATEN", "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE",
-    "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
-}
+# Legacy PLOVER names read as their current type, and the PLOVER <= 0.6 type of each CAMEO
+# root (in current names): both from the events room's one CAMEO -> PLOVER file.
+_LEGACY_PLOVER = LEGACY_NAMES
+_PLOVER_ROOT = LEGACY_BY_ROOT
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE",
                           "RETREAT"})
 _CONFLICTUAL = frozenset({"THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"})

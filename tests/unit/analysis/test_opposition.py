@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from onrecord.analysis import opposition as lists
 from onrecord.analysis.opposition import (
     counted,
     negated_terms,
@@ -126,3 +127,10 @@ def test_open_questions_and_times_are_neither_denials_nor_counts():
     assert not any(e.startswith("different numbers") for e in opposition(
         "the courier vanished four days ago near the harbour", "say",
         "the courier vanished near the harbour two days ago", "say"))
+
+
+def test_the_word_lists_read_from_data_opposition_txt():
+    assert {"the", "said", "monday", "n't"} <= lists.STOPWORDS
+    assert "push back" in lists.DENIAL_CUES  # a cue of two words stays one
+    assert lists._NUMBER_WORDS["dozens"] == 24 and lists._NUMBER_WORDS["none"] == 0
+    assert counted("four days ago, four regional consulates") == {"regional": {4}}

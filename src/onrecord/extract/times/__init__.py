@@ -5,5 +5,6 @@ value, offsets).
 
 Modules: ``extract`` (``extract_times``), ``recognize`` (finding the expressions), ``rules``
 (normalising them), ``relative`` ("two days later", "last Tuesday" against an anchor),
-``calendar`` (weekdays, months, holidays, date arithmetic).
+``calendar`` (weekdays, months, holidays, date arithmetic). The words are read from ``data/``
+(``calendar.txt``, ``modifiers.txt``).
 """

@@ -1,10 +1,12 @@
 """Time-expression vocabulary, value types and calendar arithmetic (TIMEX3 values).
 
 The word tables (months, weekdays, seasons, parts of day, units, number words, ordinals,
-holidays), :class:`Normalized` (a TIMEX3 type and value with an inclusive date range) and the
-:class:`Context` a normalisation rule sees, the constructors of calendar values (day, week,
-month, quarter, half, season, year, decade, century), moving a date by a number of units, the
-date of a holiday in a given year, and parsing of written numbers and years.
+holidays), read once from ``extract/times/data/calendar.txt`` (:func:`phrase_table` reads the
+room's data files for the other modules too), :class:`Normalized` (a TIMEX3 type and value with
+an inclusive date range) and the :class:`Context` a normalisation rule sees, the constructors
+of calendar values (day, week, month, quarter, half, season, year, decade, century), moving a
+date by a number of units, the date of a holiday in a given year, and parsing of written numbers
+and years.
 """
 
 from __future__ import annotations
@@ -14,76 +16,71 @@ from calendar import monthrange
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+
+from onrecord.datafiles import data_sections
 
 __all__ = [
     "DECADE_WORDS", "FIXED_HOLIDAYS", "HOLIDAYS", "MONTHS", "ORDINALS", "PARTS_OF_DAY", "SEASONS",
     "SMALL_NUMBERS", "WEEKDAYS", "Context", "Normalized", "Rule", "century_value", "day_value",
-    "decade_value", "half_value", "holiday_date", "invert", "month_value", "parse_number",
+    "decade_value", "half_value", "holiday_date", "month_value", "parse_number", "phrase_table",
     "quarter_of", "quarter_value", "season_of", "season_value", "shift", "shift_months",
     "unit_code", "week_value", "year_of", "year_value",
 ]  # fmt: skip
 
 
-def _index(spec: str, start: int = 1) -> dict[str, int]:
-    """``"jan january|feb february"`` -> ``{"jan": 1, "january": 1, "feb": 2, ...}``."""
-    return {w: i for i, group in enumerate(spec.split("|"), start) for w in group.split()}
+# --- vocabulary (read once from extract/times/data/calendar.txt) -------------------------
 
 
-def invert(table: dict[str, str]) -> dict[str, str]:
-    """``{"APPROX": "about|around"}`` -> ``{"about": "APPROX", "around": "APPROX"}``."""
-    return {phrase: value for value, phrases in table.items() for phrase in phrases.split("|")}
+@cache
+def _sections(name: str) -> dict[str, list[str]]:
+    return data_sections(name, room="times")
 
 
-# --- vocabulary --------------------------------------------------------------------------
+def phrase_table(name: str, section: str) -> dict[str, str]:
+    """phrase -> VALUE from the ``"VALUE: phrase, phrase"`` lines of one [section] of
+    ``extract/times/data/<name>``, in file order (a line without ``VALUE:`` goes on with the
+    one above)."""
+    entries: list[tuple[str, list[str]]] = []
+    for line in _sections(name)[section]:
+        value, colon, phrases = line.partition(": ")
+        if colon:
+            entries.append((value, []))
+        elif entries:
+            phrases = line
+        else:
+            raise ValueError(f"{name}: [{section}]: {line!r} before any 'VALUE:'")
+        entries[-1][1].extend(p.strip() for p in phrases.split(",") if p.strip())
+    return {phrase: value for value, phrases in entries for phrase in phrases}
 
-MONTHS = _index(
-    "january jan|february feb|march mar|april apr|may|june jun|july jul|august aug"
-    "|september sept sep|october oct|november nov|december dec"
-)
-WEEKDAYS = _index(
-    "monday mon|tuesday tues tue|wednesday wed|thursday thurs thu|friday fri|saturday sat"
-    "|sunday sun",
-    0,
-)
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-PARTS_OF_DAY = invert(
-    {"MO": "morning|mornings|dawn|daybreak", "AF": "afternoon|afternoons",
-     "EV": "evening|evenings|dusk", "NI": "night|nights|overnight"}  # fmt: skip
-)
-_UNITS = invert(
-    {"S": "second", "MIN": "minute", "H": "hour", "D": "day|night", "W": "week",
-     "WE": "weekend", "FN": "fortnight", "M": "month", "Q": "quarter", "Y": "year",
-     "DE": "decade", "CE": "century|centurie", "ML": "millennium|millennia"}  # fmt: skip
-)
-SMALL_NUMBERS = _index(
-    "a an one|two couple|three|four|five|six|seven|eight|nine|ten|eleven|twelve dozen|thirteen"
-    "|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-) | {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-     "eighty": 80, "ninety": 90, "zero": 0}  # fmt: skip
-ORDINALS = _index(
-    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-    "|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
-) | {"thirtieth": 30}
-_VAGUE = {"few", "several", "many", "some", "dozens", "hundreds", "thousands", "number", "the"}
-DECADE_WORDS = _index("twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties", 2)
-# Holidays: on a fixed day, on the n-th weekday of a month, or some days from Easter.
-FIXED_HOLIDAYS = {
-    name: (month, day)
-    for names, month, day in [
-        ("christmas|christmas day", 12, 25), ("christmas eve", 12, 24), ("boxing day", 12, 26),
-        ("new years|new years day", 1, 1), ("new years eve", 12, 31), ("halloween", 10, 31),
-        ("independence day|the fourth of july|fourth of july", 7, 4), ("bastille day", 7, 14),
-        ("veterans day", 11, 11), ("valentines day", 2, 14),
-    ]
-    for name in names.split("|")
-}  # fmt: skip
-_NTH_HOLIDAYS = {  # (month, weekday, n-th of the month; -1 the last)
-    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
-    "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),
-    "martin luther king jr day": (1, 0, 3), "presidents day": (2, 0, 3),
-    "mothers day": (5, 6, 2), "fathers day": (6, 6, 3), "columbus day": (10, 0, 2),
-}  # fmt: skip
-_EASTER_HOLIDAYS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
+
+def _numbers(section: str) -> dict[str, int]:
+    return {phrase: int(n) for phrase, n in phrase_table("calendar.txt", section).items()}
+
+
+MONTHS = _numbers("months")
+WEEKDAYS = {day: n - 1 for day, n in _numbers("weekdays").items()}  # Monday 0, as date.weekday()
+SEASONS = phrase_table("calendar.txt", "seasons")
+PARTS_OF_DAY = phrase_table("calendar.txt", "parts_of_day")
+_UNITS = phrase_table("calendar.txt", "units")
+SMALL_NUMBERS = _numbers("numbers")
+ORDINALS = _numbers("ordinals")
+_VAGUE = set(" ".join(_sections("calendar.txt")["vague_quantities"]).split())
+DECADE_WORDS = _numbers("decades")
+# Holidays: on a fixed day, on the n-th weekday of a month (-1 the last), or some days from
+# Easter.
+FIXED_HOLIDAYS = {  # "december 25" -> (12, 25)
+    name: (MONTHS[when.split()[0]], int(when.split()[1]))
+    for name, when in phrase_table("calendar.txt", "fixed_holidays").items()
+}
+_NTH_HOLIDAYS = {  # "4 thursday november" -> (11, 3, 4): month, weekday, n-th (-1 the last)
+    name: (MONTHS[month], WEEKDAYS[weekday], -1 if nth == "last" else int(nth))
+    for name, (nth, weekday, month) in (
+        (name, when.split())
+        for name, when in phrase_table("calendar.txt", "nth_weekday_holidays").items()
+    )
+}
+_EASTER_HOLIDAYS = _numbers("easter_holidays")
 HOLIDAYS = [*FIXED_HOLIDAYS, *_NTH_HOLIDAYS, *_EASTER_HOLIDAYS, "election day"]
 
 

@@ -22,7 +22,13 @@ from spacy.tokens import Doc, Token
 from onrecord.extract.common.doctext import span_mask
 from onrecord.extract.statements.quotes import find_quotes
 from onrecord.extract.times import relative, rules
-from onrecord.extract.times.calendar import Context, Normalized, Rule, invert, quarter_value
+from onrecord.extract.times.calendar import (
+    Context,
+    Normalized,
+    Rule,
+    phrase_table,
+    quarter_value,
+)
 from onrecord.extract.times.recognize import (
     BARE_CLOCK,
     PER_UNIT,
@@ -40,40 +46,16 @@ _TYPES: dict[str, TimeType] = {"DATE": "DATE", "TIME": "TIME", "DURATION": "DURA
 
 # --- normalisation front end: clean the text, peel modifiers, dispatch to the rules ------
 
-REF_WORDS = invert(
-    {
-        "PRESENT_REF": "now|right now|just now|currently|current|presently|at present|nowadays"
-        "|these days|the present|at the moment|for now",
-        "PAST_REF": "recently|lately|previously|formerly|recent|the past|in the past"
-        "|the recent past|more recently|most recently|until recently|earlier|once",
-        "FUTURE_REF": "soon|the future|future|the near future|the distant future|later"
-        "|the foreseeable future|shortly|as soon as possible|the near term|the short term"
-        "|the long term|a later date|the years ahead",
-    }
-)
-_MOD_PREFIX = invert(
-    {
-        "APPROX": "about|around|approximately|roughly|some|an estimated|circa",
-        "LESS_THAN": "nearly|almost|less than|fewer than|under|just under|barely|not quite",
-        "EQUAL_OR_LESS": "up to|no more than|at most",
-        "MORE_THAN": "more than|over|just over|well over|upwards of",
-        "EQUAL_OR_MORE": "at least|no less than",
-        "": "only|just",
-    }
-)
-_MOD_SUFFIX = invert(
-    {"APPROX": "or so", "EQUAL_OR_MORE": "or more", "EQUAL_OR_LESS": "or less",
-     "ON_OR_AFTER": "or later|and beyond", "ON_OR_BEFORE": "or earlier"}  # fmt: skip
-)
-_POS_PREFIX = invert(
-    {
-        "START": "early|earlier|the beginning of|the start of|beginning of|start of"
-        "|the first part of|the dawn of|the early",
-        "MID": "mid|middle of|the middle of|the mid",
-        "END": "late|later|the end of|end of|the close of|the latter part of|the last part of"
-        "|the turn of|the rest of|the remainder of|the late",
-    }
-)
+# The words read from extract/times/data/modifiers.txt: a reference to the present, past or
+# future as a whole, and the TIMEX3 MOD of words before or after an expression ("-" in the file:
+# peeled off without a MOD).
+REF_WORDS = phrase_table("modifiers.txt", "ref_words")
+_MOD_PREFIX = {
+    phrase: "" if mod == "-" else mod
+    for phrase, mod in phrase_table("modifiers.txt", "mod_prefix").items()
+}
+_MOD_SUFFIX = phrase_table("modifiers.txt", "mod_suffix")
+_POS_PREFIX = phrase_table("modifiers.txt", "pos_prefix")
 _PREPOSITIONS = (
     "on in at by since until till during from of within throughout through for to into "
     "before after"

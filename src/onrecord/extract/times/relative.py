@@ -21,6 +21,7 @@ from onrecord.extract.times.calendar import (
     day_value,
     decade_value,
     parse_number,
+    phrase_table,
     quarter_of,
     quarter_value,
     shift,
@@ -40,9 +41,8 @@ _DAYLIKE = re.compile(r"[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|WXX-\d)")
 _NO_DAY = Normalized("DATE", "XXXX-XX-XX")
 
 
-_DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-            "the day after tomorrow": 2, "tonight": 0, "last night": -1,
-            "overnight": 0}  # fmt: skip
+# "yesterday" -> -1: days from the anchor (extract/times/data/calendar.txt)
+_DEICTIC = {word: int(days) for word, days in phrase_table("calendar.txt", "deictic_days").items()}
 
 
 def rule_deictic_day(s: str, ctx: Context) -> Normalized | None:

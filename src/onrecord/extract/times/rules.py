@@ -42,6 +42,7 @@ from onrecord.extract.times.calendar import (
     holiday_date,
     month_value,
     parse_number,
+    phrase_table,
     quarter_of,
     quarter_value,
     season_of,
@@ -396,9 +397,7 @@ def duration_value(n: float | None, unit: str) -> str:
     return f"PT{amount}{letter}" if letter else f"P{amount}{unit}"
 
 
-_SET_WORDS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
-              "annually": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P1Q",
-              "biweekly": "P2W", "semiannually": "P6M", "fortnightly": "P2W"}  # fmt: skip
+_SET_WORDS = phrase_table("calendar.txt", "set_words")  # "daily" -> "P1D"
 _SET = re.compile(
     rf"(?:every|each|per|(?:once|twice|(?:{NUMBER_RE}) times) (?:a|an|per|every))"
     r" (?P<other>other )?"
