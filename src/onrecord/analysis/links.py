@@ -37,9 +37,9 @@ _CACHE_SIZE = 32
 DETECTOR = ("analysis/claim.py", "analysis/consistency.py", "analysis/echoes.py",
             "analysis/opposition.py", "analysis/sides.py", "analysis/series.py",
             "extract/entities/actors.py", "extract/statements/lexicon.py",
-            "extract/entities/person_names.py",
+            "extract/entities/person_names.py", "extract/statements/data/lexicon.txt",
             "extract/entities/data/actors.json", "data/actors_leaders.json",
-            "data/antonyms.txt", "data/name_particles.txt",
+            "data/antonyms.txt", "data/name_particles.txt", "data/opposition.txt",
             "data/stance.json")
 """The code and data the links depend on: kept links computed by other code are not reused."""
 
