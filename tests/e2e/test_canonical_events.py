@@ -30,12 +30,6 @@ def find(record, trigger, **want):
         f"{e.trigger}/{e.type}/{e.status}" for e in record.events))
 
 
-def test_offsets(record):
-    for ev in record.events:
-        s, e = ev.trigger_span
-        assert record.article.text[s:e] == ev.trigger
-
-
 def test_drone_strike_on_the_general(record):
     ev = find(record, "drone strike", type="ASSAULT", status="occurred", source="USA",
               target="IRN")

@@ -8,10 +8,7 @@ pytestmark = pytest.mark.model
 
 
 def events(analyse, text):
-    record = analyse(text)
-    for ev in record.events:
-        s, e = ev.trigger_span
-        assert record.article.text[s:e] == ev.trigger
+    record = analyse(text)  # analyse checks every offset (check_offsets)
     return record, record.events
 
 

@@ -8,11 +8,7 @@ pytestmark = pytest.mark.model
 
 
 def _events(analyse, text):
-    record = analyse(text)
-    for ev in record.events:
-        s, e = ev.trigger_span
-        assert record.article.text[s:e] == ev.trigger
-    return record.events
+    return analyse(text).events  # analyse checks every offset (check_offsets)
 
 
 def _one(evs, trigger):
