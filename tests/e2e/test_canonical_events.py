@@ -62,7 +62,8 @@ def test_decision_against_retaliation_is_not_an_occurred_event(record):
 
 
 def test_downing_of_a_drone_and_hostage_taking(record):
-    find(record, "downing", type="ASSAULT", status="occurred", target="USA")
+    # "attacks by Iran and its proxies, including the downing of an American drone": Iran's
+    find(record, "downing", type="ASSAULT", status="occurred", source="IRN", target="USA")
     ev = find(record, "hostage taking", type="ASSAULT", target="USA", time="1979")
     assert ev.location == "Tehran"
 

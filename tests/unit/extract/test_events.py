@@ -37,6 +37,14 @@ def test_patient_noun_takes_its_of_phrase_as_target(analyse):
     assert ev.target.actor.startswith("FRA")
 
 
+def test_an_example_of_a_set_of_acts_takes_the_sets_agent(analyse):
+    _, evs = events(analyse, "Raids by Serbia and its allies, including the shelling of a "
+                    "Croatian village, have alarmed the mission for weeks.")
+    ev = one(evs, "shelling")
+    assert ev.source is not None and ev.source.actor == "SRB"
+    assert ev.target is not None and ev.target.actor.startswith("HRV")
+
+
 def test_statuses(analyse):
     _, evs = events(analyse, "Canada will impose sanctions on Russia. Japan did not attack "
                     "China. Officials said Egypt had decided against retaliation against Libya.")

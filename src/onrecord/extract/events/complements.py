@@ -24,6 +24,10 @@ called off, or naming a state the main act does not. A trigger describing a part
 which is preparing an offensive"), inside a condition ("unless Y accepted") or inside what was
 asked ("said Z must withdraw", "rejected Z's demand to sever ties") is never kept.
 
+**Examples of a set** (:func:`set_agent`). An act given as an example of a set of acts
+("attacks by Ruritania and its proxies, including the downing of a drone") is the set's agent's
+when it names none of its own.
+
 **Domestic targets** (:func:`domestic_target`). CAMEO codes a target by its state even when the
 sentence names only a group or a person ("Freedonian police arrested 30 demonstrators"): such a
 target, with no state of its own, belongs to the state the event happens in, or else to the
@@ -95,6 +99,29 @@ def governor_of(tok: Token, heads: dict[int, int]) -> int | None:
     if tok.dep_ in {"pobj", "pcomp"} and tok.head.dep_ == "prep" and tok.head.head.i in heads:
         if tok.head.lower_ in {"for", "of", "to", "on"}:
             return heads[tok.head.head.i]  # "called for sanctions", "accused X of shelling"
+    return None
+
+
+_EXAMPLE_PREPS = frozenset({"including", "like"})
+
+
+def set_agent(tok: Token) -> Token | None:
+    """The agent ("by ...") of the set of acts a nominal trigger is an example of, or ``None``:
+    "attacks by Ruritania and its allies, including the downing of a drone" gives the downing
+    Ruritania (the example may hang from the set's noun or from its agents)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or not (prep.lower_ in _EXAMPLE_PREPS or prep.lower_ == "as" and any(
+            c.lower_ == "such" for c in prep.head.children)):
+        return None
+    node = prep.head
+    for _ in range(4):
+        agents = [g for c in node.children if c.dep_ == "agent" or c.dep_ == "prep" and
+                  c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+        if node.pos_ == "NOUN" and agents:
+            return agents[0]
+        if node.dep_ not in {"conj", "pobj", "prep"}:
+            return None
+        node = node.head
     return None
 
 

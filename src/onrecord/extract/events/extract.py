@@ -44,6 +44,7 @@ from onrecord.extract.events.complements import (
     home_sources,
     main_events,
     merge_complements,
+    set_agent,
     shared_targets,
     state_of,
     suffered,
@@ -304,6 +305,7 @@ def _noun_roles(trigger: Trigger) -> tuple[Token | None, list[Token]]:
     if not trigger.patient:  # "a suspension of air links with Freedonia"
         targets.extend(g for obj in _pobjs(tok, ("of",)) for g in _pobjs(obj, TARGET_PREPS))
     targets.extend(_reason_targets(tok))
+    source = source or set_agent(tok)  # "attacks by X, including the downing of a drone"
     if source is None:
         verb = _controller(tok)
         if verb is not None:
