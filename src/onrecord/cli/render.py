@@ -151,8 +151,9 @@ def render_events_report(report: dict[str, Any], console: Console, gold: str) ->
                   title_justify="left")
     for col in ("group", "level", "P", "R", "F1", "predicted", "gold"):
         table.add_column(col, justify="left" if col in {"group", "level"} else "right")
-    groups = [("overall", report)] + list(report["by_source"].items())
-    for name, figures in groups:
+    groups = [("overall", report)] + ([("real news", report["real_news"])]
+                                      if "real_news" in report else [])
+    for name, figures in groups + list(report["by_source"].items()):
         for level in ("type_actors", "exact", "type"):
             f = figures[level]
             table.add_row(escape(name) if level == "type_actors" else "", level,

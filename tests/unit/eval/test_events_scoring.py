@@ -72,3 +72,17 @@ def test_legacy_plover_gold_types_predictions_by_cameo_root():
     assert events_report([score_case(gold, pred)])["type_actors"]["f1"] == 1.0
     current = case([{**gold["events"][0], "plover_version": "0.8"}])
     assert events_report([score_case(current, pred)])["type_actors"]["f1"] == 0.0
+
+
+def test_real_news_figure_adds_up_the_real_news_sources_only():
+    hit = ("ASSAULT", "19", "occurred", "USA", "IRN")
+    gold = [{"source_actor": "USA", "target_actor": "IRN", "code": "190", "ontology": "CAMEO",
+             "code_plover": "ASSAULT"}]
+    report = events_report([score_case(case(gold, "petrarch2_gsr_validation"), record(hit)),
+                            score_case(case(gold, "plover_gsr_cameo"), record()),
+                            score_case(case(gold, "petrarch2_unittest"), record(hit))])
+    real = report["real_news"]["type_actors"]
+    assert (real["hits"], real["predicted"], real["gold"]) == (1, 1, 2)
+    assert report["real_news"]["cases"] == 2 and report["cases"] == 3
+    assert "real_news" not in events_report([score_case(case(gold, "petrarch2_unittest"),
+                                                         record(hit))])
