@@ -265,7 +265,7 @@ def test_a_title_named_by_its_holder_is_the_holder_s_state(analyse):
 
 
 def test_training_one_s_own_fighters_builds_up_force_and_others_is_aid(analyse):
-    evs = _events(analyse, "Ruritania has trained more than 300 computer hackers.")
+    evs = _events(analyse, "Iran has trained more than 300 computer hackers.")
     assert _one(evs, "trained").type == "MOBILIZE"
     evs = _events(analyse, "American instructors trained Afghan soldiers in Kandahar.")
     assert _one(evs, "trained").type == "AID"

@@ -479,8 +479,9 @@ def extract_events(doc: Doc, entities: Sequence[Entity], times: Sequence[TimeExp
         none: list[Participant | None] = [None]
         for src in [*sources] or none:
             for tgt in [*targets] or none:
-                if src is not None and tgt is not None and src.text == tgt.text:
-                    continue
+                if src is not None and tgt is not None and src.text == tgt.text or not (
+                        src and src.actor or tgt and tgt.actor):
+                    continue  # an event names an actor on one side at least (PETRARCH's rule)
                 ev_id = event_id(start, end, src.text if src else "",
                                  tgt.text if tgt else "")
                 if ev_id in seen:
