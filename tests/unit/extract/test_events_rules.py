@@ -271,3 +271,10 @@ def test_training_one_s_own_fighters_builds_up_force_and_others_is_aid(analyse):
     assert _one(evs, "trained").type == "AID"
     evs = _events(analyse, "The ministry trained 200 teachers.")
     assert not [e for e in evs if e.trigger == "trained"]
+
+
+def test_said_must_is_a_demand_but_must_have_done_is_a_guess(analyse):
+    evs = _events(analyse, "The French minister said that Iran must release the sailors.")
+    assert _one(evs, "said").type == "REQUEST"
+    evs = _events(analyse, "The French minister said that Iran must have released the sailors.")
+    assert not [e for e in evs if e.trigger == "said" and e.type == "REQUEST"]

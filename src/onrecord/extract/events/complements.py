@@ -249,10 +249,11 @@ REASONS = frozenset({"protest", "defiance", "retaliation", "response", "reprisal
 
 
 def obligation(tok: Token) -> bool:
-    """A speech verb whose complement says what another party must do."""
+    """A speech verb whose complement says what another party must do ("must have done" is a
+    guess about the past, not an obligation)."""
     for comp in tok.children:
-        if comp.dep_ == "ccomp" and any(
-                c.dep_ == "aux" and c.lower_ == "must" for c in comp.children) and any(
+        auxes = {c.lower_ for c in comp.children if c.dep_ == "aux"}
+        if comp.dep_ == "ccomp" and "must" in auxes and "have" not in auxes and any(
                 c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in _FIRST_PERSON
                 for c in comp.children):
             return True
