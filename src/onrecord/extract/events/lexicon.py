@@ -118,6 +118,8 @@ PATIENT_NOUNS: frozenset[str] = _words("patient_nouns")
 # Verbs that, governing an event noun or verb, make the governed word the event ("launch an
 # attack", "impose sanctions"): their subject is its source.
 LIGHT_VERBS: frozenset[str] = _words("light_verbs")
+# Modifiers that make a fighting noun figurative ("a court battle", "a war of words").
+FIGURATIVE_MODIFIERS: frozenset[str] = _words("figurative_modifiers")
 # Verbs of speech and cognition: not events in PLOVER (CAMEO 01), and their complements keep
 # their own status.
 SPEECH_VERBS: frozenset[str] = _words("speech_verbs")

@@ -21,6 +21,7 @@ from onrecord.extract.entities.actors import actor_code, sector_of
 from onrecord.extract.events.complements import obligation
 from onrecord.extract.events.lexicon import (
     COMPOUNDS,
+    FIGURATIVE_MODIFIERS,
     NOUNS,
     PATIENT_NOUNS,
     PREP_NOUNS,
@@ -321,6 +322,14 @@ def _directive(tok: Token) -> bool:
         obj.ent_type_ in ACTOR_ENTS or sector_of(obj.lemma_) not in {None, "MIL"})
 
 
+def _figurative_noun(tok: Token) -> bool:
+    """A fighting noun made figurative by a modifier: "court battle", "war of words"."""
+    mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}]
+    mods += [g for g in pobjs(tok, ("of",))]
+    return any(m.lemma_.lower() in FIGURATIVE_MODIFIERS or m.lower_ in FIGURATIVE_MODIFIERS
+               for m in mods)
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every trigger in ``doc``, speech verbs and participial adjectives left out; each names
     its rule (a verb rule of :data:`VERB_RULES` or a rule named in :data:`TRIGGER_RULES`)."""
@@ -366,6 +375,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                         for c in tok.children)
                     or any(g.lemma_.lower() in _PUBLICATIONS for g in pobjs(tok, ("of",)))):
                 code = None  # "a press release", "the release of the report": published
+            if code and code[:2] in {"18", "19", "20"} and _figurative_noun(tok):
+                code = None  # "a court battle", "a price war", "a war of words"
             if code and not (tok.pos_ == "PROPN" and tok.ent_type_):
                 found.append(Trigger(tok, first, tok.i, code, False, lemma in PATIENT_NOUNS,
                                      rule))
@@ -377,6 +388,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
 TRIGGER_RULES: tuple[str, ...] = (
     "gerund_compound", "said_must", *(name for name, _ in VERB_RULES), "protesters_damage",
     "noun_lexicon", "noun_with_preposition", "compound_noun", "labour_strike",
+    "figurative_noun",
 )
 
 #: One invented example per trigger rule: (sentence, trigger word, the CAMEO code it gets, or
@@ -411,4 +423,6 @@ TRIGGER_EXAMPLES: dict[str, tuple[str, str, str]] = {
                               "090"),
     "compound_noun": ("A drone strike killed two commanders.", "strike", "195"),
     "labour_strike": ("Dock workers began a four-day strike on Monday.", "strike", "143"),
+    "figurative_noun": ("The ministry lost a long court battle with the union.", "battle",
+                        NO_EVENT),
 }
