@@ -1,19 +1,21 @@
-"""Train the learned event filter (``training/event_model.py``) on the events
-dev split, or on one fold of it.
+"""Train the learned event filter (``training/event_model.py``) on the events dev split, or
+on one fold of it.
 
-    python training/learn_event_model.py --gold ../shared/eval/events/dev.jsonl \\
-        --out src/onrecord/extract/events/data/event_model.json
+    python training/learn_event_model.py --gold /tmp/em.fold0.jsonl --out /tmp/em0.json
 
 Every event the rules produce (as the scorer reads it: an event PLOVER does not code, under
 the status convention of :func:`onrecord.eval.events.coded_as`, is left out) is one example,
 labelled by whether its (type, source, target) dyad is in the case's gold (``--label
 type_actors``, the headline level) or its PLOVER type is (``--label type``). A logistic
-regression with an L2 penalty (as ``training/learn_cue_model.py``'s, by Newton's method in numpy:
-scipy is not a dependency) is fitted over the
-features of ``event_features`` there; the weights go to
-``--out`` with the decision threshold. Only cases of the real-news sources are used by default
-(``--sources``): PETRARCH2's unit tests have invented actors and private codes. Only the dev
-split, or a fold of it made by ``training/split_folds.py``, may be used. Deterministic.
+regression with an L2 penalty (as in ``training/learn_cue_model.py``, but by Newton's method in
+numpy: scipy is not a dependency) is fitted over the features of ``event_features``; the
+weights go to ``--out`` with the decision threshold, chosen on the training cases alone by an
+inner two-way split (:func:`choose_threshold`) unless ``--threshold`` fixes one. Only cases of
+the real-news sources are used by default (``--sources``): PETRARCH2's unit tests have invented
+actors and private codes. Only the dev split, or a fold of it made by
+``training/split_folds.py``, may be used. Deterministic. The filter is not shipped (see
+``docs/accuracy.md``, "A learned event filter"); ``training/cross_check_event_model.py``
+scores a model on the fold it was not trained on.
 """
 
 from __future__ import annotations
