@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from onrecord.analyze import analyze, analyze_articles
 from onrecord.errors import (
+    DictionaryError,
     ExtractionError,
     InputError,
     ModelError,
     OnRecordError,
     StoreError,
 )
+from onrecord.extract.entities.dictionaries import ActorDictionary, read_dictionaries
 from onrecord.models import (
     SCHEMA,
     Article,
@@ -53,9 +55,11 @@ def __getattr__(name: str) -> Any:  # PEP 562
 
 __all__ = [
     "SCHEMA",
+    "ActorDictionary",
     "Article",
     "ArticleRecord",
     "Corpus",
+    "DictionaryError",
     "Discarded",
     "Entity",
     "Event",
@@ -69,5 +73,6 @@ __all__ = [
     "TimeExpr",
     "analyze",
     "analyze_articles",
+    "read_dictionaries",
     "__version__",
 ]

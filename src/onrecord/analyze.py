@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # spaCy loads with the pipeline, when an article is first ana
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from onrecord.extract.entities.dictionaries import ActorDictionary
+
 DEFAULT_BATCH_SIZE = 16
 BATCH_CHARS = 400_000
 """About the most text spaCy parses at once (parts of long articles batch by it)."""
@@ -145,7 +147,7 @@ def _batches(items: Iterable[_Part | Discarded],
         yield batch
 
 
-def _parse(parts: list[_Part]) -> list[Doc | str]:
+def _parse(parts: list[_Part], dictionary: ActorDictionary | None = None) -> list[Doc | str]:
     """spaCy's own components over the parts, batched; a part that breaks them, alone, gives
     the reason instead of its Doc (the others are parsed again one by one)."""
     nlp, components = _pipeline()
@@ -154,12 +156,13 @@ def _parse(parts: list[_Part]) -> list[Doc | str]:
         for part in parts:
             doc = nlp.make_doc(part_article(part.article, part.span).text)
             doc._.onrecord_published = _published_date(part.article)
+            doc._.onrecord_dictionary = dictionary or None
             docs.append(doc)
         return list(nlp.pipe(docs, batch_size=len(docs), disable=list(components)))
     except Exception as err:  # noqa: BLE001 - one document must not end the batch
         if len(parts) == 1:
             return [f"spaCy failed: {type(err).__name__}: {err}"]
-        return [doc for part in parts for doc in _parse([part])]
+        return [doc for part in parts for doc in _parse([part], dictionary)]
 
 
 def _extract(part: _Part, doc: Doc | str) -> ArticleRecord:
@@ -189,7 +192,8 @@ def _joined(part: _Part, done: list[tuple[int, ArticleRecord]],
 
 
 def analyze_articles(
-    articles: Iterable[Article], batch_size: int = DEFAULT_BATCH_SIZE
+    articles: Iterable[Article], batch_size: int = DEFAULT_BATCH_SIZE,
+    dictionary: ActorDictionary | None = None,
 ) -> Iterator[ArticleRecord | Discarded]:
     """Analyse many articles in batches; a failing article becomes :class:`Discarded`.
 
@@ -198,13 +202,15 @@ def analyze_articles(
     document's failure never takes the others down with it. An article longer than
     :data:`~onrecord.parts.PART_CHARS` is analysed in parts cut at paragraph boundaries and
     its record joined again (:mod:`onrecord.parts`). Results come in input order.
+    ``dictionary`` (:func:`~onrecord.read_dictionaries`) codes event actors with the user's
+    own actors and agents, over the built-in ones.
     """
     _pipeline()  # a missing model is a ModelError for the caller, not a discarded article
     done: list[tuple[int, ArticleRecord]] = []
     failure: str | None = None
     for batch in _batches(_parts(articles), batch_size):
         parts = [item for item in batch if isinstance(item, _Part)]
-        docs = iter(_parse(parts) if parts else ())
+        docs = iter(_parse(parts, dictionary) if parts else ())
         for item in batch:
             if isinstance(item, Discarded):
                 yield item
@@ -223,7 +229,8 @@ def analyze_articles(
                 done, failure = [], None
 
 
-def analyze(article: Article | str, published: str | None = None) -> ArticleRecord:
+def analyze(article: Article | str, published: str | None = None,
+            dictionary: ActorDictionary | None = None) -> ArticleRecord:
     """The whole record of one article (an :class:`Article` or plain text).
 
     ``published`` (``YYYY-MM-DD``, or an ISO datetime) overrides the article's date. Raises
@@ -232,7 +239,8 @@ def analyze(article: Article | str, published: str | None = None) -> ArticleReco
     impossible date, not text at all), :class:`~onrecord.errors.ExtractionError` when
     extraction fails, :class:`~onrecord.errors.ModelError` when the model is missing. Lone
     surrogates in the text are replaced (U+FFFD); a text of any length is analysed (a long
-    one in parts).
+    one in parts). ``dictionary`` adds the user's actors and agents
+    (:func:`~onrecord.read_dictionaries`).
 
     >>> record = analyze("Officials said on Monday that talks would resume.", "2020-01-14")
     >>> record.statements[0].sourcing
@@ -252,7 +260,7 @@ def analyze(article: Article | str, published: str | None = None) -> ArticleReco
     else:
         raise MalformedInputError(
             f"analyze() takes an article's text or an Article, not {type(article).__name__}")
-    for result in analyze_articles([article]):
+    for result in analyze_articles([article], dictionary=dictionary):
         if isinstance(result, Discarded):
             error = InputError if result.stage in ("ingest", "language") else ExtractionError
             raise error(result.reason)

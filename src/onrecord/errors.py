@@ -10,8 +10,10 @@ them all at once, or only the branch it cares about::
     │   ├── InputTooLargeError     over the size cap (20 MB)
     │   ├── EncodingError          not UTF-8 and no other encoding could be detected with confidence
     │   ├── UnsupportedLanguageError  the text is not English
-    │   └── MalformedInputError    a JSONL line that is not JSON, a record without text, a date
-    │                              not on the calendar or not ISO, a value that is not text
+    │   ├── MalformedInputError    a JSONL line that is not JSON, a record without text, a date
+    │   │                          not on the calendar or not ISO, a value that is not text
+    │   └── DictionaryError        a user actor or agent dictionary (--actors, --agents) that
+    │                              cannot be read: the message names the file and the line
     ├── ModelError            the spaCy pipeline cannot be loaded (the model package is missing)
     ├── ExtractionError       an extractor failed on a document (a bug; the document is discarded)
     ├── StoreError            the corpus database cannot be opened, migrated or written
@@ -61,6 +63,12 @@ class MalformedInputError(InputError):
     """A structured input (JSONL, a date) is malformed."""
 
 
+class DictionaryError(InputError):
+    """A user actor or agent dictionary cannot be read (the message gives ``file:line``)."""
+
+    stage = "dictionary"
+
+
 class ModelError(OnRecordError):
     """The NLP model cannot be loaded."""
 
@@ -81,6 +89,7 @@ class QueryError(OnRecordError):
 
 __all__ = [
     "BinaryInputError",
+    "DictionaryError",
     "EmptyInputError",
     "EncodingError",
     "ExtractionError",

@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.markup import escape
@@ -15,6 +15,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from onrecord.cli.corpus import register as register_corpus_commands
 from onrecord.cli.options import (
     DEFAULT_DB,
+    ActorsOption,
+    AgentsOption,
     ByRuleOption,
     DbOption,
     Format,
@@ -22,6 +24,7 @@ from onrecord.cli.options import (
     LimitOption,
     PublishedOption,
     WorkersOption,
+    dictionaries,
     err,
     fail,
     out,
@@ -31,6 +34,9 @@ from onrecord.cli.serve import register as register_serve_command
 from onrecord.errors import OnRecordError
 from onrecord.models import ArticleRecord, Discarded
 from onrecord.version import __version__
+
+if TYPE_CHECKING:
+    from onrecord.extract.entities.dictionaries import ActorDictionary
 
 T = TypeVar("T")
 
@@ -81,14 +87,20 @@ def analyze(
     explain: Annotated[bool, typer.Option(
         "--explain", help="With --format text, name the extraction rule behind each statement "
         "and event (JSON always carries it, as 'rule').")] = False,
+    actors: ActorsOption = None,
+    agents: AgentsOption = None,
 ) -> None:
     """Print the whole record of one article: entities, statements, times, events.
 
     Example: [bold]onrecord analyze story.txt --published 2020-01-14 --format json[/bold]
     Example: [bold]onrecord analyze story.txt --explain[/bold] (which rule found what)
+    Example: [bold]onrecord analyze story.txt --actors my.actors.txt --agents my.agents.txt[/bold]
+    (event actors coded with your own dictionaries)
     """
     from onrecord.analyze import analyze_articles
     from onrecord.ingest import load_path
+
+    dictionary = dictionaries(actors, agents)
 
     try:
         loaded = list(load_path(path, published=published))
@@ -102,7 +114,7 @@ def analyze(
     if not articles:
         raise typer.Exit(code=1)
     records: list[ArticleRecord] = []
-    for result in analyze_articles(articles):
+    for result in analyze_articles(articles, dictionary=dictionary):
         if isinstance(result, Discarded):
             err.print(f"[red]onrecord:[/red] {escape(result.doc_id)}: {escape(result.reason)}",
                       highlight=False)
@@ -128,6 +140,8 @@ def ingest(
         "--workers", "-w", min=1,
         help="Worker processes, each loading the pipeline once [default: the CPU cores].")]
     = None,
+    actors: ActorsOption = None,
+    agents: AgentsOption = None,
 ) -> None:
     """Analyse articles and store their records in the corpus database.
 
@@ -139,6 +153,8 @@ def ingest(
     reported, recorded as discarded with its reason, and the batch goes on.
 
     Example: [bold]onrecord ingest examples/ feed.xml crawl.warc.gz --db onrecord.db[/bold]
+    Example: [bold]onrecord ingest news/ --actors my.actors.txt --agents agents.csv[/bold]
+    (event actors coded with your own dictionaries)
     """
     from rich.progress import SpinnerColumn
 
@@ -146,6 +162,7 @@ def ingest(
     from onrecord.engine.batch import ingest_sources
     from onrecord.store import Corpus
 
+    dictionary = dictionaries(actors, agents)
     try:
         corpus = Corpus(db)
     except OnRecordError as error:
@@ -171,7 +188,7 @@ def ingest(
             report = ingest_sources(corpus, paths, published=published,
                                     allow_private=allow_private,
                                     workers=workers or default_workers(),
-                                    progress=show_progress)
+                                    progress=show_progress, dictionary=dictionary)
         except OnRecordError as error:
             raise _fail(str(error)) from error
         totals = corpus.counts()
@@ -232,7 +249,8 @@ app.add_typer(eval_app, name="eval")
 
 
 def _score_gold(gold: Path, limit: int | None, workers: int, date_key: str,
-                score: Callable[[dict[str, Any], dict[str, Any]], T]) -> list[T]:
+                score: Callable[[dict[str, Any], dict[str, Any]], T],
+                dictionary: ActorDictionary | None = None) -> list[T]:
     """Run onrecord over a gold file with a progress bar; ``score(doc, record)`` for each."""
     from onrecord.eval.runner import analyse_documents, read_gold
 
@@ -246,7 +264,8 @@ def _score_gold(gold: Path, limit: int | None, workers: int, date_key: str,
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("scoring", total=len(docs))
         for doc, record in analyse_documents(
-            docs, workers, date_key=date_key, progress=lambda n: progress.advance(task, n)
+            docs, workers, date_key=date_key, progress=lambda n: progress.advance(task, n),
+            dictionary=dictionary,
         ):
             results.append(score(doc, record))
     return results
@@ -325,6 +344,8 @@ def eval_events(
     workers: WorkersOption = 1,
     limit: LimitOption = None,
     by_rule: ByRuleOption = False,
+    actors: ActorsOption = None,
+    agents: AgentsOption = None,
 ) -> None:
     """Score events: PLOVER type + actors, exact CAMEO root + actors, and PLOVER type.
 
@@ -333,12 +354,15 @@ def eval_events(
 
     Example: [bold]onrecord eval events --gold ../shared/eval/events/dev.jsonl -f json[/bold]
     Example: [bold]onrecord eval events --gold dev.jsonl --by-rule[/bold] (precision per rule)
+    Example: [bold]onrecord eval events --gold unittest.jsonl --actors PETR.Validate.actors.txt
+    --agents PETR.Validate.agents.txt[/bold] (the gold's actors from its own dictionaries)
     """
     from onrecord.eval.by_rule import events_by_rule, rules_report
     from onrecord.eval.events import events_report, score_case
 
+    dictionary = dictionaries(actors, agents)
     scored = _score_gold(gold, limit, workers, "date", lambda case, rec: (
-        score_case(case, rec), events_by_rule(case, rec) if by_rule else {}))
+        score_case(case, rec), events_by_rule(case, rec) if by_rule else {}), dictionary)
     report = events_report(case for case, _ in scored)
     if by_rule:
         report["by_rule"] = rules_report(rules for _, rules in scored)

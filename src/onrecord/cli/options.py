@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from onrecord.extract.entities.dictionaries import ActorDictionary
 
 out = Console()
 err = Console(stderr=True)
@@ -53,6 +57,16 @@ PublishedOption = Annotated[
                  help="Publication date; overrides any date found in the document."),
 ]
 
+ActorsOption = Annotated[list[Path] | None, typer.Option(
+    "--actors", metavar="FILE",
+    help="Your own actors, over the built-in ones: a CAMEO/TABARI actor dictionary "
+         "(NAME [CODE], as PETRARCH and Phoenix read) or a CSV with name,code[,start,end]. "
+         "Repeatable.")]
+AgentsOption = Annotated[list[Path] | None, typer.Option(
+    "--agents", metavar="FILE",
+    help="Your own agents (sector words): a CAMEO/TABARI agent dictionary (MINISTER [~GOV]) "
+         "or a CSV with name,code. Repeatable.")]
+
 
 def fail(message: str) -> typer.Exit:
     """Print an error the same way everywhere; raise the returned Exit."""
@@ -71,3 +85,17 @@ def require_db(db: str) -> None:
 
     if not is_postgres_url(db) and db != ":memory:" and not Path(db).exists():
         raise fail(f"{db}: no such corpus database (run 'onrecord ingest' first)")
+
+
+def dictionaries(actors: list[Path] | None, agents: list[Path] | None) -> ActorDictionary | None:
+    """The user's dictionaries read from ``--actors`` and ``--agents`` (``None`` without any);
+    a file that cannot be read is an error naming its line, and exit code 1."""
+    if not actors and not agents:
+        return None
+    from onrecord.errors import DictionaryError
+    from onrecord.extract.entities.dictionaries import read_dictionaries
+
+    try:
+        return read_dictionaries(actors or [], agents or [])
+    except DictionaryError as error:
+        raise fail(str(error)) from error

@@ -11,12 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from onrecord.engine.local import analyze_in_workers
 from onrecord.errors import OnRecordError
 from onrecord.ingest import load_sources
 from onrecord.models import Article, Discarded
 from onrecord.store import Corpus
+
+if TYPE_CHECKING:
+    from onrecord.extract.entities.dictionaries import ActorDictionary
 
 
 @dataclass
@@ -34,6 +38,7 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
                    published: str | None = None, allow_private: bool = False,
                    workers: int = 1,
                    progress: Callable[[str, Discarded | None], None] | None = None,
+                   dictionary: ActorDictionary | None = None,
                    ) -> IngestReport:
     """Load, analyse and store every article of ``paths``.
 
@@ -42,7 +47,8 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
     the corpus's links between statements, of which disputes are made
     (:func:`onrecord.analysis.links.keep_findings`), when it stored anything. A
     KeyboardInterrupt stops the run cleanly: what was committed stays, and the report says it
-    was interrupted.
+    was interrupted. ``dictionary`` (the user's actors and agents) codes the events' actors;
+    an article already stored is not analysed again with it.
     """
     report = IngestReport()
     seen: set[str] = set()
@@ -66,7 +72,7 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
                 yield item
 
     try:
-        for result in analyze_in_workers(fresh(), workers):
+        for result in analyze_in_workers(fresh(), workers, dictionary=dictionary):
             if isinstance(result, Discarded):
                 note("discarded", result)
                 continue

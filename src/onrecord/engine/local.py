@@ -2,7 +2,8 @@
 
 Articles are read lazily and sent in small chunks, with a bounded number of chunks in flight,
 so memory stays flat however long the stream is. Results come back in input order. With one
-worker everything runs in this process (no pickling, easiest to debug).
+worker everything runs in this process (no pickling, easiest to debug). A user dictionary
+(:func:`~onrecord.read_dictionaries`) is given to each worker once, when its process starts.
 """
 
 from __future__ import annotations
@@ -13,13 +14,19 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from onrecord.engine.orphans import die_with_parent
 from onrecord.errors import ModelError
 from onrecord.models import Article, ArticleRecord, Discarded
 
+if TYPE_CHECKING:
+    from onrecord.extract.entities.dictionaries import ActorDictionary
+
 Result = ArticleRecord | Discarded
 CHUNK = 8
+_worker_dictionary: ActorDictionary | None = None
+"""In a worker process: the user dictionary its pool was started with."""
 
 
 def default_workers() -> int:
@@ -30,10 +37,18 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _start_worker(parent: int, dictionary: ActorDictionary | None) -> None:
+    """A worker process's start: exit with the parent, keep the user dictionary."""
+    global _worker_dictionary
+    die_with_parent(parent)
+    _worker_dictionary = dictionary
+
+
 def _analyse_chunk(articles: list[Article]) -> list[Result]:
+    """A chunk analysed with this process's dictionary (the pool's, or the one set here)."""
     from onrecord.analyze import analyze_articles
 
-    return list(analyze_articles(articles))
+    return list(analyze_articles(articles, dictionary=_worker_dictionary))
 
 
 def _failed(article: Article, err: BaseException) -> Discarded:
@@ -66,11 +81,12 @@ def _in_process(chunk: list[Article]) -> list[Result]:
         return results
 
 
-def _one_by_one(chunk: list[Article], workers: int) -> list[Result]:
+def _one_by_one(chunk: list[Article], workers: int,
+                dictionary: ActorDictionary | None) -> list[Result]:
     """Analyse a chunk one article per task, so the article that raises, or whose process
     dies, is the only one lost (a fresh pool after each death)."""
     results: list[Result] = []
-    pool = _new_pool(workers)
+    pool = _new_pool(workers, dictionary)
     try:
         for article in chunk:
             try:
@@ -79,7 +95,7 @@ def _one_by_one(chunk: list[Article], workers: int) -> list[Result]:
                 results.append(Discarded(article.origin or article.id, "extract",
                                          f"the worker process died: {err}"))
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = _new_pool(workers)
+                pool = _new_pool(workers, dictionary)
             except ModelError:
                 raise
             except Exception as err:  # noqa: BLE001 - reported as discarded
@@ -89,13 +105,14 @@ def _one_by_one(chunk: list[Article], workers: int) -> list[Result]:
     return results
 
 
-def _new_pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
-                               initargs=(os.getpid(),))
+def _new_pool(workers: int, dictionary: ActorDictionary | None) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                               initargs=(os.getpid(), dictionary))
 
 
 def analyze_in_workers(articles: Iterable[Article], workers: int = 1,
-                       chunk_size: int = CHUNK) -> Iterator[Result]:
+                       chunk_size: int = CHUNK,
+                       dictionary: ActorDictionary | None = None) -> Iterator[Result]:
     """The record (or Discarded) of each article, in order, analysed by ``workers`` processes.
 
     A failing article costs only itself: when a chunk raises, or its worker process dies
@@ -103,14 +120,17 @@ def analyze_in_workers(articles: Iterable[Article], workers: int = 1,
     article that raises or kills its process is discarded, with the reason; the stream goes
     on (with a fresh pool after a death). Worker processes exit when this process dies
     (:func:`~onrecord.engine.orphans.die_with_parent`). Only a missing model
-    (:class:`~onrecord.errors.ModelError`) ends the stream.
+    (:class:`~onrecord.errors.ModelError`) ends the stream. ``dictionary`` (the user's actors
+    and agents) is used by every worker.
     """
-    if workers <= 1:
+    global _worker_dictionary
+    if workers <= 1:  # this process is the worker: its dictionary is set for each chunk
         for chunk in _chunks(articles, chunk_size):
+            _worker_dictionary = dictionary
             yield from _in_process(chunk)
         return
     chunks = _chunks(articles, chunk_size)
-    pool = _new_pool(workers)
+    pool = _new_pool(workers, dictionary)
     pending: deque[tuple[list[Article], Future[list[Result]]]] = deque()
     try:
         while True:
@@ -126,15 +146,15 @@ def analyze_in_workers(articles: Iterable[Article], workers: int = 1,
                 results = future.result()
             except BrokenProcessPool:  # every pending chunk failed with it: run them again
                 pool.shutdown(wait=False, cancel_futures=True)
-                results = _one_by_one(chunk, workers)
+                results = _one_by_one(chunk, workers, dictionary)
                 retry = [c for c, _ in pending]
                 pending.clear()
-                pool = _new_pool(workers)
+                pool = _new_pool(workers, dictionary)
                 pending.extend((c, pool.submit(_analyse_chunk, c)) for c in retry)
             except ModelError:
                 raise
             except Exception:  # noqa: BLE001 - the chunk again, one article per task
-                results = _one_by_one(chunk, workers)
+                results = _one_by_one(chunk, workers, dictionary)
             yield from results
     finally:
         pool.shutdown(wait=False, cancel_futures=True)

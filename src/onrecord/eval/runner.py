@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from onrecord.errors import InputError
+
+if TYPE_CHECKING:
+    from onrecord.extract.entities.dictionaries import ActorDictionary
 
 
 def read_gold(path: str | Path, limit: int | None = None) -> list[dict[str, Any]]:
@@ -32,20 +35,22 @@ def read_gold(path: str | Path, limit: int | None = None) -> list[dict[str, Any]
 def analyse_documents(
     docs: list[dict[str, Any]], workers: int = 1, date_key: str = "published",
     progress: Callable[[int], None] | None = None,
+    dictionary: ActorDictionary | None = None,
 ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     """(gold document, onrecord's record as JSON) for each document, in order, analysed by
     ``workers`` processes (:func:`onrecord.engine.analyze_in_workers`).
 
     The gold ``text`` is analysed as it is (no boilerplate removal), so offsets agree. A
     document onrecord cannot analyse stops the scoring (RuntimeError): a gold set must be
-    scored whole.
+    scored whole. ``dictionary`` gives the user's actors and agents to every worker.
     """
     from onrecord.engine import analyze_in_workers
     from onrecord.models import Article, Discarded
 
     articles = (Article.create(d["text"], published=d.get(date_key), origin=str(d.get("id")))
                 for d in docs)
-    for doc, result in zip(docs, analyze_in_workers(articles, workers), strict=True):
+    for doc, result in zip(docs, analyze_in_workers(
+            articles, workers, dictionary=dictionary), strict=True):
         if isinstance(result, Discarded):
             raise RuntimeError(f"{result.doc_id}: {result.reason}")
         yield doc, result.to_json()

@@ -13,7 +13,9 @@ are plain records (character offsets, no spaCy objects) stored on ``Doc._``. Eac
 what it requires and assigns, so ``nlp.analyze_pipes()`` reports a pipeline in the wrong
 order. Set
 ``doc._.onrecord_published`` (a ``datetime.date``) before the time component runs to resolve
-relative dates against the publication date.
+relative dates against the publication date, and ``doc._.onrecord_dictionary`` (an
+:class:`~onrecord.extract.entities.dictionaries.ActorDictionary`) before the events component
+to code actors with the user's own dictionaries.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from onrecord.extract.statements.extract import extract_statements
 
 EXTENSIONS = (
     "onrecord_published",
+    "onrecord_dictionary",
     "onrecord_entities",
     "onrecord_times",
     "onrecord_statements",

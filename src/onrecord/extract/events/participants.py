@@ -6,6 +6,12 @@ and a sector from the agent word at the phrase's head ("troops" -> ``MIL``), so 
 is ``IRNMIL`` and "Iran's top general" is ``IRNMIL``. A capital stands for its government
 ("Tehran" -> ``IRNGOV``). A phrase with a sector but no state gets no code: the scorer compares
 states, and "officials" alone names none. Pronouns are resolved to the nearest earlier actor.
+
+A user dictionary on the document (``doc._.onrecord_dictionary``, read by
+:func:`onrecord.read_dictionaries`) comes first: the longest user actor phrase covering a
+word gives its code (the one in force on the article's date), and user agents in the phrase
+replace the sector, around the actor's code (``~GOV``: "Ruritanian officials" ``RURGOV``;
+with no actor named, ``---GOV``).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from onrecord.extract.entities.actors import (
     region_code,
     sector_of,
 )
+from onrecord.extract.entities.dictionaries import ActorDictionary, AgentEntry, actor_at, agent_at
 from onrecord.extract.events.triggers import pobjs
 from onrecord.models import Entity, Participant
 
@@ -97,10 +104,33 @@ def _stance_only(doc: Doc, tok: Token) -> bool:
         doc[tok.i + 2].lower_ in _AFFILIATIONS
 
 
+def _user_dictionary(doc: Doc) -> ActorDictionary | None:
+    return getattr(doc._, "onrecord_dictionary", None) if Doc.has_extension(
+        "onrecord_dictionary") else None
+
+
+def _user_agents(doc: Doc, head: Token) -> list[AgentEntry]:
+    """The user agents named by the head or its modifiers, in the order of the words, each
+    once, leaving out words a user actor's phrase already covers ("ISRAELI_TROOPS")."""
+    user = _user_dictionary(doc)
+    if not user or not user.agents:
+        return []
+    found: list[tuple[int, AgentEntry]] = []
+    for tok in sorted([head, *_modifiers(head)], key=lambda t: t.i):
+        agent = agent_at(user, doc, tok)
+        if agent is not None and actor_at(user, doc, tok) is None and \
+                all(a is not agent for _, a in found):
+            found.append((tok.i, agent))
+    return [a for _, a in found]
+
+
 def _code_of(doc: Doc, tok: Token, index: ActorIndex) -> str | None:
     """The state or organisation code a single token (within its entity) stands for."""
     if _stance_only(doc, tok):
         return None
+    user = _user_dictionary(doc)
+    if user and (entry := actor_at(user, doc, tok)) is not None:
+        return entry.code_on(doc._.onrecord_published)
     ent, text = _mention_text(doc, tok, index)
     code = organization_code(text) or organization_code(tok.text)
     if code:
@@ -271,7 +301,10 @@ def participant(doc: Doc, head: Token | None, index: ActorIndex) -> Participant 
                         code, ent = _country(doc, obj, index)
                         head = obj
                         break
-    sector = _sector(doc, head, index)
+    agents = _user_agents(doc, head)
+    sector = None if agents else _sector(doc, head, index)
+    for agent in agents:  # "Ruritanian Islamist media": RUR + MUS + MED
+        code = agent.applied(code)
     if code is not None and len(code) == 3 and code not in {"IGO", "NGO", "IMG"} and sector:
         code += sector
     elif code is None and sector is not None and (
