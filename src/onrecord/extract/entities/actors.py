@@ -140,7 +140,15 @@ def is_capital(name: str) -> bool:
 _SURNAME_STOP = frozenset("""
     may major key brown rice baker martin young king hunt park lee wong green white black
     long rama mills ping sale prince jones smith carter ford bush clark martin hill bell
+    cook straw cohen gates fox
     """.split()) - {"bush", "carter"}
+# Surnames too common to stand for one holder of the dated table ("Judge Maria Lopez" is no
+# Venezuelan minister); a holder listed in actors_leaders.json keeps his surname.
+_COMMON_SURNAMES = frozenset("""
+    lopez rodriguez garcia sanchez perez gonzalez martinez hernandez diaz silva santos gomez
+    ali ahmed ahmad khan hussein hassan mohammed muhammad mohamed abdullah singh kumar
+    hussain ibrahim omar rahman islam said saleh
+    """.split())
 _SUFFIXES = frozenset({"ii", "iii", "iv", "vi", "jr", "jr.", "sr", "sr."})
 _LEADERS: dict[str, str] = {}
 _LEADER_SURNAMES: dict[str, str | None] = {}
@@ -157,12 +165,15 @@ def _leader_tables() -> tuple[dict[str, str], dict[str, str | None]]:
     raw = resources.files("onrecord").joinpath("data/actors_leaders.json").read_text("utf-8")
     listed = [(name, code) for code, names_ in json.loads(raw)["leaders"].items()
               for name in names_]
-    for name, code in (*listed, *names()):  # the undated list first: its codes win
+    dated = names()
+    for n, (name, code) in enumerate((*listed, *dated)):  # the undated list first: it wins
         for key in dict.fromkeys((_person_key(name), fold(_person_key(name)))):
             if _LEADERS.get(key, code) != code:
                 continue
             _LEADERS[key] = code
             words = [w for w in key.split() if w not in _SUFFIXES]
+            if n >= len(listed) and words[-1] in _COMMON_SURNAMES:
+                continue
             if len(words) > 1 and len(words[-1]) > 2 and words[-1] not in _SURNAME_STOP:
                 seen = _LEADER_SURNAMES.get(words[-1], code)
                 _LEADER_SURNAMES[words[-1]] = code if seen == code else None
