@@ -12,11 +12,13 @@ ones), and agent words ("officials", "troops", "protesters") that give a sector 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
 
 from onrecord.datafiles import data_json
+from onrecord.extract.entities.person_names import fold
 
 _TABLES = data_json("actors.json", room="entities")
 
@@ -138,7 +140,15 @@ def is_capital(name: str) -> bool:
 _SURNAME_STOP = frozenset("""
     may major key brown rice baker martin young king hunt park lee wong green white black
     long rama mills ping sale prince jones smith carter ford bush clark martin hill bell
+    cook straw cohen gates fox
     """.split()) - {"bush", "carter"}
+# Surnames too common to stand for one holder of the dated table ("Judge Maria Lopez" is no
+# Venezuelan minister); a holder listed in actors_leaders.json keeps his surname.
+_COMMON_SURNAMES = frozenset("""
+    lopez rodriguez garcia sanchez perez gonzalez martinez hernandez diaz silva santos gomez
+    ali ahmed ahmad khan hussein hassan mohammed muhammad mohamed abdullah singh kumar
+    hussain ibrahim omar rahman islam said saleh
+    """.split())
 _SUFFIXES = frozenset({"ii", "iii", "iv", "vi", "jr", "jr.", "sr", "sr."})
 _LEADERS: dict[str, str] = {}
 _LEADER_SURNAMES: dict[str, str | None] = {}
@@ -150,14 +160,20 @@ def _leader_tables() -> tuple[dict[str, str], dict[str, str | None]]:
     import json
     from importlib import resources
 
+    from onrecord.extract.entities.office_holders import names
+
     raw = resources.files("onrecord").joinpath("data/actors_leaders.json").read_text("utf-8")
-    for code, names in json.loads(raw)["leaders"].items():
-        for name in names:
-            key = _person_key(name)
+    listed = [(name, code) for code, names_ in json.loads(raw)["leaders"].items()
+              for name in names_]
+    dated = names()
+    for n, (name, code) in enumerate((*listed, *dated)):  # the undated list first: it wins
+        for key in dict.fromkeys((_person_key(name), fold(_person_key(name)))):
             if _LEADERS.get(key, code) != code:
                 continue
             _LEADERS[key] = code
             words = [w for w in key.split() if w not in _SUFFIXES]
+            if n >= len(listed) and words[-1] in _COMMON_SURNAMES:
+                continue
             if len(words) > 1 and len(words[-1]) > 2 and words[-1] not in _SURNAME_STOP:
                 seen = _LEADER_SURNAMES.get(words[-1], code)
                 _LEADER_SURNAMES[words[-1]] = code if seen == code else None
@@ -169,8 +185,12 @@ def _person_key(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace(". ", ".").replace(".", ". ")).strip().lower()
 
 
-def leader_code(name: str) -> str | None:
+def leader_code(name: str, on: dt.date | None = None) -> str | None:
     """The state (or organisation) a well-known office holder acts for, or ``None``.
+
+    Without ``on`` any holder ever counts, and a surname shared by holders of several states
+    names none; with ``on`` (the article's date) the holder in office that day is preferred
+    (:mod:`~onrecord.extract.entities.office_holders`): "Rasmussen" in 2012 is NATO's.
 
     >>> leader_code("Vladimir Putin"), leader_code("Putin"), leader_code("Kofi Annan")
     ('RUS', 'RUS', 'IGOUNO')
@@ -180,6 +200,12 @@ def leader_code(name: str) -> str | None:
     for title in ("president ", "prime minister ", "king ", "sheikh ", "ayatollah "):
         if key.startswith(title) and key not in full:
             key = key[len(title):]
+    if key not in full and fold(key) in full:
+        key = fold(key)
+    if on is not None:
+        dated = _dated_code(key, on, full, surnames)
+        if dated is not None:
+            return dated
     code = full.get(key)
     if code is None:
         words = [w for w in key.split() if w not in _SUFFIXES]
@@ -189,6 +215,31 @@ def leader_code(name: str) -> str | None:
                 near = {c for s, c in _near(words[-1], _surname_neighbours()) if c}
                 code = near.pop() if len(near) == 1 else None  # "Mitterand", "Bouteflicka"
     return code
+
+
+def _dated_code(key: str, on: dt.date, full: dict[str, str],
+                surnames: dict[str, str | None]) -> str | None:
+    """The state of the holder called ``key`` in office on ``on``: for a full name held in
+    several states' offices (Prodi, Italy's and the EU's), or a surname of holders of several
+    states ("Rasmussen") when exactly one of them was in office then (or within a year)."""
+    from onrecord.extract.entities.office_holders import states_on
+
+    states = states_on(key, on)
+    if len(states) == 1:
+        return states.pop()
+    if key in full:
+        return None
+    words = [w for w in key.split() if w not in _SUFFIXES]
+    surname = words[-1] if words else ""
+    if surname in _SURNAME_STOP or surname not in surnames or (
+            surnames[surname] is not None and
+            len(states_on(surname, on, surname=True, within_days=99_999)) < 2):
+        return None  # unknown, a common word, or one state's holders alone: no date needed
+    for within in (0, 365):
+        states = states_on(surname, on, surname=True, within_days=within)
+        if len(states) == 1:
+            return states.pop()
+    return None
 
 
 Neighbours = dict[str, list[tuple[str, str | None]]]

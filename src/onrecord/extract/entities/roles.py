@@ -21,6 +21,7 @@ speaker and is sourced ``named``.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass
 
@@ -100,8 +101,9 @@ def _state_of(text: str) -> str | None:
     return actor_code(text) or region_code(text)
 
 
-def _holder_office(holder: Holder) -> _Office:
-    """The office a title holds and its state ("Turkish President" -> president, TUR)."""
+def _holder_office(holder: Holder, on: dt.date | None = None) -> _Office:
+    """The office a title holds and its state ("Turkish President" -> president, TUR); a
+    holder's state not in the title is the well-known holder's on the article's date ``on``."""
     words: list[str] = []
     state = None
     for raw in holder.title.replace("’", "'").split():
@@ -113,7 +115,7 @@ def _holder_office(holder: Holder) -> _Office:
         if word.lower() in {"of", "the", "for", "to"} and not words:
             continue
         words.append(fold(word).rstrip("."))
-    return _Office(_office_words(words), state or holder.state or leader_code(holder.name),
+    return _Office(_office_words(words), state or holder.state or leader_code(holder.name, on),
                    holder.nearby)
 
 
@@ -178,7 +180,9 @@ def find_role_mentions(doc: Doc, holders: list[Holder],
     """
     if not holders:
         return []
-    offices = [(h.ref, _holder_office(h)) for h in holders]
+    published = doc._.onrecord_published if Doc.has_extension("onrecord_published") \
+        else None
+    offices = [(h.ref, _holder_office(h, published)) for h in holders]
     heads = TITLE_HEADS | role_heads()
     found: list[tuple[int, int, int]] = []
     for tok in doc:

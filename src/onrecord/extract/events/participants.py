@@ -16,6 +16,7 @@ with no actor named, ``---GOV``).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -124,6 +125,14 @@ def _user_agents(doc: Doc, head: Token) -> list[AgentEntry]:
     return [a for _, a in found]
 
 
+def _published(doc: Doc) -> dt.date | None:
+    """The article's date, for the holders in office then (``None`` outside the pipeline)."""
+    if not Doc.has_extension("onrecord_published"):
+        return None
+    published = doc._.onrecord_published
+    return published if isinstance(published, dt.date) else None
+
+
 def _code_of(doc: Doc, tok: Token, index: ActorIndex) -> str | None:
     """The state or organisation code a single token (within its entity) stands for."""
     if _stance_only(doc, tok):
@@ -140,14 +149,16 @@ def _code_of(doc: Doc, tok: Token, index: ActorIndex) -> str | None:
     if ent is not None and ent.kind == "PERSON":
         # "Putin": Russia's; a state's name mistaken for a person's stays the state's
         # and a demonym the recogniser took into the name ("Jordanian King Abdullah II")
-        return leader_code(text) or leader_code(tok.text) or actor_code(text) or \
+        on = _published(doc)
+        return leader_code(text, on) or leader_code(tok.text, on) or actor_code(text) or \
             region_code(text) or (
             actor_code(tok.text) if is_demonym(tok.text) else None)
     if tok.pos_ in {"PROPN", "ADJ", "NOUN"} or tok.ent_type_:
         code = actor_code(tok.text) or region_code(tok.text) or region_code(text) or \
             (actor_code(text) if ent is not None else None)
         if code is None and tok.pos_ == "PROPN" and tok.ent_type_ not in _PLACE_ENTS:
-            code = leader_code(text)  # a place is no leader's surname ("Lagos", "Santos")
+            # a place is no leader's surname ("Lagos", "Santos")
+            code = leader_code(text, _published(doc))
         if code is None and tok.pos_ == "PROPN":
             code = misspelt_state(tok.text)  # "Afganistan", "Ethopia": a wire misspelling
         if code and is_capital(tok.text):
