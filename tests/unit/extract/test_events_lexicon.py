@@ -62,3 +62,10 @@ def test_a_malformed_code_file_is_an_error_naming_it(monkeypatch):
     monkeypatch.setattr(lexicon, "data_lines", lambda name, room=None: ["183 bomb", "195 bomb"])
     with pytest.raises(ValueError, match="'bomb' is listed under 183 and 195"):
         lexicon._code_table("cameo_verbs.txt")
+
+
+def test_a_hyphenated_noun_is_read_as_the_compound_of_its_parts():
+    assert lexicon.COMPOUNDS[("cease", "fire")] == "0871" and "cease-fire" not in lexicon.NOUNS
+    assert lexicon._hyphenated({"build-up": "154", "siege": "191"}) == {("build", "up"): "154"}
+    with pytest.raises(ValueError, match="'hand-over-ing' is no two-part hyphenated noun"):
+        lexicon._hyphenated({"hand-over-ing": "084"})

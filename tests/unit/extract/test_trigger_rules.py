@@ -39,3 +39,10 @@ def test_a_trigger_rule_decides_its_example(parsed, name: str):
 def test_events_carry_the_rule_of_their_trigger(analyse):
     record = analyse("Government troops bombed the rebel stronghold in Valmora on Monday.")
     assert [e.rule for e in record.events if e.trigger == "bombed"] == ["verb_lexicon"]
+
+
+@pytest.mark.model
+def test_a_hyphenated_noun_is_one_trigger(parsed):
+    doc = parsed("The cease-fire held through the night.")
+    assert [(doc[t.first:t.last + 1].text, t.code) for t in find_triggers(doc)] == [
+        ("cease-fire", "0871")]
