@@ -62,3 +62,23 @@ def test_a_malformed_code_file_is_an_error_naming_it(monkeypatch):
     monkeypatch.setattr(lexicon, "data_lines", lambda name, room=None: ["183 bomb", "195 bomb"])
     with pytest.raises(ValueError, match="'bomb' is listed under 183 and 195"):
         lexicon._code_table("cameo_verbs.txt")
+
+
+def test_a_hyphenated_noun_is_read_as_the_compound_of_its_parts():
+    assert lexicon.COMPOUNDS[("sit", "in")] == "141"
+    assert lexicon.COMPOUNDS[("cease", "fire")] == "0871"
+    assert "sit-in" not in lexicon.NOUNS and lexicon.NOUNS["ceasefire"] == "0871"
+    assert lexicon._hyphenated({"build-up": "154", "siege": "191"}) == {("build", "up"): "154"}
+    with pytest.raises(ValueError, match="'hand-over-ing' is no two-part hyphenated noun"):
+        lexicon._hyphenated({"hand-over-ing": "084"})
+
+
+def test_codebook_entries_map_as_expected():
+    assert lexicon.VERBS["behead"] == "1823" and lexicon.VERBS["castigate"] == "111"
+    assert lexicon.NOUNS["genocide"] == "202" and lexicon.NOUNS["walkout"] == "143"
+    assert lexicon.VERB_OBJECTS["strike"]["deal"] == "057"  # "struck a deal": no attack
+    assert lexicon.VERB_OBJECTS["recall"]["ambassador"] == "161"
+    assert lexicon.VERB_OBJECTS["exchange"]["fire"] == "190"
+    assert lexicon.PREP_OBJECTS[("break", "off")]["talk"] == "164"
+    assert lexicon.VERB_PREPS[("break", "off")] == "161"
+    assert lexicon.COMPOUNDS[("air", "raid")] == "195"

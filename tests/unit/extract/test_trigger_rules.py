@@ -51,3 +51,29 @@ def test_a_fighting_noun_is_figurative_only_with_a_figurative_modifier(parsed):
 def test_events_carry_the_rule_of_their_trigger(analyse):
     record = analyse("Government troops bombed the rebel stronghold in Valmora on Monday.")
     assert [e.rule for e in record.events if e.trigger == "bombed"] == ["verb_lexicon"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "word", "code"), [
+    ("Students began a sit-in outside the ministry.", "in", "141"),
+    ("The cease-fire held through the night.", "fire", "0871"),
+])
+def test_a_hyphenated_noun_is_one_trigger(parsed, sentence: str, word: str, code: str):
+    doc = parsed(sentence)
+    tok = next(t for t in doc if t.text == word)
+    found = [(doc[t.first:t.last + 1].text, t.code) for t in find_triggers(doc)
+             if t.first <= tok.i <= t.last]
+    assert found == [(f"{doc[tok.i - 2].text}-{word}", code)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "word", "code"), [
+    ("Ruritania struck a deal with Valmora on Monday.", "struck", "057"),
+    ("Valmora recalled its ambassador from Ruritania.", "recalled", "161"),
+    ("Police rounded up forty dissidents in the capital.", "rounded", "173"),
+    ("Gunmen beheaded two aid workers near the border.", "beheaded", "1823"),
+])
+def test_codebook_verbs_trigger_their_code(parsed, sentence: str, word: str, code: str):
+    doc = parsed(sentence)
+    tok = next(t for t in doc if t.text == word)
+    assert [t.code for t in find_triggers(doc) if t.head.i == tok.i] == [code]

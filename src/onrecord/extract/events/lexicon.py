@@ -107,12 +107,29 @@ RECEIVING: frozenset[str] = _words("receiving")
 PROPERTY: frozenset[str] = frozenset(PREP_OBJECTS[("blow", "up")])
 # Verbs that are events with a preposition ("fired at", "called for", "cracked down on").
 VERB_PREPS: dict[tuple[str, str], str] = _pairs(_PHRASES["verb_preps"])
+
+
+def _hyphenated(nouns: dict[str, str]) -> dict[tuple[str, str], str]:
+    """The hyphenated nouns of ``cameo_nouns.txt`` as compounds: the parser splits "sit-in"
+    into "sit", "-", "in"."""
+    pairs: dict[tuple[str, str], str] = {}
+    for word, code in nouns.items():
+        if "-" in word:
+            parts = word.split("-")
+            if len(parts) != 2 or not all(parts):
+                raise ValueError(f"cameo_nouns.txt: {word!r} is no two-part hyphenated noun")
+            pairs[(parts[0], parts[1])] = code
+    return pairs
+
+
+_NOUN_CODES = _code_table("cameo_nouns.txt")
 # Nouns that name an event (lemma -> code); compounds are read as one trigger.
-NOUNS: dict[str, str] = _code_table("cameo_nouns.txt")
+NOUNS: dict[str, str] = {word: code for word, code in _NOUN_CODES.items() if "-" not in word}
 # Nouns that name an event only with a preposition: "a hearing into the abuses"
 PREP_NOUNS: dict[tuple[str, str], str] = _pairs(_PHRASES["prep_nouns"])
-# Compound nouns (modifier, head) whose meaning differs from the head's.
-COMPOUNDS: dict[tuple[str, str], str] = _pairs(_PHRASES["compounds"])
+# Compound nouns (modifier, head) whose meaning differs from the head's, and the hyphenated
+# nouns of cameo_nouns.txt ("sit-in": ("sit", "in")).
+COMPOUNDS: dict[tuple[str, str], str] = _pairs(_PHRASES["compounds"]) | _hyphenated(_NOUN_CODES)
 # Nouns whose possessor or "of" phrase is the target ("Soleimani's killing", "siege of").
 PATIENT_NOUNS: frozenset[str] = _words("patient_nouns")
 # Verbs that, governing an event noun or verb, make the governed word the event ("launch an

@@ -363,6 +363,9 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             for c in [*tok.children, *governor]:  # "opened a hearing (on Monday) into"
                 if code is None and c.dep_ == "prep" and (lemma, c.lower_) in PREP_NOUNS:
                     code, rule = PREP_NOUNS[(lemma, c.lower_)], "noun_with_preposition"
+            if prev is not None and prev.text == "-" and not prev.whitespace_ and tok.i > 1 \
+                    and not doc[tok.i - 2].whitespace_:
+                prev = doc[tok.i - 2]  # "sit-in", "cease-fire": the parser splits the word
             if prev is not None and prev.dep_ in {"compound", "amod"} and prev.head == tok:
                 pair = COMPOUNDS.get((prev.lemma_.lower(), lemma))
                 if pair:
