@@ -95,6 +95,10 @@ def test_coordinated_subjects_of_a_reciprocal_verb_meet_each_other(analyse):
     _, evs = events(analyse, "Chile and Argentina met in Geneva on Tuesday.")
     pairs = {(e.source.actor[:3], e.target.actor[:3]) for e in evs if e.trigger == "met"}
     assert pairs == {("CHL", "ARG"), ("ARG", "CHL")}
+    _, evs = events(analyse, "Chile and Peru agree that the border dispute should go to "
+                    "arbitration.")
+    pairs = {(e.source.actor[:3], e.target.actor[:3]) for e in evs if e.trigger == "agree"}
+    assert pairs == {("CHL", "PER"), ("PER", "CHL")}  # each with the other, not with itself
 
 
 def test_blocking_roads_is_a_protest_and_labour_strike_is_not_an_assault(analyse):

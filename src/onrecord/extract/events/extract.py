@@ -85,7 +85,7 @@ _CONTROL = LIGHT_VERBS | frozenset({
     "consider", "weigh", "stop", "prepare", "intend", "seek", "want", "try", "attempt",
 })
 #: Verbs whose coordinated subjects act on one another ("Ruritania and Freedonia met").
-RECIPROCAL = frozenset({"meet", "negotiate", "talk", "confer", "consult", "clash", "fight",
+RECIPROCAL = frozenset({"agree", "meet", "negotiate", "talk", "confer", "consult", "clash", "fight",
                         "cooperate", "collaborate"})
 #: Acts whose doer, when the sentence names none, is taken to be the state they happen in
 #: ("a U.S. national has been put under investigation in Italy").
