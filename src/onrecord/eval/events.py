@@ -5,7 +5,8 @@ zero or more events carrying a source actor, a target actor and a code (CAMEO, o
 
 **What is compared.** Each event, gold or predicted, is reduced to *dyads*: one
 ``(code, source key, target key)`` triple per pair of a source actor and a target actor, so a
-compound actor ("ISR;PSE") gives one dyad per member. Within a case, dyads form a set (an event
+compound actor ("ISR;PSE", or a user dictionary's slash code "FRO/BIL/SAM", which PETRARCH
+reads as several actors) gives one dyad per member. Within a case, dyads form a set (an event
 coded twice in one sentence counts once, as sentence-level event coders do), and P/R/F1 count
 dyads over all cases. A case with no gold event contributes its predictions as false positives.
 
@@ -90,7 +91,7 @@ def actor_key(code: str | None) -> str | None:
 
 
 def _keys(codes: str | None) -> list[str | None]:
-    keys = sorted({k for c in (codes or "").split(";") if (k := actor_key(c)) is not None})
+    keys = sorted({k for c in re.split(r"[;/]", codes or "") if (k := actor_key(c)) is not None})
     return [*keys] if keys else [None]
 
 

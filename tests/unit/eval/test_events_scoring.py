@@ -86,3 +86,13 @@ def test_real_news_figure_adds_up_the_real_news_sources_only():
     assert report["real_news"]["cases"] == 2 and report["cases"] == 3
     assert "real_news" not in events_report([score_case(case(gold, "petrarch2_unittest"),
                                                          record(hit))])
+
+
+def test_a_slash_code_from_a_user_dictionary_is_several_actors():
+    gold = case([{"source_actor": "FRO", "target_actor": "ELR", "code": "064",
+                  "ontology": "CAMEO", "code_plover": "COOPERATE"},
+                 {"source_actor": "SAM", "target_actor": "ELR", "code": "064",
+                  "ontology": "CAMEO", "code_plover": "COOPERATE"}], source="petrarch2_unittest")
+    report = events_report([score_case(gold, record(("COOPERATE", "06", "occurred",
+                                                     "FRO/BIL/SAM", "ELR")))])
+    assert report["type_actors"]["hits"] == 2 and report["type_actors"]["predicted"] == 3
