@@ -278,3 +278,20 @@ def test_said_must_is_a_demand_but_must_have_done_is_a_guess(analyse):
     assert _one(evs, "said").type == "REQUEST"
     evs = _events(analyse, "The French minister said that Iran must have released the sailors.")
     assert not [e for e in evs if e.trigger == "said" and e.type == "REQUEST"]
+
+
+def test_offering_and_seeking_are_events_only_for_what_states_offer_or_seek(analyse):
+    assert _one(_events(analyse, "Syria offered troops to Lebanon on Monday."),
+                "offered").type == "AGREE"
+    assert _one(_events(analyse, "Iraqi Kurds sought refuge in Germany last month."),
+                "sought").type == "REQUEST"
+    for text in ("The Saudi foreign minister offered condolences to Kenya.",
+                 "Turkish officials have offered conflicting accounts of the death.",
+                 "Egypt's largest bank is seeking other financing sources."):
+        evs = _events(analyse, text)
+        assert not [e for e in evs if e.trigger in {"offered", "seeking"}], text
+
+
+def test_backing_down_is_a_concession_not_support(analyse):
+    assert _one(_events(analyse, "The Serbian army backed down after two days."),
+                "backed").type == "CONCEDE"

@@ -160,6 +160,24 @@ def insisted_claim(tok: Token, lemma: str) -> str | None:
     return None
 
 
+_NOT_ASKED_FOR = frozenset({"question", "anonymity", "identity", "comment"})
+
+
+def asked_question(tok: Token, lemma: str) -> str | None:
+    """"Asked whether the blockade covers food", "asked him about it", "requested anonymity":
+    a question, no request. A request asks someone to act ("asked X to withdraw"), asks for
+    something ("asked for help", "asked NATO's help") or is put to a party ("asked Iraq")."""
+    if lemma not in {"ask", "request"} or any(c.dep_ == "xcomp" for c in tok.children) or \
+            pobjs(tok, ("for",)):
+        return None
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
+    if any(o.lemma_.lower() not in _NOT_ASKED_FOR and (
+            o.pos_ != "PRON" or lemma == "request") for o in objects) and not any(
+            c.dep_ == "ccomp" for c in tok.children):
+        return None
+    return NO_EVENT
+
+
 def committed_to(tok: Token, lemma: str) -> str | None:
     """"Vietnam is committed to opening up its economy": a pledge (CAMEO 030)."""
     if lemma in {"commit", "committed"} and first_child(tok, {"nsubjpass"}) is not None and \
@@ -274,6 +292,7 @@ VERB_RULES: tuple[tuple[str, VerbRule], ...] = (
     ("published_release", published_release),
     ("granted_point", granted_point),
     ("insisted_claim", insisted_claim),
+    ("asked_question", asked_question),
     ("committed_to", committed_to),
     ("protested_that", protested_that),
     ("mobilized_support", mobilized_support),
@@ -405,6 +424,8 @@ TRIGGER_EXAMPLES: dict[str, tuple[str, str, str]] = {
                           NO_EVENT),
     "granted_point": ("The general admitted that the raid had failed.", "admitted", NO_EVENT),
     "insisted_claim": ("The mayor insisted the unrest was over.", "insisted", NO_EVENT),
+    "asked_question": ("Reporters asked the minister whether the talks had failed.", "asked",
+                       NO_EVENT),
     "committed_to": ("Valmora is committed to opening its ports.", "committed", "030"),
     "protested_that": ("The union protested that the police had beaten its members.",
                        "protested", "111"),
