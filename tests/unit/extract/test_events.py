@@ -145,6 +145,9 @@ def test_leader_gazetteer_needs_an_unambiguous_name():
     assert leader_code("Vladimir Putin") == leader_code("Putin") == "RUS"
     assert leader_code("Kofi Annan") == "IGOUNO"
     assert leader_code("May") is None and leader_code("Hussein") is None  # word; two states
+    # a surname common around the world names no one alone, a full name still does
+    assert leader_code("Gonzalez") is None and leader_code("González") is None
+    assert leader_code("Felipe Gonzalez") == "ESP" and leader_code("Gutierrez") is None
 
 
 def test_a_state_name_tagged_as_a_person_still_names_the_state(analyse):

@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from onrecord.datafiles import data_json
+from onrecord.datafiles import data_json, data_lines
 from onrecord.extract.entities.person_names import fold
 
 _TABLES = data_json("actors.json", room="entities")
@@ -142,13 +142,9 @@ _SURNAME_STOP = frozenset("""
     long rama mills ping sale prince jones smith carter ford bush clark martin hill bell
     cook straw cohen gates fox
     """.split()) - {"bush", "carter"}
-# Surnames too common to stand for one holder of the dated table ("Judge Maria Lopez" is no
-# Venezuelan minister); a holder listed in actors_leaders.json keeps his surname.
-_COMMON_SURNAMES = frozenset("""
-    lopez rodriguez garcia sanchez perez gonzalez martinez hernandez diaz silva santos gomez
-    ali ahmed ahmad khan hussein hassan mohammed muhammad mohamed abdullah singh kumar
-    hussain ibrahim omar rahman islam said saleh
-    """.split())
+# Surnames too common to stand for one holder alone ("Judge Maria Lopez" is no Venezuelan
+# minister, "Gonzalez" in a Miami story no Spanish prime minister): data/common_surnames.txt.
+_COMMON_SURNAMES = frozenset(" ".join(data_lines("common_surnames.txt")).split())
 _SUFFIXES = frozenset({"ii", "iii", "iv", "vi", "jr", "jr.", "sr", "sr."})
 _LEADERS: dict[str, str] = {}
 _LEADER_SURNAMES: dict[str, str | None] = {}
@@ -166,13 +162,13 @@ def _leader_tables() -> tuple[dict[str, str], dict[str, str | None]]:
     listed = [(name, code) for code, names_ in json.loads(raw)["leaders"].items()
               for name in names_]
     dated = names()
-    for n, (name, code) in enumerate((*listed, *dated)):  # the undated list first: it wins
+    for name, code in (*listed, *dated):  # the undated list first: it wins
         for key in dict.fromkeys((_person_key(name), fold(_person_key(name)))):
             if _LEADERS.get(key, code) != code:
                 continue
             _LEADERS[key] = code
             words = [w for w in key.split() if w not in _SUFFIXES]
-            if n >= len(listed) and words[-1] in _COMMON_SURNAMES:
+            if fold(words[-1]) in _COMMON_SURNAMES:
                 continue
             if len(words) > 1 and len(words[-1]) > 2 and words[-1] not in _SURNAME_STOP:
                 seen = _LEADER_SURNAMES.get(words[-1], code)
@@ -209,7 +205,7 @@ def leader_code(name: str, on: dt.date | None = None) -> str | None:
     code = full.get(key)
     if code is None:
         words = [w for w in key.split() if w not in _SUFFIXES]
-        if words and words[-1] not in _SURNAME_STOP:
+        if words and words[-1] not in _SURNAME_STOP and fold(words[-1]) not in _COMMON_SURNAMES:
             code = surnames.get(words[-1])
             if code is None and words[-1] not in surnames and len(words[-1]) >= 7:
                 near = {c for s, c in _near(words[-1], _surname_neighbours()) if c}
