@@ -39,9 +39,9 @@ DETECTOR = ("analysis/claim.py", "analysis/consistency.py", "analysis/echoes.py"
             "extract/entities/actors.py", "extract/statements/lexicon.py",
             "extract/entities/person_names.py", "extract/statements/data/lexicon.txt",
             "extract/entities/data/actors.json", "data/actors_leaders.json",
-            "extract/entities/office_holders.py", "data/office_holders.tsv", "data/common_surnames.txt",
-            "data/antonyms.txt", "data/name_particles.txt", "data/opposition.txt",
-            "data/stance.json")
+            "extract/entities/office_holders.py", "data/office_holders.tsv",
+            "data/common_surnames.txt", "data/antonyms.txt", "data/name_particles.txt",
+            "data/opposition.txt", "data/stance.json")
 """The code and data the links depend on: kept links computed by other code are not reused."""
 
 

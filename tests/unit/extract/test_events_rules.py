@@ -295,3 +295,11 @@ def test_offering_and_seeking_are_events_only_for_what_states_offer_or_seek(anal
 def test_backing_down_is_a_concession_not_support(analyse):
     assert _one(_events(analyse, "The Serbian army backed down after two days."),
                 "backed").type == "CONCEDE"
+
+
+def test_a_city_before_an_event_noun_is_where_it_happened_not_who_did_it(analyse):
+    evs = _events(analyse, "Investigators studied the Nairobi bombing for weeks.")
+    assert not [e for e in evs if e.trigger == "bombing" and e.source is not None
+                and (e.source.actor or "").startswith("KEN")]  # was Kenya's government
+    evs = _events(analyse, "U.S. air strikes on Iraq angered Moscow.")
+    assert ("USA", "IRQ") in _pairs(evs, "air strikes")  # a state so named is the doer

@@ -129,6 +129,11 @@ def is_demonym(name: str) -> bool:
     return _listed_as(name, 1)
 
 
+def is_city(name: str) -> bool:
+    """True when ``name`` is a capital or a listed large city: a place, not a state."""
+    return _key(name) in _CITIES or is_capital(name)
+
+
 def is_capital(name: str) -> bool:
     """True when ``name`` is a capital (or seat of government) rather than the state's name."""
     return _listed_as(name, 2)

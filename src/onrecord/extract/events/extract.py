@@ -60,6 +60,7 @@ from onrecord.extract.events.lexicon import (
 )
 from onrecord.extract.events.participants import (
     ActorIndex,
+    city_modifier,
     coordinated_states,
     event_location,
     participant,
@@ -283,7 +284,8 @@ def _complement_targets(tok: Token) -> list[Token]:
 
 
 def _names_actor(tok: Token) -> bool:
-    return tok.dep_ == "poss" or tok.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}
+    return tok.dep_ == "poss" or tok.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} and \
+        not city_modifier(tok)
 
 
 def _noun_roles(trigger: Trigger) -> tuple[Token | None, list[Token]]:

@@ -26,6 +26,7 @@ from onrecord.extract.common.doctext import sentence_of, text_of
 from onrecord.extract.entities.actors import (
     actor_code,
     is_capital,
+    is_city,
     is_demonym,
     leader_code,
     misspelt_state,
@@ -131,6 +132,15 @@ def _published(doc: Doc) -> dt.date | None:
         return None
     published = doc._.onrecord_published
     return published if isinstance(published, dt.date) else None
+
+
+def city_modifier(tok: Token) -> bool:
+    """A city named before an event noun: where it happened, not who did it ("the Nairobi
+    bombing", "the Madrid summit"); a state so named may be the doer ("U.S. air strikes")."""
+    if tok.dep_ != "compound" or tok.ent_type_ != "GPE":
+        return False
+    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return is_city(span.text if span is not None else tok.text)
 
 
 def _code_of(doc: Doc, tok: Token, index: ActorIndex) -> str | None:
