@@ -303,3 +303,13 @@ def test_a_city_before_an_event_noun_is_where_it_happened_not_who_did_it(analyse
                 and (e.source.actor or "").startswith("KEN")]  # was Kenya's government
     evs = _events(analyse, "U.S. air strikes on Iraq angered Moscow.")
     assert ("USA", "IRQ") in _pairs(evs, "air strikes")  # a state so named is the doer
+
+
+def test_strengthening_forces_is_a_build_up_and_a_campaign_rally_no_protest(analyse):
+    assert _one(_events(analyse, "Britain reinforced its garrison in Cyprus."),
+                "reinforced").type == "MOBILIZE"
+    assert not _events(analyse, "Congress strengthened the trade embargo against Cuba.")
+    assert _one(_events(analyse, "Thousands of students held a rally against the government "
+                        "in Caracas."), "rally").type == "PROTEST"
+    assert not [e for e in _events(analyse, "Thousands of Mexicans attended a campaign rally "
+                                   "in Monterrey.") if e.trigger == "rally"]

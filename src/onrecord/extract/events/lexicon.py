@@ -137,6 +137,8 @@ PATIENT_NOUNS: frozenset[str] = _words("patient_nouns")
 LIGHT_VERBS: frozenset[str] = _words("light_verbs")
 # Modifiers that make a fighting noun figurative ("a court battle", "a war of words").
 FIGURATIVE_MODIFIERS: frozenset[str] = _words("figurative_modifiers")
+# Modifiers that make a rally or a march no protest ("a campaign rally", "a memorial march").
+GATHERING_MODIFIERS: frozenset[str] = _words("gathering_modifiers")
 # Verbs of speech and cognition: not events in PLOVER (CAMEO 01), and their complements keep
 # their own status.
 SPEECH_VERBS: frozenset[str] = _words("speech_verbs")

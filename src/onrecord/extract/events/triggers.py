@@ -22,6 +22,7 @@ from onrecord.extract.events.complements import obligation
 from onrecord.extract.events.lexicon import (
     COMPOUNDS,
     FIGURATIVE_MODIFIERS,
+    GATHERING_MODIFIERS,
     NOUNS,
     PATIENT_NOUNS,
     PREP_NOUNS,
@@ -341,12 +342,12 @@ def _directive(tok: Token) -> bool:
         obj.ent_type_ in ACTOR_ENTS or sector_of(obj.lemma_) not in {None, "MIL"})
 
 
-def _figurative_noun(tok: Token) -> bool:
-    """A fighting noun made figurative by a modifier: "court battle", "war of words"."""
+def _figurative_noun(tok: Token, words: frozenset[str] = FIGURATIVE_MODIFIERS) -> bool:
+    """An event noun made figurative by a modifier of ``words``: "court battle", "war of
+    words" (fighting), "campaign rally" (with :data:`GATHERING_MODIFIERS`: no protest)."""
     mods = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}]
     mods += [g for g in pobjs(tok, ("of",))]
-    return any(m.lemma_.lower() in FIGURATIVE_MODIFIERS or m.lower_ in FIGURATIVE_MODIFIERS
-               for m in mods)
+    return any(m.lemma_.lower() in words or m.lower_ in words for m in mods)
 
 
 def find_triggers(doc: Doc) -> list[Trigger]:
@@ -399,6 +400,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                 code = None  # "a press release", "the release of the report": published
             if code and code[:2] in {"18", "19", "20"} and _figurative_noun(tok):
                 code = None  # "a court battle", "a price war", "a war of words"
+            if code and code[:2] == "14" and _figurative_noun(tok, GATHERING_MODIFIERS):
+                code = None  # "a campaign rally", "a memorial march": no protest
             if code and not (tok.pos_ == "PROPN" and tok.ent_type_):
                 found.append(Trigger(tok, first, tok.i, code, False, lemma in PATIENT_NOUNS,
                                      rule))
