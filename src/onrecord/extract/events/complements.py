@@ -145,8 +145,9 @@ def merge_complements(cands: list[Candidate]) -> list[Candidate]:
         else:
             keep, lose = g, n
         kept, lost = alive[keep], alive[lose]
-        if not _named(kept.sources) and _named(lost.sources):
-            kept = replace(kept, sources=lost.sources)
+        if not _named(kept.sources) and _named(lost.sources) and not (
+                {p.text for p in lost.sources} & {p.text for p in kept.targets}):
+            kept = replace(kept, sources=lost.sources)  # (not its own target: no X -> X)
         if not _named(kept.targets) and _named(lost.targets):
             kept = replace(kept, targets=lost.targets)
         alive[keep] = kept
