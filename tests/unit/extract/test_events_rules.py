@@ -313,3 +313,16 @@ def test_strengthening_forces_is_a_build_up_and_a_campaign_rally_no_protest(anal
                         "in Caracas."), "rally").type == "PROTEST"
     assert not [e for e in _events(analyse, "Thousands of Mexicans attended a campaign rally "
                                    "in Monterrey.") if e.trigger == "rally"]
+
+
+def test_a_state_institution_names_its_state(analyse):
+    assert ("RUS", "UKR") in _pairs(_events(analyse, "The Kremlin condemned Ukraine on "
+                                            "Tuesday."), "condemned")
+    assert ("USA", "MEX") in _pairs(_events(analyse, "The FBI asked Mexican authorities to "
+                                            "join the hunt."), "asked")
+
+
+def test_being_asked_is_no_request_and_a_mandative_that_clause_is_one(analyse):
+    assert not _events(analyse, "Asked about the report, a French spokesman declined.")
+    assert _one(_events(analyse, "The French ministry requested that Iran release the "
+                        "sailors."), "requested").type == "REQUEST"

@@ -36,6 +36,9 @@ states (Tripoli, Alexandria, Hyderabad) are left out."""
 ORGANIZATIONS: dict[str, str] = dict(_TABLES["organizations"])
 """International (IGO) and non-governmental (NGO) organisations: name -> code."""
 ARMED_GROUPS: dict[str, str] = dict(_TABLES["armed_groups"])
+INSTITUTIONS: dict[str, str] = dict(_TABLES["institutions"])
+"""A state's institutions and state news agencies: name -> the state's code + sector
+("the Kremlin" -> RUSGOV, "Xinhua" -> CHNMED)."""
 """Named armed groups: name -> code (the state they fight in + sector, or IMG:
 transnational)."""
 AGENT_SECTORS: dict[str, str] = {word: sector for sector, words in
@@ -95,7 +98,7 @@ def organization_code(name: str) -> str | None:
     ('IGOUNO', 'PSEREB')
     """
     key = _key(name).replace("’", "'")
-    return ORGANIZATIONS.get(key) or ARMED_GROUPS.get(key)
+    return ORGANIZATIONS.get(key) or ARMED_GROUPS.get(key) or INSTITUTIONS.get(key)
 
 
 def region_code(name: str) -> str | None:

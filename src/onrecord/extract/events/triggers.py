@@ -165,12 +165,18 @@ _NOT_ASKED_FOR = frozenset({"question", "anonymity", "identity", "comment"})
 
 
 def asked_question(tok: Token, lemma: str) -> str | None:
-    """"Asked whether the blockade covers food", "asked him about it", "requested anonymity":
-    a question, no request. A request asks someone to act ("asked X to withdraw"), asks for
-    something ("asked for help", "asked NATO's help") or is put to a party ("asked Iraq")."""
-    if lemma not in {"ask", "request"} or any(c.dep_ == "xcomp" for c in tok.children) or \
-            pobjs(tok, ("for",)):
+    """"Asked whether the blockade covers food", "asked him about it", "requested anonymity",
+    "asked to comment, a spokesman said": a question, no request. A request asks someone to
+    act ("asked X to withdraw", "requested that Iran release them"), asks for something
+    ("asked for help", "asked NATO's help") or is put to a party ("asked Iraq")."""
+    if lemma not in {"ask", "request"}:
         return None
+    if tok.tag_ == "VBN" and not pobjs(tok, ("by",)) and first_child(tok, {"nsubj"}) is None \
+            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return NO_EVENT  # "Asked to comment, a spokesman said": asked, not asking
+    if any(c.dep_ == "xcomp" or c.dep_ == "ccomp" and c.tag_ == "VB" and first_child(
+            c, {"aux"}) is None for c in tok.children) or pobjs(tok, ("for",)):
+        return None  # "asked X to leave", "requested that Iran release them", "asked for"
     objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
     if any(o.lemma_.lower() not in _NOT_ASKED_FOR and (
             o.pos_ != "PRON" or lemma == "request") for o in objects) and not any(
