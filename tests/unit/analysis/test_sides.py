@@ -50,3 +50,10 @@ def test_the_entity_actor_code_and_a_leader_table_come_first():
     assert side_of("Coastal Guard", actor="USAMIL") == "USA"
     # a well-known office holder's state, whatever the titles say
     assert side_of("Vladimir Putin", titles=["President"]) == "RUS"
+
+
+def test_an_official_news_agency_is_its_government_and_a_parliament_its_own_side():
+    # the agency relays the government: its account and a minister's are one side's
+    assert side_of("Saudi Press Agency") == side_of(None, "Saudi officials") == "SAU"
+    assert side_of("Xinhua") == "CHN" and side_of("the FBI") == "USA"
+    assert side_of("Duma") == "RUS-LEG"  # legislators are a side of their own

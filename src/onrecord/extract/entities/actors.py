@@ -36,11 +36,12 @@ states (Tripoli, Alexandria, Hyderabad) are left out."""
 ORGANIZATIONS: dict[str, str] = dict(_TABLES["organizations"])
 """International (IGO) and non-governmental (NGO) organisations: name -> code."""
 ARMED_GROUPS: dict[str, str] = dict(_TABLES["armed_groups"])
-INSTITUTIONS: dict[str, str] = dict(_TABLES["institutions"])
-"""A state's institutions and state news agencies: name -> the state's code + sector
-("the Kremlin" -> RUSGOV, "Xinhua" -> CHNMED)."""
 """Named armed groups: name -> code (the state they fight in + sector, or IMG:
 transnational)."""
+INSTITUTIONS: dict[str, str] = dict(_TABLES["institutions"])
+"""A state's institutions and its official news agencies: name -> the state's code + sector
+("the Kremlin" -> RUSGOV, "the Duma" -> RUSLEG; "Xinhua" -> CHNGOV: an official agency
+relays its government, so its statements are the government's side)."""
 AGENT_SECTORS: dict[str, str] = {word: sector for sector, words in
                                  _TABLES["agent_sectors"].items() for word in words}
 """Agent words (lemmas) -> sector suffix, CAMEO/Phoenix style."""
