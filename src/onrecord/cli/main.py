@@ -350,7 +350,8 @@ def eval_events(
     """Score events: PLOVER type + actors, exact CAMEO root + actors, and PLOVER type.
 
     Levels and actor matching as in ../shared/eval/events/README.md and onrecord.eval.events;
-    figures overall and by gold source. Each case's ``date`` is its publication date.
+    figures overall, for the real-news sources (real_news) and by gold source. Each case's
+    ``date`` is its publication date.
 
     Example: [bold]onrecord eval events --gold ../shared/eval/events/dev.jsonl -f json[/bold]
     Example: [bold]onrecord eval events --gold dev.jsonl --by-rule[/bold] (precision per rule)

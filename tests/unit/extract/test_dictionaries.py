@@ -169,3 +169,10 @@ def test_agent_errors(tmp_path):
         read_dictionaries([_write(tmp_path, "bad.csv", "name,code\nVeldoria,VLD\nKarsk,\n")])
     with pytest.raises(DictionaryError, match="cannot read the dictionary"):
         read_dictionaries([tmp_path / "missing.txt"])
+
+
+def test_a_csv_row_open_to_the_end_of_time(tmp_path):
+    d = read_dictionaries([_write(tmp_path, "actors.csv",
+                                  "name,code,start,end\nVeldoria,VLD,2000-01-01,9999-12-31\n")])
+    assert _entry(d, "veldoria").code_on(dt.date(2020, 1, 1)) == "VLD"  # no OverflowError
+    assert d.longest == 1

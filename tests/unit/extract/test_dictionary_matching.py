@@ -121,3 +121,13 @@ def test_the_command_line_reports_a_malformed_dictionary(tmp_path):
         result = CliRunner().invoke(app, [*args, "--actors", str(bad)])
         assert result.exit_code == 1, args
         assert f"{bad}:2: unbalanced" in result.output.replace("\n", "")
+
+
+def test_a_user_entry_with_no_code_that_day_leaves_the_built_in_one(tmp_path):
+    path = tmp_path / "russia.csv"
+    path.write_text("name,code,start,end\nRussia,RUSELI,2000-01-01,2008-05-07\n",
+                    encoding="utf-8")
+    d = read_dictionaries([path])
+    text = "Russia attacked Georgia on Tuesday."
+    assert [s for _, s, _ in _dyads(analyze(text, "2005-01-04", dictionary=d))] == ["RUSELI"]
+    assert [s for _, s, _ in _dyads(analyze(text, "2012-01-03", dictionary=d))] == ["RUS"]

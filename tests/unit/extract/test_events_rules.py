@@ -326,3 +326,11 @@ def test_being_asked_is_no_request_and_a_mandative_that_clause_is_one(analyse):
     assert not _events(analyse, "Asked about the report, a French spokesman declined.")
     assert _one(_events(analyse, "The French ministry requested that Iran release the "
                         "sailors."), "requested").type == "REQUEST"
+
+
+def test_a_passive_request_keeps_the_act_requested_from_being_told_as_done(analyse):
+    evs = _events(analyse, "Iran was asked to release the British sailors.")
+    assert not [e for e in evs if e.trigger == "release" and e.status == "occurred"]
+    # a modifier that makes a battle figurative leaves a killing a killing
+    evs = _events(analyse, "The political killings by Syrian forces continued on Monday.")
+    assert _one(evs, "killings").type == "ASSAULT"

@@ -124,16 +124,19 @@ class ActorDictionary:
         init=False, repr=False, compare=False)
     _agent_index: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = field(
         init=False, repr=False, compare=False)
+    _longest: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_actor_index", _index(self.actors))
         object.__setattr__(self, "_agent_index", _index(self.agents))
+        entries: list[Entry] = [*self.actors, *self.agents]
+        object.__setattr__(self, "_longest", max(
+            (len(p) for e in entries for p in e.phrases), default=0))
 
     @property
     def longest(self) -> int:
-        """The most words any phrase has."""
-        entries: list[Entry] = [*self.actors, *self.agents]
-        return max((len(p) for e in entries for p in e.phrases), default=0)
+        """The most words any phrase has (counted once, when the dictionary is built)."""
+        return self._longest
 
     def phrases(self, first: str, agents: bool = False) -> tuple[tuple[tuple[str, ...], int], ...]:
         """``(phrase, entry number)`` of the actor (or agent) phrases starting with ``first``."""
@@ -346,7 +349,7 @@ def _read_csv(path: Path, text: str) -> list[_Draft]:
         except ValueError as err:
             raise DictionaryError(f"{where}: a date is not ISO (YYYY-MM-DD): {err}") from err
         if end is not None:
-            end += dt.timedelta(days=1)  # inclusive in the file
+            end = end + dt.timedelta(days=1) if end < dt.date.max else None  # inclusive
         if start and end and end <= start:
             raise DictionaryError(f"{where}: the date range ends before it starts")
         draft = by_name.setdefault(name.lower(), _Draft([name], None, [], where))

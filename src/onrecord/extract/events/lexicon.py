@@ -135,6 +135,8 @@ PATIENT_NOUNS: frozenset[str] = _words("patient_nouns")
 # Verbs that, governing an event noun or verb, make the governed word the event ("launch an
 # attack", "impose sanctions"): their subject is its source.
 LIGHT_VERBS: frozenset[str] = _words("light_verbs")
+# Nouns of fighting that a modifier can make figurative ("battle", "war", "attack").
+FIGHTING_NOUNS: frozenset[str] = _words("fighting_nouns")
 # Modifiers that make a fighting noun figurative ("a court battle", "a war of words").
 FIGURATIVE_MODIFIERS: frozenset[str] = _words("figurative_modifiers")
 # Modifiers that make a rally or a march no protest ("a campaign rally", "a memorial march").

@@ -148,8 +148,9 @@ def _code_of(doc: Doc, tok: Token, index: ActorIndex) -> str | None:
     if _stance_only(doc, tok):
         return None
     user = _user_dictionary(doc)
-    if user and (entry := actor_at(user, doc, tok)) is not None:
-        return entry.code_on(doc._.onrecord_published)
+    if user and (entry := actor_at(user, doc, tok)) is not None and (
+            code := entry.code_on(doc._.onrecord_published)) is not None:
+        return code  # (a user entry with no code on that day leaves the built-in one)
     ent, text = _mention_text(doc, tok, index)
     code = organization_code(text) or organization_code(tok.text)
     if code:

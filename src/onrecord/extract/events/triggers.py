@@ -21,6 +21,7 @@ from onrecord.extract.entities.actors import actor_code, sector_of
 from onrecord.extract.events.complements import obligation
 from onrecord.extract.events.lexicon import (
     COMPOUNDS,
+    FIGHTING_NOUNS,
     FIGURATIVE_MODIFIERS,
     GATHERING_MODIFIERS,
     NOUNS,
@@ -171,8 +172,9 @@ def asked_question(tok: Token, lemma: str) -> str | None:
     ("asked for help", "asked NATO's help") or is put to a party ("asked Iraq")."""
     if lemma not in {"ask", "request"}:
         return None
-    if tok.tag_ == "VBN" and not pobjs(tok, ("by",)) and first_child(tok, {"nsubj"}) is None \
-            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+    if tok.tag_ == "VBN" and not pobjs(tok, ("by",)) and first_child(
+            tok, {"nsubj", "nsubjpass", "auxpass"}) is None and not any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         return NO_EVENT  # "Asked to comment, a spokesman said": asked, not asking
     if any(c.dep_ == "xcomp" or c.dep_ == "ccomp" and c.tag_ == "VB" and first_child(
             c, {"aux"}) is None for c in tok.children) or pobjs(tok, ("for",)):
@@ -404,7 +406,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                         for c in tok.children)
                     or any(g.lemma_.lower() in _PUBLICATIONS for g in pobjs(tok, ("of",)))):
                 code = None  # "a press release", "the release of the report": published
-            if code and code[:2] in {"18", "19", "20"} and _figurative_noun(tok):
+            if code and lemma in FIGHTING_NOUNS and _figurative_noun(tok):
                 code = None  # "a court battle", "a price war", "a war of words"
             if code and code[:2] == "14" and _figurative_noun(tok, GATHERING_MODIFIERS):
                 code = None  # "a campaign rally", "a memorial march": no protest
