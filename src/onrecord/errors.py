@@ -17,6 +17,8 @@ them all at once, or only the branch it cares about::
     ├── ModelError            the spaCy pipeline cannot be loaded (the model package is missing)
     ├── ExtractionError       an extractor failed on a document (a bug; the document is discarded)
     ├── StoreError            the corpus database cannot be opened, migrated or written
+    ├── EngineError           an engine cannot run: Ray is not installed (--engine ray needs
+    │                         onrecord[ray]) or its cluster cannot be reached
     └── QueryError            a corpus query's arguments are invalid (a bad date, no search words)
 
 Inside a batch, errors never escape: each failing document becomes a
@@ -83,6 +85,10 @@ class StoreError(OnRecordError):
     """The corpus database cannot be opened, migrated or written."""
 
 
+class EngineError(OnRecordError):
+    """An analysis engine cannot run (Ray missing, or its cluster out of reach)."""
+
+
 class QueryError(OnRecordError):
     """A query over the corpus was given invalid arguments."""
 
@@ -92,6 +98,7 @@ __all__ = [
     "DictionaryError",
     "EmptyInputError",
     "EncodingError",
+    "EngineError",
     "ExtractionError",
     "InputError",
     "InputTooLargeError",

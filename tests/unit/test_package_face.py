@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-HEAVY = ("spacy", "onrecord.store", "onrecord.nlp.pipeline", "sqlite3")
+HEAVY = ("spacy", "onrecord.store", "onrecord.nlp.pipeline", "sqlite3", "ray")
 
 
 def _loaded(code: str) -> list[str]:

@@ -16,15 +16,19 @@ from onrecord.cli.corpus import register as register_corpus_commands
 from onrecord.cli.options import (
     DEFAULT_DB,
     ActorsOption,
+    AddressOption,
     AgentsOption,
     ByRuleOption,
     DbOption,
+    Engine,
+    EngineOption,
     Format,
     FormatOption,
     LimitOption,
     PublishedOption,
     WorkersOption,
     dictionaries,
+    engine_ready,
     err,
     fail,
     out,
@@ -65,18 +69,9 @@ def _main(
 
 
 def _emit(records: list[ArticleRecord], fmt: Format, explain: bool = False) -> None:
-    if fmt is Format.json:
-        if len(records) == 1:
-            sys.stdout.write(json.dumps(records[0].to_json(), ensure_ascii=False, indent=2))
-            sys.stdout.write("\n")
-        else:
-            for rec in records:
-                sys.stdout.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
-        return
-    from onrecord.cli.render import render_record
+    from onrecord.cli.render import emit_records
 
-    for rec in records:
-        render_record(rec, out, explain)
+    emit_records(records, out, as_json=fmt is Format.json, explain=explain)
 
 
 @app.command()
@@ -138,10 +133,13 @@ def ingest(
         help="Allow fetching URLs on private, loopback and link-local addresses.")] = False,
     workers: Annotated[int | None, typer.Option(
         "--workers", "-w", min=1,
-        help="Worker processes, each loading the pipeline once [default: the CPU cores].")]
+        help="Worker processes (or Ray actors), each loading the pipeline once "
+             "[default: the CPU cores].")]
     = None,
     actors: ActorsOption = None,
     agents: AgentsOption = None,
+    engine: EngineOption = Engine.local,
+    address: AddressOption = None,
 ) -> None:
     """Analyse articles and store their records in the corpus database.
 
@@ -155,6 +153,8 @@ def ingest(
     Example: [bold]onrecord ingest examples/ feed.xml crawl.warc.gz --db onrecord.db[/bold]
     Example: [bold]onrecord ingest news/ --actors my.actors.txt --agents agents.csv[/bold]
     (event actors coded with your own dictionaries)
+    Example: [bold]onrecord ingest news/ --engine ray --address auto --workers 16[/bold]
+    (analysed by 16 Ray actors on this machine's cluster; needs onrecord[ray])
     """
     from rich.progress import SpinnerColumn
 
@@ -162,6 +162,7 @@ def ingest(
     from onrecord.engine.batch import ingest_sources
     from onrecord.store import Corpus
 
+    engine_ready(engine, address)
     dictionary = dictionaries(actors, agents)
     try:
         corpus = Corpus(db)
@@ -188,7 +189,8 @@ def ingest(
             report = ingest_sources(corpus, paths, published=published,
                                     allow_private=allow_private,
                                     workers=workers or default_workers(),
-                                    progress=show_progress, dictionary=dictionary)
+                                    progress=show_progress, dictionary=dictionary,
+                                    engine=engine.value, address=address)
         except OnRecordError as error:
             raise _fail(str(error)) from error
         totals = corpus.counts()
@@ -250,10 +252,13 @@ app.add_typer(eval_app, name="eval")
 
 def _score_gold(gold: Path, limit: int | None, workers: int, date_key: str,
                 score: Callable[[dict[str, Any], dict[str, Any]], T],
-                dictionary: ActorDictionary | None = None) -> list[T]:
-    """Run onrecord over a gold file with a progress bar; ``score(doc, record)`` for each."""
+                dictionary: ActorDictionary | None = None,
+                run: tuple[Engine, str | None] = (Engine.local, None)) -> list[T]:
+    """Run onrecord over a gold file with a progress bar; ``score(doc, record)`` for each;
+    ``run``: the engine and the Ray address."""
     from onrecord.eval.runner import analyse_documents, read_gold
 
+    engine_ready(*run)
     try:
         docs = read_gold(gold, limit)
     except OnRecordError as error:
@@ -263,11 +268,14 @@ def _score_gold(gold: Path, limit: int | None, workers: int, date_key: str,
     results: list[T] = []
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("scoring", total=len(docs))
-        for doc, record in analyse_documents(
-            docs, workers, date_key=date_key, progress=lambda n: progress.advance(task, n),
-            dictionary=dictionary,
-        ):
-            results.append(score(doc, record))
+        try:
+            for doc, record in analyse_documents(
+                docs, workers, date_key=date_key, progress=lambda n: progress.advance(task, n),
+                dictionary=dictionary, engine=run[0].value, address=run[1],
+            ):
+                results.append(score(doc, record))
+        except OnRecordError as error:
+            raise _fail(str(error)) from error
     return results
 
 
@@ -278,6 +286,8 @@ def eval_attribution(
     workers: WorkersOption = 1,
     limit: LimitOption = None,
     by_rule: ByRuleOption = False,
+    engine: EngineOption = Engine.local,
+    address: AddressOption = None,
 ) -> None:
     """Score statements (content, speaker, cue) against gold attributions.
 
@@ -293,6 +303,7 @@ def eval_attribution(
         gold, limit, workers, "published",
         lambda doc, rec: (score_document(doc["text"], predicted_items(rec), gold_items(doc)),
                           attribution_by_rule(doc, rec) if by_rule else {}),
+        run=(engine, address),
     )
     report = aggregate(scores for scores, _ in scored)
     if by_rule:
@@ -313,6 +324,8 @@ def eval_timex(
     fmt: FormatOption = Format.text,
     workers: WorkersOption = 1,
     limit: LimitOption = None,
+    engine: EngineOption = Engine.local,
+    address: AddressOption = None,
 ) -> None:
     """Score time expressions (recognition and TIMEX3 values) as TempEval-3 does.
 
@@ -325,17 +338,14 @@ def eval_timex(
     report = timex_report(_score_gold(
         gold, limit, workers, "dct",
         lambda doc, rec: score_timexes(doc["text"], predicted_timexes(rec), gold_timexes(doc)),
+        run=(engine, address),
     ))
     if fmt is Format.json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
         return
-    out.print(f"Time expressions against {gold} ({report['documents']} documents)")
-    for level in ("relaxed", "strict"):
-        r = report[level]
-        out.print(f"  {level:8} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
-    out.print(f"  value accuracy {report['value_accuracy']:.3f} · value F1 "
-              f"{report['value_f1']:.3f} · type accuracy {report['type_accuracy']:.3f}")
+    from onrecord.cli.render import render_timex_report
 
+    render_timex_report(report, out, str(gold))
 
 @eval_app.command("events")
 def eval_events(
@@ -346,6 +356,8 @@ def eval_events(
     by_rule: ByRuleOption = False,
     actors: ActorsOption = None,
     agents: AgentsOption = None,
+    engine: EngineOption = Engine.local,
+    address: AddressOption = None,
 ) -> None:
     """Score events: PLOVER type + actors, exact CAMEO root + actors, and PLOVER type.
 
@@ -355,6 +367,7 @@ def eval_events(
 
     Example: [bold]onrecord eval events --gold ../shared/eval/events/dev.jsonl -f json[/bold]
     Example: [bold]onrecord eval events --gold dev.jsonl --by-rule[/bold] (precision per rule)
+    Example: [bold]onrecord eval events --gold dev.jsonl --engine ray -w 8[/bold] (on Ray actors)
     Example: [bold]onrecord eval events --gold unittest.jsonl --actors PETR.Validate.actors.txt
     --agents PETR.Validate.agents.txt[/bold] (the gold's actors from its own dictionaries)
     """
@@ -363,7 +376,8 @@ def eval_events(
 
     dictionary = dictionaries(actors, agents)
     scored = _score_gold(gold, limit, workers, "date", lambda case, rec: (
-        score_case(case, rec), events_by_rule(case, rec) if by_rule else {}), dictionary)
+        score_case(case, rec), events_by_rule(case, rec) if by_rule else {}), dictionary,
+        run=(engine, address))
     report = events_report(case for case, _ in scored)
     if by_rule:
         report["by_rule"] = rules_report(rules for _, rules in scored)
@@ -385,6 +399,8 @@ def eval_stance(
         "--articles", help="The labelled articles' texts (JSON Lines with id, text, published).")],
     fmt: FormatOption = Format.text,
     workers: WorkersOption = 1,
+    engine: EngineOption = Engine.local,
+    address: AddressOption = None,
 ) -> None:
     """Score the stance of statements (asserts, denies, doubts, qualifies) against labels.
 
@@ -397,6 +413,7 @@ def eval_stance(
     from onrecord.eval.runner import analyse_documents, read_gold
     from onrecord.eval.stance import match_labels, read_labels, stance_report
 
+    engine_ready(engine, address)
     try:
         labels = read_labels(gold)
         wanted = {label.article for label in labels}
@@ -411,10 +428,14 @@ def eval_stance(
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True) as progress:
         task = progress.add_task("scoring", total=len(docs))
-        for doc, record in analyse_documents(
-                docs, workers, progress=lambda n: progress.advance(task, n)):
-            mine = [label for label in labels if label.article == str(doc.get("id"))]
-            outcomes.extend(match_labels(doc["text"], mine, record["statements"]))
+        try:
+            for doc, record in analyse_documents(
+                    docs, workers, progress=lambda n: progress.advance(task, n),
+                    engine=engine.value, address=address):
+                mine = [label for label in labels if label.article == str(doc.get("id"))]
+                outcomes.extend(match_labels(doc["text"], mine, record["statements"]))
+        except OnRecordError as error:
+            raise _fail(str(error)) from error
     report = stance_report(outcomes)
     if fmt is Format.json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
@@ -459,21 +480,9 @@ def eval_contradictions(
         sys.stdout.write(json.dumps({"at": main_report["threshold"], "by_threshold": brief},
                                     indent=2) + "\n")
         return
-    out.print(f"Contradictions and shifts against {gold}: {main_report['pairs']} labelled pairs, "
-              f"{main_report['positives']} positive")
-    for r in reports:
-        mark = "*" if r is main_report else " "
-        out.print(f" {mark} score >= {r['threshold']:.2f}  P {r['p']:.3f}  R {r['r']:.3f}  "
-                  f"F1 {r['f1']:.3f}  (tp {r['tp']}, fp {r['fp']}, fn {r['fn']}, "
-                  f"unlabelled predictions {r['unlabelled_predictions']})", highlight=False)
-    if show_unlabelled:
-        for f in main_report["unlabelled"]:
-            a, b = f["a"], f["b"]
-            out.print(f"{f['kind']} {f['score']}: {a['article_id']}/{a['statement_id']} "
-                      f"{a['speaker']}: {a['content'][:70]!r} | {b['article_id']}/"
-                      f"{b['statement_id']} {b['speaker']}: {b['content'][:70]!r}",
-                      highlight=False, soft_wrap=True, markup=False)
+    from onrecord.cli.render import render_contradictions_report
 
+    render_contradictions_report(reports, main_report, out, str(gold), show_unlabelled)
 
 register_corpus_commands(app)
 register_serve_command(app)

@@ -21,6 +21,11 @@ class Format(StrEnum):
     json = "json"
 
 
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
 class TableFormat(StrEnum):
     table = "table"
     json = "json"
@@ -38,6 +43,13 @@ TableFormatOption = Annotated[
     TableFormat, typer.Option("--format", "-f", help="Output: a table, a JSON array, or JSONL.")
 ]
 WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")]
+EngineOption = Annotated[Engine, typer.Option(
+    "--engine", help="Where the analysis runs: worker processes here (local), or actors on a "
+                     "Ray cluster (ray; needs onrecord[ray]), with --workers actors.")]
+AddressOption = Annotated[str | None, typer.Option(
+    "--address", metavar="auto|ray://HOST:PORT",
+    help="With --engine ray: the cluster to use (auto: the one this machine is in; "
+         "ray://: a remote one) [default: a Ray started here for this run].")]
 LimitOption = Annotated[
     int | None, typer.Option("--limit", min=1, help="Score only the first N documents.")
 ]
@@ -75,6 +87,21 @@ def fail(message: str) -> typer.Exit:
     err.print(f"[red]onrecord:[/red] {escape(message)}", markup=True, highlight=False,
               soft_wrap=True)
     return typer.Exit(code=1)
+
+
+def engine_ready(engine: Engine, address: str | None) -> None:
+    """Refuse --address without --engine ray, and --engine ray without Ray installed (the
+    message says how to install it; exit code 1)."""
+    if address is not None and engine is not Engine.ray:
+        raise fail("--address needs --engine ray")
+    if engine is Engine.ray:
+        from onrecord.engine.ray_engine import import_ray
+        from onrecord.errors import EngineError
+
+        try:
+            import_ray()
+        except EngineError as error:
+            raise fail(str(error)) from error
 
 
 def require_db(db: str) -> None:

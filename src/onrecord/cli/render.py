@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from collections import defaultdict
 from typing import Any
 
@@ -139,6 +141,22 @@ def render_record(record: ArticleRecord, console: Console, explain: bool = False
         console.print(table)
 
 
+def emit_records(records: list[ArticleRecord], console: Console, as_json: bool,
+                 explain: bool = False) -> None:
+    """Records as JSON on stdout (one indented object, or JSON Lines for several), or as
+    text panels on ``console``."""
+    if as_json:
+        if len(records) == 1:
+            sys.stdout.write(json.dumps(records[0].to_json(), ensure_ascii=False, indent=2))
+            sys.stdout.write("\n")
+        else:
+            for rec in records:
+                sys.stdout.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
+        return
+    for rec in records:
+        render_record(rec, console, explain)
+
+
 def _participant(p: Participant | None) -> str:
     if p is None:
         return ""
@@ -216,3 +234,33 @@ def render_stance_report(report: dict[str, Any], console: Console, gold: str) ->
     for gold_stance, row in report["confusion"].items():
         cells = ", ".join(f"{k} {v}" for k, v in sorted(row.items(), key=lambda kv: -kv[1]))
         console.print(f"  gold {gold_stance}: {cells}", highlight=False)
+
+
+def render_timex_report(report: dict[str, Any], console: Console, gold: str) -> None:
+    """The time-expression scores (onrecord eval timex) as text."""
+    console.print(f"Time expressions against {gold} ({report['documents']} documents)")
+    for level in ("relaxed", "strict"):
+        r = report[level]
+        console.print(f"  {level:8} P {r['p']:.3f}  R {r['r']:.3f}  F1 {r['f1']:.3f}")
+    console.print(f"  value accuracy {report['value_accuracy']:.3f} · value F1 "
+                  f"{report['value_f1']:.3f} · type accuracy {report['type_accuracy']:.3f}")
+
+
+def render_contradictions_report(reports: list[dict[str, Any]], main_report: dict[str, Any],
+                                 console: Console, gold: str, show_unlabelled: bool) -> None:
+    """The contradiction scores by threshold (onrecord eval contradictions) as text, with the
+    unlabelled predicted pairs at the main threshold when asked."""
+    console.print(f"Contradictions and shifts against {gold}: {main_report['pairs']} labelled "
+                  f"pairs, {main_report['positives']} positive")
+    for r in reports:
+        mark = "*" if r is main_report else " "
+        console.print(f" {mark} score >= {r['threshold']:.2f}  P {r['p']:.3f}  R {r['r']:.3f}  "
+                      f"F1 {r['f1']:.3f}  (tp {r['tp']}, fp {r['fp']}, fn {r['fn']}, "
+                      f"unlabelled predictions {r['unlabelled_predictions']})", highlight=False)
+    if show_unlabelled:
+        for f in main_report["unlabelled"]:
+            a, b = f["a"], f["b"]
+            console.print(f"{f['kind']} {f['score']}: {a['article_id']}/{a['statement_id']} "
+                          f"{a['speaker']}: {a['content'][:70]!r} | {b['article_id']}/"
+                          f"{b['statement_id']} {b['speaker']}: {b['content'][:70]!r}",
+                          highlight=False, soft_wrap=True, markup=False)

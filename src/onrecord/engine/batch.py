@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from onrecord.engine.local import analyze_in_workers
+from onrecord.engine.local import analyze_with_engine
 from onrecord.errors import OnRecordError
 from onrecord.ingest import load_sources
 from onrecord.models import Article, Discarded
@@ -39,6 +39,7 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
                    workers: int = 1,
                    progress: Callable[[str, Discarded | None], None] | None = None,
                    dictionary: ActorDictionary | None = None,
+                   engine: str = "local", address: str | None = None,
                    ) -> IngestReport:
     """Load, analyse and store every article of ``paths``.
 
@@ -48,7 +49,9 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
     (:func:`onrecord.analysis.links.keep_findings`), when it stored anything. A
     KeyboardInterrupt stops the run cleanly: what was committed stays, and the report says it
     was interrupted. ``dictionary`` (the user's actors and agents) codes the events' actors;
-    an article already stored is not analysed again with it.
+    an article already stored is not analysed again with it. ``engine`` is "local" (worker
+    processes here) or "ray" (``workers`` Ray actors on the cluster at ``address``:
+    :mod:`onrecord.engine.ray_engine`); either way the records are stored here, in order.
     """
     report = IngestReport()
     seen: set[str] = set()
@@ -72,7 +75,8 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
                 yield item
 
     try:
-        for result in analyze_in_workers(fresh(), workers, dictionary=dictionary):
+        for result in analyze_with_engine(fresh(), workers, dictionary=dictionary,
+                                          engine=engine, address=address):
             if isinstance(result, Discarded):
                 note("discarded", result)
                 continue

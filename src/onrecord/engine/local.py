@@ -17,7 +17,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from onrecord.engine.orphans import die_with_parent
-from onrecord.errors import ModelError
+from onrecord.errors import EngineError, ModelError
 from onrecord.models import Article, ArticleRecord, Discarded
 
 if TYPE_CHECKING:
@@ -158,3 +158,22 @@ def analyze_in_workers(articles: Iterable[Article], workers: int = 1,
             yield from results
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+ENGINES = ("local", "ray")
+
+
+def analyze_with_engine(articles: Iterable[Article], workers: int = 1, *,
+                        dictionary: ActorDictionary | None = None, engine: str = "local",
+                        address: str | None = None) -> Iterator[Result]:
+    """The record (or Discarded) of each article, in order, from ``engine``: "local" (worker
+    processes, :func:`analyze_in_workers`) or "ray" (Ray actors on the cluster at
+    ``address``, :func:`onrecord.engine.ray_engine.analyze_with_ray`, which needs
+    ``onrecord[ray]``)."""
+    if engine == "ray":
+        from onrecord.engine.ray_engine import analyze_with_ray
+
+        return analyze_with_ray(articles, workers, address=address, dictionary=dictionary)
+    if engine != "local":
+        raise EngineError(f"no engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    return analyze_in_workers(articles, workers, dictionary=dictionary)

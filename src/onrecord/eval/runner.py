@@ -35,7 +35,8 @@ def read_gold(path: str | Path, limit: int | None = None) -> list[dict[str, Any]
 def analyse_documents(
     docs: list[dict[str, Any]], workers: int = 1, date_key: str = "published",
     progress: Callable[[int], None] | None = None,
-    dictionary: ActorDictionary | None = None,
+    dictionary: ActorDictionary | None = None, engine: str = "local",
+    address: str | None = None,
 ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     """(gold document, onrecord's record as JSON) for each document, in order, analysed by
     ``workers`` processes (:func:`onrecord.engine.analyze_in_workers`).
@@ -43,14 +44,17 @@ def analyse_documents(
     The gold ``text`` is analysed as it is (no boilerplate removal), so offsets agree. A
     document onrecord cannot analyse stops the scoring (RuntimeError): a gold set must be
     scored whole. ``dictionary`` gives the user's actors and agents to every worker.
+    ``engine`` "ray" analyses them on Ray actors instead (``address``: the cluster), as
+    :func:`onrecord.engine.local.analyze_with_engine` does.
     """
-    from onrecord.engine import analyze_in_workers
+    from onrecord.engine.local import analyze_with_engine
     from onrecord.models import Article, Discarded
 
     articles = (Article.create(d["text"], published=d.get(date_key), origin=str(d.get("id")))
                 for d in docs)
-    for doc, result in zip(docs, analyze_in_workers(
-            articles, workers, dictionary=dictionary), strict=True):
+    for doc, result in zip(docs, analyze_with_engine(
+            articles, workers, dictionary=dictionary, engine=engine, address=address),
+            strict=True):
         if isinstance(result, Discarded):
             raise RuntimeError(f"{result.doc_id}: {result.reason}")
         yield doc, result.to_json()

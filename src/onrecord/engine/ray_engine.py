@@ -1,0 +1,163 @@
+"""Analysing articles on a Ray cluster: a Ray Dataset of articles, analysed by actors that each
+load the pipeline once, with the results streamed back to this process in input order.
+
+Ray is an optional extra (``pip install 'onrecord[ray]'``), imported only when this engine is
+used; without it :func:`analyze_with_ray` raises :class:`~onrecord.errors.EngineError` saying
+how to install it. ``address`` is ``None`` (a Ray started here, on this machine, and stopped
+at the end), ``"auto"`` (the cluster this machine belongs to) or ``ray://HOST:PORT`` (a remote
+cluster through Ray Client); a Ray this process is already connected to is used as it is.
+
+The records are written by the caller, in this process (the store's one writer), in input
+order, so the store ends up row for row as with the local engine: a near-duplicate story is
+assigned on insertion, which depends on the order. The cross-article steps (stories, the
+links kept for disputes, entity resolution) stay with the store, after the analysis.
+
+Failures cost what they cost locally: an article that raises is analysed again on its own and
+becomes a :class:`~onrecord.models.Discarded` record; an actor that dies (killed, out of
+memory) is restarted a bounded number of times and its batch retried once; a batch still lost
+after that costs only its articles (at most :data:`BATCH` of them), each reported as
+Discarded, and the run goes on. Only a missing model (:class:`~onrecord.errors.ModelError`)
+ends the stream.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import warnings
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from onrecord.errors import EngineError, ModelError
+from onrecord.models import Article, ArticleRecord, Discarded
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from onrecord.extract.entities.dictionaries import ActorDictionary
+
+Result = ArticleRecord | Discarded
+BATCH = 4
+"""Articles per Ray task (and per block): what a dead actor can cost at most."""
+ACTOR_RESTARTS = 3
+"""How many times Ray restarts a dead actor (each death also retries its batch once)."""
+FAULT_ENV = "ONRECORD_RAY_TEST_KILL"
+"""Test-only: an actor analysing an article whose text holds this variable's value dies."""
+INSTALL_HINT = "the Ray engine needs Ray: pip install 'onrecord[ray]'"
+
+
+def import_ray() -> ModuleType:
+    """The ``ray`` module, or an EngineError saying how to install it."""
+    try:
+        import ray
+        import ray.data  # noqa: F401 - the Dataset API, from the ray[data] extra
+    except ImportError as err:
+        raise EngineError(f"{INSTALL_HINT} ({err})") from err
+    return ray
+
+
+class _Analyser:
+    """A Ray actor's work: the pipeline loaded once, then batches of pickled articles in,
+    pickled results out (records stay plain frozen dataclasses)."""
+
+    def __init__(self, dictionary: ActorDictionary | None = None) -> None:
+        from onrecord.engine import local
+
+        self.dictionary = dictionary
+        self.fault = os.environ.get(FAULT_ENV) or None
+        self.model_error: str | None = None
+        try:
+            from onrecord.nlp.pipeline import load_pipeline
+
+            load_pipeline()
+        except ModelError as err:  # said in each batch's results, raised by the driver
+            self.model_error = str(err)
+        self._local = local
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        articles: list[Article] = [pickle.loads(blob) for blob in batch["article"]]
+        if self.model_error is not None:
+            return {"index": batch["index"], "result": [b"" for _ in articles],
+                    "error": [self.model_error for _ in articles]}
+        if self.fault and any(self.fault in a.text for a in articles):
+            os._exit(1)  # the test's actor death, as on an out-of-memory kill
+        self._local._worker_dictionary = self.dictionary
+        try:
+            results = self._local._in_process(articles)
+        except ModelError as err:
+            return {"index": batch["index"], "result": [b"" for _ in articles],
+                    "error": [str(err) for _ in articles]}
+        return {"index": batch["index"], "result": [pickle.dumps(r) for r in results],
+                "error": ["" for _ in articles]}
+
+
+def _lost(article: Article) -> Discarded:
+    return Discarded(article.origin or article.id, "extract",
+                     "the Ray actor analysing it died (killed or out of memory) and its "
+                     "retry failed too; run the same command again to retry it")
+
+
+def _connect(ray: ModuleType, address: str | None, workers: int) -> bool:
+    """Connect to Ray (start one here when ``address`` is None); True if this call did."""
+    if ray.is_initialized():
+        return False
+    options: dict[str, Any] = {"ignore_reinit_error": True, "log_to_driver": False}
+    if address is None:
+        options.update(num_cpus=max(workers, 1), include_dashboard=False)
+    try:
+        ray.init(address=address, **options)
+    except (ConnectionError, RuntimeError, ValueError) as err:
+        raise EngineError(f"cannot connect to Ray at {address or 'a local Ray'}: {err}") from err
+    return True
+
+
+def analyze_with_ray(articles: Iterable[Article], workers: int = 2,
+                     address: str | None = None,
+                     dictionary: ActorDictionary | None = None,
+                     batch_size: int = BATCH) -> Iterator[Result]:
+    """The record (or Discarded) of each article, in order, analysed by ``workers`` Ray actors.
+
+    ``address`` chooses the cluster (module docstring); Ray is shut down at the end only if
+    it was started here. A lost batch's articles come back as Discarded, in their place.
+    """
+    ray = import_ray()
+    items = [{"index": i, "article": pickle.dumps(a)} for i, a in enumerate(articles)]
+    if not items:
+        return
+    started = _connect(ray, address, workers)
+    try:
+        yield from _run(ray, items, workers, dictionary, batch_size)
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def _run(ray: ModuleType, items: list[dict[str, Any]], workers: int,
+         dictionary: ActorDictionary | None, batch_size: int) -> Iterator[Result]:
+    from ray.data import ActorPoolStrategy, DataContext
+
+    context = DataContext.get_current()
+    context.execution_options.preserve_order = True
+    context.max_errored_blocks = -1  # a lost batch is reported per article, not fatal
+    context.enable_progress_bars = False
+    blocks = -(-len(items) // batch_size)
+    with warnings.catch_warnings():  # the actor's restart options have no named parameter
+        warnings.simplefilter("ignore", DeprecationWarning)
+        dataset = ray.data.from_items(items, override_num_blocks=blocks).map_batches(
+            _Analyser, fn_constructor_kwargs={"dictionary": dictionary},
+            compute=ActorPoolStrategy(size=max(workers, 1)), batch_size=batch_size,
+            num_cpus=1, batch_format="numpy",
+            max_restarts=ACTOR_RESTARTS, max_task_retries=1)
+    expected = 0
+    for row in dataset.iter_rows():
+        index = int(row["index"])
+        if row["error"]:
+            raise ModelError(str(row["error"]))
+        while expected < index:  # the rows between were in a lost batch
+            yield _lost(pickle.loads(items[expected]["article"]))
+            expected += 1
+        yield pickle.loads(row["result"])
+        expected = max(expected, index + 1)
+    while expected < len(items):
+        yield _lost(pickle.loads(items[expected]["article"]))
+        expected += 1
