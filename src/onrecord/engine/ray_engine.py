@@ -15,9 +15,9 @@ links kept for disputes, entity resolution) stay with the store, after the analy
 Failures cost what they cost locally: an article that raises is analysed again on its own and
 becomes a :class:`~onrecord.models.Discarded` record; an actor that dies (killed, out of
 memory) is restarted a bounded number of times and its batch retried once; a batch still lost
-after that costs only its articles (at most :data:`BATCH` of them), each reported as
-Discarded, and the run goes on. Only a missing model (:class:`~onrecord.errors.ModelError`)
-ends the stream.
+after that costs only the articles in flight on that actor (at most :data:`IN_FLIGHT` batches
+of :data:`BATCH`), each reported as Discarded, and the run goes on. Only a missing model
+(:class:`~onrecord.errors.ModelError`) ends the stream.
 """
 
 from __future__ import annotations
@@ -38,11 +38,15 @@ if TYPE_CHECKING:
 
 Result = ArticleRecord | Discarded
 BATCH = 4
-"""Articles per Ray task (and per block): what a dead actor can cost at most."""
+"""Articles per Ray task (and per block of the Dataset)."""
+IN_FLIGHT = 2
+"""Batches queued on an actor at once (one analysed, the next waiting, so it never idles): a
+dead actor costs at most IN_FLIGHT * BATCH articles."""
 ACTOR_RESTARTS = 3
 """How many times Ray restarts a dead actor (each death also retries its batch once)."""
 FAULT_ENV = "ONRECORD_RAY_TEST_KILL"
-"""Test-only: an actor analysing an article whose text holds this variable's value dies."""
+"""Test-only: an actor analysing an article whose text holds this variable's value dies (set
+in the driver's environment, it is passed on to the actors)."""
 INSTALL_HINT = "the Ray engine needs Ray: pip install 'onrecord[ray]'"
 
 
@@ -140,13 +144,17 @@ def _run(ray: ModuleType, items: list[dict[str, Any]], workers: int,
     context.execution_options.preserve_order = True
     context.max_errored_blocks = -1  # a lost batch is reported per article, not fatal
     context.enable_progress_bars = False
-    blocks = -(-len(items) // batch_size)
+    blocks = -(-len(items) // batch_size)  # one block per task (batch_size None: not bundled)
+    fault = os.environ.get(FAULT_ENV)  # the test's hook, passed on to the actors
+    runtime_env = {"env_vars": {FAULT_ENV: fault}} if fault else None
     with warnings.catch_warnings():  # the actor's restart options have no named parameter
         warnings.simplefilter("ignore", DeprecationWarning)
         dataset = ray.data.from_items(items, override_num_blocks=blocks).map_batches(
             _Analyser, fn_constructor_kwargs={"dictionary": dictionary},
-            compute=ActorPoolStrategy(size=max(workers, 1)), batch_size=batch_size,
-            num_cpus=1, batch_format="numpy",
+            compute=ActorPoolStrategy(size=max(workers, 1),
+                                      max_tasks_in_flight_per_actor=IN_FLIGHT),
+            batch_size=None,
+            num_cpus=1, batch_format="numpy", runtime_env=runtime_env,
             max_restarts=ACTOR_RESTARTS, max_task_retries=1)
     expected = 0
     for row in dataset.iter_rows():
