@@ -134,7 +134,7 @@ def ingest(
     workers: Annotated[int | None, typer.Option(
         "--workers", "-w", min=1,
         help="Worker processes (or Ray actors), each loading the pipeline once "
-             "[default: the CPU cores].")]
+             "\\[default: the CPU cores].")]
     = None,
     actors: ActorsOption = None,
     agents: AgentsOption = None,
@@ -154,7 +154,7 @@ def ingest(
     Example: [bold]onrecord ingest news/ --actors my.actors.txt --agents agents.csv[/bold]
     (event actors coded with your own dictionaries)
     Example: [bold]onrecord ingest news/ --engine ray --address auto --workers 16[/bold]
-    (analysed by 16 Ray actors on this machine's cluster; needs onrecord[ray])
+    (analysed by 16 Ray actors on this machine's cluster; needs onrecord\\[ray])
     """
     from rich.progress import SpinnerColumn
 

@@ -141,9 +141,20 @@ def _run(ray: ModuleType, items: list[dict[str, Any]], workers: int,
     from ray.data import ActorPoolStrategy, DataContext
 
     context = DataContext.get_current()
+    saved = (context.execution_options.preserve_order, context.max_errored_blocks,
+             context.enable_progress_bars)
     context.execution_options.preserve_order = True
     context.max_errored_blocks = -1  # a lost batch is reported per article, not fatal
     context.enable_progress_bars = False
+    try:
+        yield from _stream(ray, ActorPoolStrategy, items, workers, dictionary, batch_size)
+    finally:  # the caller's own Datasets keep their settings
+        (context.execution_options.preserve_order, context.max_errored_blocks,
+         context.enable_progress_bars) = saved
+
+
+def _stream(ray: ModuleType, pool: Any, items: list[dict[str, Any]], workers: int,
+            dictionary: ActorDictionary | None, batch_size: int) -> Iterator[Result]:
     blocks = -(-len(items) // batch_size)  # one block per task (batch_size None: not bundled)
     fault = os.environ.get(FAULT_ENV)  # the test's hook, passed on to the actors
     runtime_env = {"env_vars": {FAULT_ENV: fault}} if fault else None
@@ -151,10 +162,8 @@ def _run(ray: ModuleType, items: list[dict[str, Any]], workers: int,
         warnings.simplefilter("ignore", DeprecationWarning)
         dataset = ray.data.from_items(items, override_num_blocks=blocks).map_batches(
             _Analyser, fn_constructor_kwargs={"dictionary": dictionary},
-            compute=ActorPoolStrategy(size=max(workers, 1),
-                                      max_tasks_in_flight_per_actor=IN_FLIGHT),
-            batch_size=None,
-            num_cpus=1, batch_format="numpy", runtime_env=runtime_env,
+            compute=pool(size=max(workers, 1), max_tasks_in_flight_per_actor=IN_FLIGHT),
+            batch_size=None, num_cpus=1, batch_format="numpy", runtime_env=runtime_env,
             max_restarts=ACTOR_RESTARTS, max_task_retries=1)
     expected = 0
     for row in dataset.iter_rows():
