@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from onrecord.errors import StoreError
+
+T = TypeVar("T")
 
 Row = tuple[Any, ...]
 
@@ -136,3 +138,19 @@ def open_backend(db: str | Path) -> Backend:
     if is_postgres_url(db):
         return PostgresBackend(str(db))
     return SqliteBackend(db)
+
+
+_TRANSIENT = frozenset({"40P01", "40001"})  # PostgreSQL: deadlock detected; serialization
+
+
+def retry_transient(attempt: Callable[[], T], tries: int = 4) -> T:
+    """``attempt()``, called again (up to ``tries`` times in all) when it raised a StoreError
+    caused by a transient database error: concurrent writers that deadlocked, or a transaction
+    that could not be serialised. Any other error, or the last one, is raised."""
+    for n in range(1, tries + 1):
+        try:
+            return attempt()
+        except StoreError as err:
+            if n == tries or getattr(err.__cause__, "sqlstate", None) not in _TRANSIENT:
+                raise
+    raise AssertionError("unreachable")

@@ -26,7 +26,7 @@ from onrecord.extract.entities.person_names import accents, display_name, fold, 
 from onrecord.extract.entities.roles import credit_role, role_of_text
 from onrecord.models import ArticleRecord, Discarded, Entity, content_id, record_from_json
 from onrecord.store import identities, kept, stories
-from onrecord.store.backends import Backend, Row, open_backend
+from onrecord.store.backends import Backend, Row, open_backend, retry_transient
 from onrecord.store.schema import MIGRATIONS
 
 DEFAULT_DB = "onrecord.db"
@@ -111,11 +111,14 @@ class Corpus:
         return bool(self._b.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
 
     def add(self, record: ArticleRecord) -> bool:
-        """Store one article's record in one transaction. False when it was already stored."""
-        a = record.article
-        if self.has_article(a.id):
+        """Store one article's record in one transaction (tried again when writers deadlock,
+        :func:`retry_transient`). False when it was already stored."""
+        if self.has_article(record.article.id):
             return False
-        b = self._b
+        return retry_transient(lambda: self._add_once(record))
+
+    def _add_once(self, record: ArticleRecord) -> bool:
+        a, b = record.article, self._b
         try:
             with b.transaction():
                 inserted = b.execute(
