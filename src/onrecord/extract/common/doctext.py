@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from spacy.tokens import Doc
@@ -15,6 +16,15 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def published_of(doc: Doc) -> dt.date | None:
+    """The article's publication date set on ``doc`` by the pipeline (``None`` when unknown,
+    or on a Doc made outside it)."""
+    if not Doc.has_extension("onrecord_published"):
+        return None
+    published = doc._.onrecord_published
+    return published if isinstance(published, dt.date) else None
 
 
 def sentence_of(doc: Doc, i: int) -> tuple[int, int]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from onrecord.datafiles import data_json
-from onrecord.extract.common.doctext import sentence_of
+from onrecord.extract.common.doctext import published_of, sentence_of
 from onrecord.extract.entities.actors import actor_code, is_capital, leader_code, region_code
 from onrecord.extract.entities.person_names import fold
 from onrecord.extract.statements.lexicon import TITLE_HEADS
@@ -180,8 +180,7 @@ def find_role_mentions(doc: Doc, holders: list[Holder],
     """
     if not holders:
         return []
-    published = doc._.onrecord_published if Doc.has_extension("onrecord_published") \
-        else None
+    published = published_of(doc)
     offices = [(h.ref, _holder_office(h, published)) for h in holders]
     heads = TITLE_HEADS | role_heads()
     found: list[tuple[int, int, int]] = []

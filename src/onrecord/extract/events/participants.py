@@ -16,13 +16,12 @@ with no actor named, ``---GOV``).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from onrecord.extract.common.doctext import sentence_of, text_of
+from onrecord.extract.common.doctext import published_of, sentence_of, text_of
 from onrecord.extract.entities.actors import (
     actor_code,
     is_capital,
@@ -126,14 +125,6 @@ def _user_agents(doc: Doc, head: Token) -> list[AgentEntry]:
     return [a for _, a in found]
 
 
-def _published(doc: Doc) -> dt.date | None:
-    """The article's date, for the holders in office then (``None`` outside the pipeline)."""
-    if not Doc.has_extension("onrecord_published"):
-        return None
-    published = doc._.onrecord_published
-    return published if isinstance(published, dt.date) else None
-
-
 def city_modifier(tok: Token) -> bool:
     """A city named before an event noun: where it happened, not who did it ("the Nairobi
     bombing", "the Madrid summit"); a state so named may be the doer ("U.S. air strikes")."""
@@ -149,7 +140,7 @@ def _code_of(doc: Doc, tok: Token, index: ActorIndex) -> str | None:
         return None
     user = _user_dictionary(doc)
     if user and (entry := actor_at(user, doc, tok)) is not None and (
-            code := entry.code_on(doc._.onrecord_published)) is not None:
+            code := entry.code_on(published_of(doc))) is not None:
         return code  # (a user entry with no code on that day leaves the built-in one)
     ent, text = _mention_text(doc, tok, index)
     code = organization_code(text) or organization_code(tok.text)
@@ -160,7 +151,7 @@ def _code_of(doc: Doc, tok: Token, index: ActorIndex) -> str | None:
     if ent is not None and ent.kind == "PERSON":
         # "Putin": Russia's; a state's name mistaken for a person's stays the state's
         # and a demonym the recogniser took into the name ("Jordanian King Abdullah II")
-        on = _published(doc)
+        on = published_of(doc)
         return leader_code(text, on) or leader_code(tok.text, on) or actor_code(text) or \
             region_code(text) or (
             actor_code(tok.text) if is_demonym(tok.text) else None)
@@ -169,7 +160,7 @@ def _code_of(doc: Doc, tok: Token, index: ActorIndex) -> str | None:
             (actor_code(text) if ent is not None else None)
         if code is None and tok.pos_ == "PROPN" and tok.ent_type_ not in _PLACE_ENTS:
             # a place is no leader's surname ("Lagos", "Santos")
-            code = leader_code(text, _published(doc))
+            code = leader_code(text, published_of(doc))
         if code is None and tok.pos_ == "PROPN":
             code = misspelt_state(tok.text)  # "Afganistan", "Ethopia": a wire misspelling
         if code and is_capital(tok.text):
