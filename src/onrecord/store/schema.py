@@ -228,4 +228,14 @@ ALTER TABLE statements ADD COLUMN rule TEXT;
 ALTER TABLE events ADD COLUMN rule TEXT
 """,
     ),
+    (
+        14,
+        "underived: articles stored by a distributed engine's workers whose cross-article rows "
+        "(entities, story, counts) are derived after, in input order",
+        """
+CREATE TABLE underived (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL)
+""",
+    ),
 ]

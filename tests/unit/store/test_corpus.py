@@ -175,6 +175,7 @@ def test_search_finds_statements_and_ignores_query_syntax(corpus_db):
 
 def test_opening_an_older_database_derives_the_new_tables(tmp_path, monkeypatch):
     from onrecord.store import corpus as corpus_module
+    from onrecord.store.derive import Derivation
 
     db = tmp_path / "old.db"
     record = make_record()
@@ -183,7 +184,7 @@ def test_opening_an_older_database_derives_the_new_tables(tmp_path, monkeypatch)
         # today's insert writes)
         m.setattr(corpus_module, "MIGRATIONS",
                   [x for x in corpus_module.MIGRATIONS if x[0] <= 3 or x[0] in (9, 11, 12, 13)])
-        m.setattr(Corpus, "_derive", lambda self, record: None)
+        m.setattr(Derivation, "derive", lambda self, record: None)
         with Corpus(db) as corpus:
             corpus.add(record)
     with Corpus(db) as corpus:
