@@ -14,6 +14,11 @@ copies are split among ``--writers`` processes, each with its own ``Corpus(db)``
 connection) calling ``Corpus.add`` per record, as an ingest does; they start together, after
 the schema is made. The figure is from the start to the last writer's end.
 
+``--split`` also measures the Ray engine's way with PostgreSQL: the writers store each
+article's own rows (``Corpus.add(record, derive=False)``), then one process derives the
+cross-article rows in input order (``Corpus.derive_stored``); the two phases are timed apart
+(stored and derived articles/s), and the run's figure is their sum.
+
 rows/s counts every row written, in every table of the store (articles, entities, statements,
 events, times, entity links, corpus entities and aliases, story bands, sourcing and speaker
 counts, and on SQLite the full-text index), from the counts after the run; an update of an
@@ -82,7 +87,7 @@ def table_rows(db: str) -> dict[str, int]:
         return {n: int(c.query(f"SELECT count(*) FROM {n}")[0][0]) for n in sorted(names)}
 
 
-def _writer(db: str, ks: list[int], barrier: Any, out: Any) -> None:
+def _writer(db: str, ks: list[int], barrier: Any, out: Any, split: bool) -> None:
     from onrecord.errors import StoreError
     from onrecord.store import Corpus
 
@@ -93,7 +98,7 @@ def _writer(db: str, ks: list[int], barrier: Any, out: Any) -> None:
         start = time.perf_counter()
         for record in copies:
             try:
-                corpus.add(record)
+                corpus.add(record, derive=not split)
             except StoreError as err:
                 failed += 1
                 print(f"store_writes.py: {err}", file=sys.stderr)
@@ -117,12 +122,13 @@ def fresh(db: str) -> None:
     Corpus(db).close()
 
 
-def run_config(db: str, writers: int, copies: int) -> dict[str, Any]:
+def run_config(db: str, writers: int, copies: int, split: bool = False) -> dict[str, Any]:
     fresh(db)
     ctx = multiprocessing.get_context("fork")
     barrier, out = ctx.Barrier(writers + 1), ctx.Queue()
     shares = [list(range(i, copies, writers)) for i in range(writers)]
-    procs = [ctx.Process(target=_writer, args=(db, share, barrier, out)) for share in shares]
+    procs = [ctx.Process(target=_writer, args=(db, share, barrier, out, split))
+             for share in shares]
     for p in procs:
         p.start()
     barrier.wait()
@@ -131,12 +137,25 @@ def run_config(db: str, writers: int, copies: int) -> dict[str, Any]:
     wall = time.perf_counter() - start
     for p in procs:
         p.join()
+    derived: dict[str, Any] = {}
+    if split:  # the driver derives what the writers stored, in input order
+        from onrecord.store import Corpus
+
+        with Corpus(db, migrate=False) as corpus:
+            order = corpus.underived()
+            begun = time.perf_counter()
+            count = corpus.derive_stored(order)
+            took = time.perf_counter() - begun
+        derived = {"store_wall_s": round(wall, 2), "derive_wall_s": round(took, 2),
+                   "stored_articles_per_s": round(len(order) / wall, 1),
+                   "derived_articles_per_s": round(count / took, 1)}
+        wall += took
     rows = table_rows(db)
     articles = rows["articles"]
     total = sum(rows.values())
     return {
         "backend": "postgresql" if db.startswith("postgres") else "sqlite",
-        "writers": writers, "articles": articles,
+        "writers": writers, "split": split, "articles": articles, **derived,
         "failed": sum(f for _, _, f in done), "wall_s": round(wall, 2),
         "articles_per_s": round(articles / wall, 1), "rows": total,
         "rows_per_article": round(total / max(articles, 1), 1),
@@ -163,6 +182,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--records", help="a pickle of analysed records to reuse (made if"
                         " missing)")
+    parser.add_argument("--split", action="store_true", help="also measure the Ray engine's"
+                        " way with PostgreSQL: the writers store each article's own rows"
+                        " (Corpus.add(record, derive=False)), then one process derives the"
+                        " cross-article rows in order (Corpus.derive_stored), timed apart")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
 
@@ -181,11 +204,12 @@ def main(argv: list[str] | None = None) -> int:
     runs = []
     for db in dbs:
         for n in args.writers:
-            runs.append(run_config(db, n, args.copies))
-            if not args.json:
-                r = runs[-1]
-                print(f"  done: {r['backend']} x{n}: {r['articles_per_s']} articles/s",
-                      file=sys.stderr)
+            for split in (False, True) if args.split else (False,):
+                runs.append(run_config(db, n, args.copies, split))
+                if not args.json:
+                    r = runs[-1]
+                    print(f"  done: {r['backend']} x{n}{' split' if split else ''}:"
+                          f" {r['articles_per_s']} articles/s", file=sys.stderr)
     result = {"analysed": len(_RECORDS), "copies": args.copies, "cores": os.cpu_count(),
               "runs": runs}
     if args.json:
@@ -194,11 +218,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(_RECORDS)} analysed articles, {args.copies} copies stored per run,"
           f" {os.cpu_count()} cores")
     print(f"{'store':<11}{'writers':>8}{'wall s':>9}{'art/s':>9}{'rows/art':>10}{'rows/s':>9}"
-          f"{'failed':>8}{'load':>7}")
+          f"{'failed':>8}{'load':>7}  split: stored art/s, derived art/s")
     for r in runs:
+        extra = (f"  {r['stored_articles_per_s']}, {r['derived_articles_per_s']}"
+                 if r["split"] else "")
         print(f"{r['backend']:<11}{r['writers']:>8}{r['wall_s']:>9}{r['articles_per_s']:>9}"
               f"{r['rows_per_article']:>10}{r['rows_per_s']:>9}{r['failed']:>8}"
-              f"{r['load_avg_1min']:>7}")
+              f"{r['load_avg_1min']:>7}{extra}")
     return 0
 
 

@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from onrecord.engine.local import analyze_with_engine
+from onrecord.engine.outcomes import Outcome, Skipped, Stored
 from onrecord.errors import OnRecordError
-from onrecord.ingest import load_sources
-from onrecord.models import Article, Discarded
+from onrecord.ingest import load_sources, parse_published
+from onrecord.models import Article, ArticleRecord, Discarded
 from onrecord.store import Corpus
+from onrecord.store.corpus import DERIVE_BATCH
 
 if TYPE_CHECKING:
     from onrecord.extract.entities.dictionaries import ActorDictionary
@@ -32,6 +34,22 @@ class IngestReport:
     discarded: list[Discarded] = field(default_factory=list)
     interrupted: bool = False
     links: int | None = None  # links between statements kept for disputes, when recomputed
+
+
+def _outcomes(corpus: Corpus, paths: Sequence[str | Path],
+              fresh: Callable[[], Iterator[Article]], *, published: str | None,
+              allow_private: bool, workers: int, dictionary: ActorDictionary | None,
+              engine: str, address: str | None) -> Iterator[Outcome]:
+    """Each document's outcome, in input order, from ``engine``."""
+    if engine != "ray":  # read here, analysed in worker processes
+        yield from analyze_with_engine(fresh(), workers, dictionary=dictionary, engine=engine,
+                                       address=address)
+        return
+    from onrecord.engine.ray_ingest import ingest_on_ray
+
+    date = None if published is None else parse_published(published)
+    yield from ingest_on_ray(corpus, paths, published=date, allow_private=allow_private,
+                             workers=workers, address=address, dictionary=dictionary)
 
 
 def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
@@ -50,8 +68,11 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
     KeyboardInterrupt stops the run cleanly: what was committed stays, and the report says it
     was interrupted. ``dictionary`` (the user's actors and agents) codes the events' actors;
     an article already stored is not analysed again with it. ``engine`` is "local" (worker
-    processes here) or "ray" (``workers`` Ray actors on the cluster at ``address``:
-    :mod:`onrecord.engine.ray_engine`); either way the records are stored here, in order.
+    processes here) or "ray" (``workers`` Ray actors on the cluster at ``address`` read,
+    analyse and, with PostgreSQL, store the articles: :mod:`onrecord.engine.ray_ingest`);
+    either way the cross-article rows are derived here, in input order, so the store is the
+    same. Articles stored by the workers of a run that stopped before deriving them are
+    derived first.
     """
     report = IngestReport()
     seen: set[str] = set()
@@ -62,6 +83,19 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
             corpus.add_discarded(item)
         if progress:
             progress(event, item)
+
+    def store(record: ArticleRecord) -> None:
+        try:
+            added = corpus.add(record)
+        except OnRecordError as error:
+            a = record.article
+            note("discarded", Discarded(a.origin or a.id, "store", str(error)))
+            return
+        if added:
+            report.stored += 1
+        else:
+            report.skipped += 1
+        note("stored" if added else "skipped")
 
     def fresh() -> Iterator[Article]:
         for item in load_sources(paths, published=published, allow_private=allow_private):
@@ -74,24 +108,44 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
                 seen.add(item.id)
                 yield item
 
+    waiting: list[str] = []  # stored by workers, to derive here in input order
+
+    def derive_waiting() -> None:
+        ids, waiting[:] = list(waiting), []
+        try:
+            derived = corpus.derive_stored(ids)
+        except OnRecordError:  # again one by one: only the article that fails is lost
+            derived = 0
+            for article_id in list(ids):
+                try:
+                    derived += corpus.derive_stored([article_id])
+                except OnRecordError as error:
+                    ids.remove(article_id)
+                    note("discarded", Discarded(article_id, "store", str(error)))
+        report.stored += derived
+        report.skipped += len(ids) - derived  # derived meanwhile by another process
+        for event in ["stored"] * derived + ["skipped"] * (len(ids) - derived):
+            note(event)
+
     try:
-        for result in analyze_with_engine(fresh(), workers, dictionary=dictionary,
-                                          engine=engine, address=address):
-            if isinstance(result, Discarded):
+        waiting.extend(corpus.underived())  # a run that stopped before deriving them
+        derive_waiting()
+        for result in _outcomes(corpus, paths, fresh, published=published,
+                                allow_private=allow_private, workers=workers,
+                                dictionary=dictionary, engine=engine, address=address):
+            if isinstance(result, Stored):  # a worker stored it: derive it, in order
+                waiting.append(result.article_id)
+                if len(waiting) >= DERIVE_BATCH:
+                    derive_waiting()
+            elif isinstance(result, Discarded):
                 note("discarded", result)
-                continue
-            try:
-                added = corpus.add(result)
-            except OnRecordError as error:
-                note("discarded", Discarded(result.article.origin or result.article.id,
-                                            "store", str(error)))
-                continue
-            if added:
-                report.stored += 1
-                note("stored")
-            else:
+            elif isinstance(result, Skipped):
                 report.skipped += 1
                 note("skipped")
+            else:
+                store(result)
+        waiting.extend(a for a in corpus.underived() if a not in waiting)  # a lost unit's
+        derive_waiting()
     except KeyboardInterrupt:
         report.interrupted = True
         return report

@@ -25,8 +25,11 @@ from __future__ import annotations
 import os
 import pickle
 import warnings
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from itertools import islice
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from onrecord.errors import EngineError, ModelError
 from onrecord.models import Article, ArticleRecord, Discarded
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
     from onrecord.extract.entities.dictionaries import ActorDictionary
 
 Result = ArticleRecord | Discarded
+T = TypeVar("T")
 BATCH = 4
 """Articles per Ray task (and per block of the Dataset)."""
 IN_FLIGHT = 2
@@ -101,7 +105,7 @@ def _lost(article: Article) -> Discarded:
                      "retry failed too; run the same command again to retry it")
 
 
-def _connect(ray: ModuleType, address: str | None, workers: int) -> bool:
+def connect(ray: ModuleType, address: str | None, workers: int) -> bool:
     """Connect to Ray (start one here when ``address`` is None); True if this call did."""
     if ray.is_initialized():
         return False
@@ -115,6 +119,65 @@ def _connect(ray: ModuleType, address: str | None, workers: int) -> bool:
     return True
 
 
+def run_on_ray(address: str | None, workers: int, start: Callable[[], Iterator[T]]
+               ) -> Iterator[T]:
+    """What ``start()`` yields, run as Ray's driver: here, or on the cluster when this process
+    reaches it through Ray Client (``ray://``), where Ray Data cannot drive a Dataset: there a
+    pump actor (:class:`_Pump`) runs ``start()`` and this process takes its items in chunks.
+    Connects first (module docstring); Ray is shut down at the end only if started here."""
+    ray = import_ray()
+    started = connect(ray, address, workers)
+    try:
+        if _through_client(ray):
+            pump = ray.remote(num_cpus=0)(_Pump).remote(start)
+            try:
+                while chunk := ray.get(pump.take.remote(PUMP_CHUNK)):
+                    for kind, item in chunk:
+                        if kind == "model_error":
+                            raise ModelError(item)
+                        if kind == "error":
+                            raise EngineError(f"the run failed on the Ray cluster: {item}")
+                        yield item
+            finally:
+                ray.kill(pump)
+        else:
+            with ordered_stream():
+                yield from start()
+    finally:
+        if started:
+            ray.shutdown()
+
+
+PUMP_CHUNK = 32
+"""Items a Ray Client process takes from the cluster at a time."""
+
+
+def _through_client(ray: ModuleType) -> bool:
+    try:
+        return bool(ray.util.client.ray.is_connected())
+    except AttributeError:
+        return False
+
+
+class _Pump:
+    """On the cluster, for a Ray Client process: runs ``start()`` as the driver and gives its
+    items in chunks (a missing model, or another failure, as a ``("model_error" | "error",
+    message)`` item, raised by the client as ModelError or EngineError)."""
+
+    def __init__(self, start: Callable[[], Iterator[Any]]) -> None:
+        self._context = ordered_stream()
+        self._context.__enter__()  # this actor's process drives nothing else
+        self._items = start()
+
+    def take(self, n: int) -> list[tuple[str, Any]]:
+        try:
+            return [("item", item) for item in islice(self._items, n)]
+        except ModelError as err:
+            return [("model_error", str(err))]
+        except Exception as err:  # noqa: BLE001 - said to the client, raised there
+            return [("error", f"{type(err).__name__}: {err}")]
+
+
 def analyze_with_ray(articles: Iterable[Article], workers: int = 2,
                      address: str | None = None,
                      dictionary: ActorDictionary | None = None,
@@ -124,21 +187,19 @@ def analyze_with_ray(articles: Iterable[Article], workers: int = 2,
     ``address`` chooses the cluster (module docstring); Ray is shut down at the end only if
     it was started here. A lost batch's articles come back as Discarded, in their place.
     """
-    ray = import_ray()
+    import_ray()
     items = [{"index": i, "article": pickle.dumps(a)} for i, a in enumerate(articles)]
     if not items:
         return
-    started = _connect(ray, address, workers)
-    try:
-        yield from _run(ray, items, workers, dictionary, batch_size)
-    finally:
-        if started:
-            ray.shutdown()
+    yield from run_on_ray(address, workers,
+                          partial(_stream, items, workers, dictionary, batch_size))
 
 
-def _run(ray: ModuleType, items: list[dict[str, Any]], workers: int,
-         dictionary: ActorDictionary | None, batch_size: int) -> Iterator[Result]:
-    from ray.data import ActorPoolStrategy, DataContext
+@contextmanager
+def ordered_stream() -> Iterator[None]:
+    """Ray Data set to give rows in input order, to report a lost block (instead of failing the
+    run) and to draw no progress bars; the caller's own settings come back after."""
+    from ray.data import DataContext
 
     context = DataContext.get_current()
     saved = (context.execution_options.preserve_order, context.max_errored_blocks,
@@ -147,23 +208,31 @@ def _run(ray: ModuleType, items: list[dict[str, Any]], workers: int,
     context.max_errored_blocks = -1  # a lost batch is reported per article, not fatal
     context.enable_progress_bars = False
     try:
-        yield from _stream(ray, ActorPoolStrategy, items, workers, dictionary, batch_size)
+        yield
     finally:  # the caller's own Datasets keep their settings
         (context.execution_options.preserve_order, context.max_errored_blocks,
          context.enable_progress_bars) = saved
 
 
-def _stream(ray: ModuleType, pool: Any, items: list[dict[str, Any]], workers: int,
-            dictionary: ActorDictionary | None, batch_size: int) -> Iterator[Result]:
+def fault_env() -> dict[str, Any] | None:
+    """The runtime environment that passes the test's actor-death hook on to the actors."""
+    fault = os.environ.get(FAULT_ENV)
+    return {"env_vars": {FAULT_ENV: fault}} if fault else None
+
+
+def _stream(items: list[dict[str, Any]], workers: int, dictionary: ActorDictionary | None,
+            batch_size: int) -> Iterator[Result]:
+    import ray
+    from ray.data import ActorPoolStrategy
+
     blocks = -(-len(items) // batch_size)  # one block per task (batch_size None: not bundled)
-    fault = os.environ.get(FAULT_ENV)  # the test's hook, passed on to the actors
-    runtime_env = {"env_vars": {FAULT_ENV: fault}} if fault else None
     with warnings.catch_warnings():  # the actor's restart options have no named parameter
         warnings.simplefilter("ignore", DeprecationWarning)
         dataset = ray.data.from_items(items, override_num_blocks=blocks).map_batches(
             _Analyser, fn_constructor_kwargs={"dictionary": dictionary},
-            compute=pool(size=max(workers, 1), max_tasks_in_flight_per_actor=IN_FLIGHT),
-            batch_size=None, num_cpus=1, batch_format="numpy", runtime_env=runtime_env,
+            compute=ActorPoolStrategy(size=max(workers, 1),
+                                      max_tasks_in_flight_per_actor=IN_FLIGHT),
+            batch_size=None, num_cpus=1, batch_format="numpy", runtime_env=fault_env(),
             max_restarts=ACTOR_RESTARTS, max_task_retries=1)
     expected = 0
     for row in dataset.iter_rows():

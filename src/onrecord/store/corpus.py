@@ -23,7 +23,7 @@ from typing import Any
 
 from onrecord.errors import StoreError
 from onrecord.models import ArticleRecord, Discarded, record_from_json
-from onrecord.store import kept
+from onrecord.store import kept, stories
 from onrecord.store.backends import Backend, Row, open_backend, retry_transient
 from onrecord.store.derive import Derivation
 from onrecord.store.schema import MIGRATIONS
@@ -32,6 +32,8 @@ DEFAULT_DB = "onrecord.db"
 _HEX_PREFIX_RE = re.compile(r"[0-9a-fA-F]{6,64}")
 _DERIVED_SINCE = 4  # migrations from this version on add rows derived from stored records
 _DERIVED_TABLES = 10  # the newest migration that added derived rows
+DERIVE_BATCH = 32
+"""Articles derived in one transaction by :meth:`Corpus.derive_stored`."""
 
 
 def _now() -> str:
@@ -109,6 +111,19 @@ class Corpus:
     def has_article(self, article_id: str) -> bool:
         return bool(self._b.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
 
+    def stored_among(self, article_ids: Sequence[str]) -> dict[str, bool]:
+        """Which of ``article_ids`` are stored: id -> True when its cross-article rows are
+        derived, False when it waits for :meth:`derive_stored`."""
+        found: dict[str, bool] = {}
+        for start in range(0, len(article_ids), 500):
+            chunk = list(article_ids[start:start + 500])
+            marks = ",".join("?" * len(chunk))  # one bound parameter per id
+            for article_id, waiting in self.query(
+                    "SELECT a.id, u.article_id FROM articles a LEFT JOIN underived u"
+                    f" ON u.article_id = a.id WHERE a.id IN ({marks})", chunk):
+                found[str(article_id)] = waiting is None
+        return found
+
     def add(self, record: ArticleRecord, *, derive: bool = True) -> bool:
         """Store one article's record in one transaction (tried again when writers deadlock,
         :func:`retry_transient`). False when it was already stored.
@@ -137,7 +152,9 @@ class Corpus:
                 self._insert_rows(record)
                 if derive:
                     self._derivation.derive(record)
-                else:
+                else:  # the signature is this article's alone: computed by the worker
+                    b.execute("UPDATE articles SET minhash = ? WHERE id = ?",
+                              (stories.encode(stories.minhash(a.text)), a.id))
                     b.execute("INSERT INTO underived (article_id, position) SELECT ?,"
                               " coalesce(max(position), 0) + 1 FROM underived", (a.id,))
                 b.execute(kept.FORGET)
@@ -154,24 +171,40 @@ class Corpus:
 
     def derive_stored(self, article_ids: Sequence[str]) -> int:
         """Derive the cross-article rows of articles stored with ``derive=False``, in the
-        given order, each in its own transaction; an article not waiting (derived already,
-        by another process) is passed over. Returns how many were derived."""
-        return sum(retry_transient(partial(self._derive_once, i)) for i in article_ids)
+        given order, :data:`DERIVE_BATCH` to a transaction (one at a time again when a batch
+        fails, so the error names its article); an article not waiting (derived already, by
+        another process) is passed over. Returns how many were derived."""
+        done = 0
+        for start in range(0, len(article_ids), DERIVE_BATCH):
+            batch = list(article_ids[start:start + DERIVE_BATCH])
+            try:
+                done += retry_transient(partial(self._derive_batch, batch))
+            except StoreError:
+                if len(batch) == 1:
+                    raise
+                done += sum(retry_transient(partial(self._derive_batch, [i])) for i in batch)
+        return done
 
-    def _derive_once(self, article_id: str) -> bool:
-        b = self._b
+    def _derive_batch(self, article_ids: list[str]) -> int:
+        b, done = self._b, 0
         try:
             with b.transaction():
-                if not b.execute("DELETE FROM underived WHERE article_id = ? RETURNING"
-                                 " article_id", (article_id,)):
-                    return False
-                blob = b.execute("SELECT record_json FROM articles WHERE id = ?", (article_id,))
-                self._derivation.derive(record_from_json(json.loads(blob[0][0])))
-                b.execute(kept.FORGET)
+                for article_id in article_ids:
+                    if not b.execute("DELETE FROM underived WHERE article_id = ? RETURNING"
+                                     " article_id", (article_id,)):
+                        continue
+                    blob, signature = b.execute("SELECT record_json, minhash FROM articles"
+                                                " WHERE id = ?", (article_id,))[0]
+                    self._derivation.derive(record_from_json(json.loads(blob)),
+                                            stories.decode(signature) or None)
+                    done += 1
+                if done:
+                    b.execute(kept.FORGET)
         except b.errors() as err:
             reason = " ".join(str(err).split())
-            raise StoreError(f"cannot derive the rows of article {article_id}: {reason}") from err
-        return True
+            which = article_ids[0] if len(article_ids) == 1 else f"{len(article_ids)} articles"
+            raise StoreError(f"cannot derive the rows of {which}: {reason}") from err
+        return done
 
     def _insert_rows(self, record: ArticleRecord) -> None:
         a, b = record.article, self._b

@@ -35,7 +35,7 @@ class Derivation:
         self.dialect = backend.dialect
         self._merged: dict[str, str] = {}  # corpus entities folded into others, this article
 
-    def derive(self, record: ArticleRecord) -> None:
+    def derive(self, record: ArticleRecord, signature: tuple[int, ...] | None = None) -> None:
         """Write the rows derived from a stored record (inside the caller's transaction)."""
         a, b = record.article, self._b
         self._merged = {}
@@ -65,7 +65,7 @@ class Derivation:
               links.get(e.target.entity or "") if e.target else None,
               e.location, dates.get(e.time or "") or a.published,
               int(not dates.get(e.time or "")), a.id, e.id) for e in record.events])
-        story = self._assign_story(a.id, a.text)
+        story = self._assign_story(a.id, a.text, signature)
         self._count_sourcing(record, links, story == a.id)
         if self.dialect == "sqlite":
             b.executemany("INSERT INTO statements_fts (content, speaker_text, article_id,"
@@ -234,9 +234,10 @@ class Derivation:
             " last = CASE WHEN speaker_stats.last IS NULL OR excluded.last > speaker_stats.last"
             " THEN excluded.last ELSE speaker_stats.last END", rows)
 
-    def _assign_story(self, article_id: str, text: str) -> str:
+    def _assign_story(self, article_id: str, text: str,
+                      signature: tuple[int, ...] | None = None) -> str:
         b = self._b
-        signature = stories.minhash(text)
+        signature = signature or stories.minhash(text)  # given when a worker computed it
         keys = stories.band_keys(signature)
         story, best = article_id, 0.0
         seen: set[str] = set()

@@ -53,12 +53,13 @@ def test_eval_gets_the_same_records_from_ray(local_ray):
 
 def test_a_dead_actor_costs_only_its_batches_and_a_rerun_finishes(local_ray, local_store,
                                                                  corpus_db, monkeypatch):
-    from onrecord.engine.ray_engine import BATCH, FAULT_ENV, IN_FLIGHT
+    from onrecord.engine.ray_engine import FAULT_ENV, IN_FLIGHT
+    from onrecord.engine.ray_ingest import FILES_PER_UNIT
 
     monkeypatch.setenv(FAULT_ENV, "Vasilis Karras")  # the actor with that article dies
     first = ingest(corpus_db, "ray")
     lost = [d for d in first.discarded if "Ray actor" in d.reason]
-    assert 1 <= len(lost) <= IN_FLIGHT * BATCH and len(lost) == len(first.discarded)
+    assert 1 <= len(lost) <= IN_FLIGHT * FILES_PER_UNIT and len(lost) == len(first.discarded)
     assert any("expulsion" in d.doc_id for d in lost)
     assert first.stored + len(lost) == len(local_store["articles"])
     monkeypatch.delenv(FAULT_ENV)

@@ -1,10 +1,11 @@
 """The Ray engine on a two-node cluster on this machine (a head and a worker node, one CPU
-each, ``ray.cluster_utils.Cluster``), reached by its address: ``examples/`` ingested into
-SQLite and PostgreSQL gives the local engine's store row for row; and ``--engine ray``
-without Ray says how to install it."""
+each, ``ray.cluster_utils.Cluster``), reached by its address and through Ray Client
+(``ray://``): ``examples/`` ingested into SQLite and PostgreSQL gives the local engine's store
+row for row; and ``--engine ray`` without Ray says how to install it."""
 
 from __future__ import annotations
 
+import socket
 import sys
 from collections.abc import Iterator
 
@@ -14,35 +15,47 @@ from .ray_support import dump, ingest, need_ray
 
 
 @pytest.fixture(scope="module")
-def two_nodes() -> Iterator[str]:
+def two_nodes() -> Iterator[tuple[str, str]]:
+    """The cluster's address, and its Ray Client address (``ray://127.0.0.1:PORT``)."""
     ray = need_ray()
     from ray.cluster_utils import Cluster
 
     if ray.is_initialized():
         ray.shutdown()
+    with socket.socket() as probe:  # a free port for the Ray Client server
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     cluster = Cluster(initialize_head=True, head_node_args={
-        "num_cpus": 1, "include_dashboard": False})
+        "num_cpus": 1, "include_dashboard": False, "ray_client_server_port": port})
     cluster.add_node(num_cpus=1)
     cluster.wait_for_nodes()
     try:
-        yield cluster.address
+        yield cluster.address, f"ray://127.0.0.1:{port}"
     finally:
         if ray.is_initialized():
             ray.shutdown()
         cluster.shutdown()
 
 
+@pytest.fixture(scope="module")
+def local_examples(tmp_path_factory) -> dict[str, list[tuple[str, ...]]]:
+    db = str(tmp_path_factory.mktemp("local") / "local.db")
+    ingest(db, "local", workers=1)
+    return dump(db)
+
+
 @pytest.mark.ray
 @pytest.mark.model
-def test_two_nodes_store_what_the_local_engine_stores(two_nodes, corpus_db, tmp_path):
+@pytest.mark.parametrize("through", ["address", "ray client"])
+def test_two_nodes_store_what_the_local_engine_stores(two_nodes, local_examples, corpus_db,
+                                                      through):
     import ray
 
-    local_db = str(tmp_path / "local.db")
-    ingest(local_db, "local", workers=1)
-    report = ingest(corpus_db, "ray", workers=2, address=two_nodes)
+    address = two_nodes[0] if through == "address" else two_nodes[1]
+    report = ingest(corpus_db, "ray", workers=2, address=address)
     assert not ray.is_initialized()  # connected for the run, disconnected after it
     assert report.stored > 5 and not report.discarded
-    assert dump(corpus_db) == dump(local_db)
+    assert dump(corpus_db) == local_examples
 
 
 def test_the_ray_engine_without_ray_says_how_to_install_it(monkeypatch, tmp_path):

@@ -44,10 +44,12 @@ def test_workers_store_then_the_driver_derives_in_order(records, stored_and_deri
             assert corpus.add(r, derive=False)
         assert corpus.add(records[0], derive=False) is False  # stored once
         assert corpus.underived() == ids[::-1]  # waiting, in the order they were stored
+        assert corpus.stored_among([ids[0], "f" * 64]) == {ids[0]: False}
         assert corpus.query("SELECT count(*) FROM corpus_entities")[0][0] == 0
         assert corpus.derive_stored(ids) == len(ids)  # derived in input order
         assert corpus.underived() == []
         assert corpus.derive_stored(ids) == 0  # derived once
+        assert corpus.stored_among(ids) == dict.fromkeys(ids, True)
     assert dump(corpus_db) == stored_and_derived
 
 
