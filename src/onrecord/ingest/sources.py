@@ -198,31 +198,45 @@ def _finish(article: Article, origin: str, published: str | None) -> Article:
 def _iter_sources(
     paths: list[str | Path], published: str | None, allow_private: bool
 ) -> Iterator[Loaded]:
+    for item in _expand(paths):
+        if isinstance(item, Discarded):
+            yield item
+        elif isinstance(item, Path) or item == STDIN:
+            yield from _load_document(item, published)
+        else:
+            yield from _load_url(item, published, allow_private, DEFAULT_TIMEOUT)
+
+
+def _expand(paths: Iterable[str | Path]) -> Iterator[str | Path | Discarded]:
+    """What ``load_sources`` reads, in its order, found without reading any file: ``"-"``, a URL
+    (a str), a file (a Path), or a Discarded record for a path that gives nothing to read."""
     for path in paths:
         if str(path) == STDIN:
-            yield from _load_document(STDIN, published)
+            yield STDIN
             continue
         if isinstance(path, str) and is_url(path):
-            yield from _load_url(path, published, allow_private, DEFAULT_TIMEOUT)
+            yield path
             continue
         path = Path(path)
         if path.is_dir():
-            yield from _iter_directory(path, published)
+            yield from _walk_directory(path)
         elif path.exists():
-            yield from _load_document(path, published)
+            yield path
         elif glob.has_magic(str(path)):  # a pattern the shell did not expand ("news/**/*.html")
             matches = sorted(glob.glob(str(path), recursive=True))
             if not matches:
                 yield Discarded(doc_id=str(path), stage="ingest", reason="no file matches")
-            yield from _iter_sources(list(matches), published, allow_private)
+            yield from _expand(matches)
         else:
             yield Discarded(doc_id=str(path), stage="ingest", reason="no such file or directory")
 
 
-def _iter_directory(directory: Path, published: str | None) -> Iterator[Loaded]:
+def _walk_directory(directory: Path) -> Iterator[Path | Discarded]:
+    """The files below a directory (recursively, sorted, hidden entries skipped, each folder
+    once), and a Discarded record for each folder that cannot be listed."""
     seen: set[str] = set()
 
-    def walk(folder: Path) -> Iterator[Loaded]:
+    def walk(folder: Path) -> Iterator[Path | Discarded]:
         real = os.path.realpath(folder)
         if real in seen:  # a symlink loop, or a folder reached twice
             return
@@ -239,7 +253,7 @@ def _iter_directory(directory: Path, published: str | None) -> Iterator[Loaded]:
             if entry.is_dir():
                 yield from walk(Path(entry.path))
             else:
-                yield from _load_document(Path(entry.path), published)
+                yield Path(entry.path)
 
     yield from walk(directory)
 
@@ -252,15 +266,30 @@ def _load_document(path: str | Path, published: str | None) -> Iterator[Loaded]:
         return
     try:
         origin, data, name = _read_bytes(path)
+    except InputError as err:
+        yield _discarded(origin, err)
+        return
+    yield from _load_bytes(origin, data, name, published)
+
+
+def _load_bytes(
+    origin: str, data: bytes, name: str | None, published: str | None
+) -> Iterator[Loaded]:
+    """Everything in the bytes of one file (or stdin), with errors turned into Discarded."""
+    try:
         if data.startswith(b"WARC/"):  # from stdin, or misnamed
             results: Results = iter_warc(io.BytesIO(data), len(data), origin)
         else:
             text = decode_text(data, origin)
             results = _parse_all(text, origin, sniff_kind(text, name))
     except InputError as err:
-        yield Discarded(doc_id=origin, stage=err.stage, reason=str(err))
+        yield _discarded(origin, err)
         return
     yield from _finish_all(results, published)
+
+
+def _discarded(origin: str, err: InputError) -> Discarded:
+    return Discarded(doc_id=origin, stage=err.stage, reason=str(err))
 
 
 def _load_url(
@@ -269,7 +298,7 @@ def _load_url(
     try:
         page = fetch_url(url, timeout=timeout, allow_private=allow_private)
     except InputError as err:
-        yield Discarded(doc_id=url, stage=err.stage, reason=str(err))
+        yield _discarded(url, err)
         return
     if page.media_type in HTML_TYPES:
         kind: SourceKind = "html"
@@ -301,6 +330,6 @@ def _finish_all(results: Results, published: str | None) -> Iterator[Loaded]:
             except InputError as err:
                 result = err
         if isinstance(result, InputError):
-            yield Discarded(doc_id=origin, stage=result.stage, reason=str(result))
+            yield _discarded(origin, result)
         else:
             yield result

@@ -105,13 +105,20 @@ def test_pages_in_a_warc_become_articles(good_warc: Path) -> None:
     assert dam.title == "Engineers lower reservoir after cracks found in Halvard dam"
     assert dam.text.startswith("HALVARD — Engineers began lowering the Halvard reservoir")
     assert dam.published == "2024-03-18"  # the page's own date, not the capture's
-    assert dam.origin is not None and dam.origin.startswith(f"{good_warc}#")
+    assert dam.origin is not None and dam.origin.startswith(f"{good_warc}#offset=")
     assert tram.url == "https://city.example/transport/tram-4"
     assert "Østbrygge" in tram.text
     assert tram.published == "2024-05-06"  # no date in the page: WARC-Date
     assert bulletin.title == "Harbour bulletin"
     assert bulletin.text.startswith("The harbour office said on Tuesday")
     assert len({dam.origin, tram.origin, bulletin.origin}) == 3
+    data = good_warc.read_bytes()
+    for page in (dam, tram, bulletin):  # each origin names the offset of its record's gzip member
+        assert page.origin is not None
+        offset = int(page.origin.rsplit("#offset=", 1)[1])
+        member = gzip.decompress(data[offset:])
+        assert member.startswith(b"WARC/1.") and page.url is not None
+        assert f"WARC-Target-URI: {page.url}".encode() in member.split(b"\r\n\r\n", 1)[0]
 
 
 def test_an_uncompressed_warc(tmp_path: Path) -> None:
@@ -130,7 +137,7 @@ def test_a_404_response_is_discarded_and_the_batch_goes_on(
     loaded = list(load_sources([missing, good_warc]))
     first = loaded[0]
     assert isinstance(first, Discarded)
-    assert first.doc_id.startswith(f"{missing}#")
+    assert first.doc_id.startswith(f"{missing}#offset=")
     assert first.reason == "HTTP 404 Not Found (https://water.example/news/old-story)"
     assert [type(item) for item in loaded[1:]] == [Article, Article, Article]
 
@@ -169,18 +176,20 @@ def test_a_truncated_warc_keeps_the_records_before_the_cut(
     assert isinstance(discarded, Discarded)
     assert discarded.doc_id == str(truncated)
     # warcinfo + (request, response) x 3 read whole; the bulletin's request read, response cut
-    assert discarded.reason.startswith("truncated WARC after 8 records: ")
+    cut_at = truncated.read_bytes().rindex(b"\x1f\x8b\x08")  # the bulletin response's member
+    assert discarded.reason.startswith(f"truncated WARC at offset {cut_at}: ")
 
 
 def test_an_uncompressed_warc_cut_mid_payload(tmp_path: Path) -> None:
     whole = _write_warc(tmp_path / "whole.warc", GOOD_RECORDS, gzip_records=False).read_bytes()
     cut = tmp_path / "cut.warc"
     cut.write_bytes(whole[: whole.index(b"track repairs")])  # inside the tram page
+    tram_record = whole.rindex(b"\r\n\r\nWARC/1.", 0, whole.index(b"track repairs")) + 4
     loaded = list(load_sources([cut]))
     assert [type(item) for item in loaded] == [Article, Discarded]
     assert loaded[-1] == Discarded(
         doc_id=str(cut), stage="ingest",
-        reason="truncated WARC after 6 records: the last record is incomplete",
+        reason=f"truncated WARC at offset {tram_record}: the last record is incomplete",
     )
 
 
@@ -189,7 +198,7 @@ def test_garbage_is_a_corrupt_archive(tmp_path: Path) -> None:
     path.write_bytes(b"this is not an archive\r\n" * 20)
     (discarded,) = load_sources([path])
     assert isinstance(discarded, Discarded)
-    assert discarded.reason.startswith("truncated WARC after 0 records: ")
+    assert discarded.reason == "truncated WARC at offset 0: not a WARC record"
 
 
 def test_an_archive_without_pages(tmp_path: Path) -> None:
