@@ -102,7 +102,7 @@ def load_sides(corpus: Corpus, since: str | None = None,
         " LEFT JOIN corpus_entities ce ON ce.id = s.corpus_speaker"
         " LEFT JOIN times t ON t.article_id = s.article_id AND t.id = s.time"
         f" WHERE s.nested_in IS NULL AND s.continues IS NULL{bounds}"
-        " ORDER BY s.date IS NULL, s.date, s.article_id, s.content_start",
+        " ORDER BY s.date IS NULL, s.date, s.article_id, s.content_start, s.id",
         [_CONTEXT_BEFORE, _CONTEXT_BEFORE, _CONTEXT_BEFORE + _CONTEXT_AFTER, _CONTEXT_BEFORE,
          _CONTEXT_BEFORE, *params])
     titles: dict[str, list[str]] = defaultdict(list)

@@ -42,7 +42,7 @@ from onrecord.engine.ray_engine import (
     run_on_ray,
 )
 from onrecord.errors import ModelError, OnRecordError
-from onrecord.ingest import Shard, plan_shards, read_shard
+from onrecord.ingest import WARC_SHARD_BYTES, Shard, plan_shards, read_shard
 from onrecord.models import Article, ArticleRecord, Discarded
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 
 FILES_PER_UNIT = 4
 """Files (or URLs) an actor reads and analyses as one unit; an archive range is a unit alone."""
+WARC_RANGE = WARC_SHARD_BYTES
+"""Bytes of a WARC archive in one unit (a bigger archive is read in ranges, in parallel)."""
 
 
 
@@ -103,11 +105,11 @@ class _Ingester(_Analyser):
         """The unit's outcomes in order, or the model error that stops the run."""
         if self.model_error is not None:
             return self.model_error
-        outcomes: list[Outcome] = []
+        read: list[Article | Discarded] = []
         fresh: list[Article] = []
         for shard in shards:
             for item in read_shard(shard, self.published, allow_private=self.allow_private):
-                outcomes.append(item)
+                read.append(item)
                 if isinstance(item, Article):
                     fresh.append(item)
         waiting = self._stored_of([a.id for a in fresh])
@@ -120,7 +122,7 @@ class _Ingester(_Analyser):
         except ModelError as err:
             return str(err)
         done: list[Outcome] = []
-        for item in outcomes:
+        for item in read:
             if not isinstance(item, Article):
                 done.append(item)
             elif item.id in waiting:  # stored: derived (skip) or waiting (the driver derives)
@@ -153,7 +155,7 @@ def ingest_on_ray(corpus: Corpus, paths: Sequence[str | Path], *, published: str
     :func:`~onrecord.engine.ray_engine.run_on_ray`."""
     import_ray()
     shards = []
-    for shard in plan_shards(paths):
+    for shard in plan_shards(paths, warc_shard_bytes=WARC_RANGE):
         if shard.kind == "missing":
             yield Discarded(shard.source, "ingest", shard.reason or "cannot be read")
         else:

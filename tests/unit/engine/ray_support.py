@@ -48,9 +48,15 @@ def _columns(table: str) -> str:
 
 def ingest(db: str, engine: str, workers: int = 2, address: str | None = None):
     """``examples/`` ingested into ``db`` by ``engine``: the report."""
+    return ingest_paths(db, engine, [EXAMPLES], workers, address)
+
+
+def ingest_paths(db: str, engine: str, paths: list[Path], workers: int = 2,
+                 address: str | None = None):
+    """``paths`` ingested into ``db`` by ``engine``: the report."""
     from onrecord.engine.batch import ingest_sources
     from onrecord.store import Corpus
 
     with Corpus(db) as corpus:
-        return ingest_sources(corpus, [str(EXAMPLES)], workers=workers, engine=engine,
+        return ingest_sources(corpus, [str(p) for p in paths], workers=workers, engine=engine,
                               address=address)
