@@ -78,11 +78,11 @@ class Derivation:
         """The corpus entity of an article's entity, created or merged as needed."""
         b, kind = self._b, entity.kind
         target = None
-        for key in identities.lookup_keys(entity):
-            row = b.execute("SELECT corpus_entity_id FROM corpus_aliases"
-                            " WHERE kind = ? AND key = ?", (kind, key))
-            if row and row[0][0] != identities.AMBIGUOUS:
-                target = row[0][0]
+        keys = identities.lookup_keys(entity)
+        known = self._aliases(kind, keys)
+        for key in keys:  # the most specific key that names one corpus entity
+            if key in known and known[key][0] != identities.AMBIGUOUS:
+                target = known[key][0]
                 break
         if target is None:
             target = self._same_person(entity)
@@ -102,18 +102,17 @@ class Derivation:
                       " VALUES (?,?,?) ON CONFLICT DO NOTHING",
                       [(f, p.key, target) for p in identities.person_names(entity)
                        for f in p.families])
-        for key in identities.alias_keys(entity):
-            row = b.execute("SELECT a.corpus_entity_id, e.key FROM corpus_aliases a LEFT JOIN"
-                            " corpus_entities e ON e.id = a.corpus_entity_id"
-                            " WHERE a.kind = ? AND a.key = ?", (kind, key))
-            existing = row[0][0] if row else None
-            singleton = bool(row) and row[0][1] is not None and not identities.is_full_name(
-                row[0][1])
+        aliases = identities.alias_keys(entity)
+        known = self._aliases(kind, aliases)
+        for n, key in enumerate(aliases):
+            existing, existing_key = known.get(key, (None, None))
+            singleton = existing_key is not None and not identities.is_full_name(existing_key)
             new = identities.alias_update(existing, target, key, existing_is_singleton=singleton)
             if new is None:
                 continue
             if existing and singleton and new == target:
                 self._merge(existing, target)
+                known = self._aliases(kind, aliases[n + 1:])  # the merge moved some
             b.execute("INSERT INTO corpus_aliases (kind, key, corpus_entity_id) VALUES (?,?,?)"
                       " ON CONFLICT (kind, key) DO UPDATE SET corpus_entity_id ="
                       " excluded.corpus_entity_id", (kind, key, new))
@@ -121,6 +120,17 @@ class Derivation:
             b.execute("UPDATE corpus_entities SET actor = ? WHERE id = ? AND actor IS NULL",
                       (entity.actor, target))
         return str(target)
+
+    def _aliases(self, kind: str, keys: list[str]) -> dict[str, tuple[str, str | None]]:
+        """key -> (its corpus entity, that entity's own key) for the ``keys`` of ``kind`` that
+        are recorded aliases: one query for all of an entity's keys."""
+        if not keys:
+            return {}
+        marks = ",".join("?" * len(keys))  # one bound parameter per key
+        return {str(key): (str(cid), ekey) for key, cid, ekey in self._b.execute(
+            "SELECT a.key, a.corpus_entity_id, e.key FROM corpus_aliases a LEFT JOIN"
+            " corpus_entities e ON e.id = a.corpus_entity_id"
+            f" WHERE a.kind = ? AND a.key IN ({marks})", (kind, *keys))}
 
     def _credit_roles(self, record: ArticleRecord, links: dict[str, str]) -> ArticleRecord:
         """The record with each statement whose speaker is a role ("Turkey's chief
