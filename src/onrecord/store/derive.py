@@ -191,8 +191,9 @@ class Derivation:
                   " AND t2.article_id = entity_titles.article_id)",
                   (new, old, new))
         b.execute("DELETE FROM entity_titles WHERE corpus_entity_id = ?", (old,))
-        b.execute("UPDATE corpus_entities SET articles = articles + (SELECT articles FROM"
-                  " corpus_entities WHERE id = ?) WHERE id = ?", (old, new))
+        # (``old`` may be gone: merged meanwhile by a concurrent writer, nothing left to add)
+        b.execute("UPDATE corpus_entities SET articles = articles + COALESCE((SELECT articles"
+                  " FROM corpus_entities WHERE id = ?), 0) WHERE id = ?", (old, new))
         b.execute("DELETE FROM corpus_entities WHERE id = ?", (old,))
         moved = b.execute("SELECT speaker, statements, articles, named, anonymous, first, last"
                           " FROM speaker_stats WHERE key = ?", (old,))
