@@ -45,11 +45,14 @@ TableFormatOption = Annotated[
 WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")]
 EngineOption = Annotated[Engine, typer.Option(
     "--engine", help="Where the analysis runs: worker processes here (local), or actors on a "
-                     "Ray cluster (ray; needs onrecord\\[ray]), with --workers actors.")]
+                     "Ray cluster (ray; needs onrecord\\[ray]), with --workers actors (in "
+                     "ingest they also read the sources and, with a PostgreSQL --db, store the "
+                     "records).")]
 AddressOption = Annotated[str | None, typer.Option(
     "--address", metavar="auto|ray://HOST:PORT",
     help="With --engine ray: the cluster to use (auto: the one this machine is in; "
-         "ray://: a remote one) \\[default: a Ray started here for this run].")]
+         "ray://: a remote one, through Ray Client) \\[default: a Ray started here for "
+         "this run].")]
 LimitOption = Annotated[
     int | None, typer.Option("--limit", min=1, help="Score only the first N documents.")
 ]

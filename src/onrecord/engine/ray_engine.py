@@ -220,22 +220,31 @@ def fault_env() -> dict[str, Any] | None:
     return {"env_vars": {FAULT_ENV: fault}} if fault else None
 
 
-def _stream(items: list[dict[str, Any]], workers: int, dictionary: ActorDictionary | None,
-            batch_size: int) -> Iterator[Result]:
+def actor_rows(items: list[dict[str, Any]], blocks: int, actor: type,
+               options: dict[str, Any], workers: int) -> Iterator[dict[str, Any]]:
+    """The rows ``actor`` (a class: one instance per Ray actor, built with ``options``) makes
+    of ``items`` cut in ``blocks`` (one block a call), in input order, from ``workers`` actors
+    (restarted when they die, each call retried once; a lost block is left out)."""
     import ray
     from ray.data import ActorPoolStrategy
 
-    blocks = -(-len(items) // batch_size)  # one block per task (batch_size None: not bundled)
     with warnings.catch_warnings():  # the actor's restart options have no named parameter
         warnings.simplefilter("ignore", DeprecationWarning)
         dataset = ray.data.from_items(items, override_num_blocks=blocks).map_batches(
-            _Analyser, fn_constructor_kwargs={"dictionary": dictionary},
+            actor, fn_constructor_kwargs=options,
             compute=ActorPoolStrategy(size=max(workers, 1),
                                       max_tasks_in_flight_per_actor=IN_FLIGHT),
             batch_size=None, num_cpus=1, batch_format="numpy", runtime_env=fault_env(),
             max_restarts=ACTOR_RESTARTS, max_task_retries=1)
+    yield from dataset.iter_rows()
+
+
+def _stream(items: list[dict[str, Any]], workers: int, dictionary: ActorDictionary | None,
+            batch_size: int) -> Iterator[Result]:
+    blocks = -(-len(items) // batch_size)  # one block per task (batch_size None: not bundled)
+    rows = actor_rows(items, blocks, _Analyser, {"dictionary": dictionary}, workers)
     expected = 0
-    for row in dataset.iter_rows():
+    for row in rows:
         index = int(row["index"])
         if row["error"]:
             raise ModelError(str(row["error"]))

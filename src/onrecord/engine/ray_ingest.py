@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import warnings
 from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
@@ -33,14 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from onrecord.engine import local
 from onrecord.engine.outcomes import Outcome, Skipped, Stored
-from onrecord.engine.ray_engine import (
-    ACTOR_RESTARTS,
-    IN_FLIGHT,
-    _Analyser,
-    fault_env,
-    import_ray,
-    run_on_ray,
-)
+from onrecord.engine.ray_engine import _Analyser, actor_rows, import_ray, run_on_ray
 from onrecord.errors import ModelError, OnRecordError
 from onrecord.ingest import WARC_SHARD_BYTES, Shard, plan_shards, read_shard
 from onrecord.models import Article, ArticleRecord, Discarded
@@ -175,21 +167,13 @@ def ingest_on_ray(corpus: Corpus, paths: Sequence[str | Path], *, published: str
 def _stream(units: list[list[Shard]], workers: int, options: dict[str, Any]
             ) -> Iterator[Outcome]:
     import ray
-    from ray.data import ActorPoolStrategy
 
     if "known" in options:  # one copy in the object store, not one per actor
         options = {**options, "known": ray.put(options["known"])}
     items = [{"unit": i, "shards": pickle.dumps(unit)} for i, unit in enumerate(units)]
-    with warnings.catch_warnings():  # the actor's restart options have no named parameter
-        warnings.simplefilter("ignore", DeprecationWarning)
-        dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
-            _Ingester, fn_constructor_kwargs=options,
-            compute=ActorPoolStrategy(size=max(workers, 1),
-                                      max_tasks_in_flight_per_actor=IN_FLIGHT),
-            batch_size=None, num_cpus=1, batch_format="numpy", runtime_env=fault_env(),
-            max_restarts=ACTOR_RESTARTS, max_task_retries=1)
+    rows = actor_rows(items, len(items), _Ingester, options, workers)
     expected = 0
-    for row in dataset.iter_rows():
+    for row in rows:
         index = int(row["unit"])
         outcomes = pickle.loads(row["outcomes"])
         if isinstance(outcomes, str):
