@@ -104,7 +104,11 @@ class _Ingester(_Analyser):
                 read.append(item)
                 if isinstance(item, Article):
                     fresh.append(item)
-        waiting = self._stored_of([a.id for a in fresh])
+        try:
+            waiting = self._stored_of([a.id for a in fresh])
+        except OnRecordError as err:  # the store cannot be reached: the unit's articles wait
+            return [item if isinstance(item, Discarded) else
+                    Discarded(item.origin or item.id, "store", str(err)) for item in read]
         to_analyse = [a for a in fresh if a.id not in waiting]
         if self.fault and any(self.fault in a.text for a in to_analyse):
             os._exit(1)  # the test's actor death, as on an out-of-memory kill

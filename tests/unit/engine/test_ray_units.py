@@ -1,0 +1,41 @@
+"""The Ray engine's parts that need no Ray: shards grouped into work units, and an actor's unit
+when the store cannot be reached (hand-built actor, no model loaded)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from onrecord.engine.ray_ingest import FILES_PER_UNIT, _Ingester, shard_name, units_of
+from onrecord.errors import StoreError
+from onrecord.ingest import Shard, plan_shards
+from onrecord.models import Discarded
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+
+
+def test_files_go_four_to_a_unit_and_an_archive_range_alone() -> None:
+    files = [Shard(f"f{n}.txt", "document") for n in range(6)]
+    ranges = [Shard("a.warc", "warc_range", 0, 10), Shard("a.warc", "warc_range", 10, None)]
+    units = units_of(files[:5] + ranges + files[5:])
+    assert [len(u) for u in units] == [FILES_PER_UNIT, 1, 1, 1, 1]
+    assert [s for u in units for s in u] == files[:5] + ranges + files[5:]  # order kept
+    assert shard_name(ranges[0]) == "a.warc#bytes=0-10"
+    assert shard_name(ranges[1]) == "a.warc#bytes=10-"
+
+
+class _Unreachable:
+    def stored_among(self, ids: list[str]) -> dict[str, bool]:
+        raise StoreError("cannot reach the server")
+
+
+def test_a_store_out_of_reach_discards_the_units_articles_with_the_reason() -> None:
+    actor = _Ingester.__new__(_Ingester)  # no pipeline: the unit never gets to the analysis
+    actor.model_error, actor.fault, actor.dictionary = None, None, None
+    actor.published, actor.allow_private = None, False
+    actor.corpus, actor.known = _Unreachable(), frozenset()  # type: ignore[assignment]
+    shards = list(plan_shards([EXAMPLES / "wire-digest.jsonl",
+                               EXAMPLES / "2025-03-03-harbor-wire-collision.txt"]))
+    outcomes = actor.ingest(shards)
+    assert isinstance(outcomes, list) and len(outcomes) >= 3  # the digest holds several
+    assert all(isinstance(o, Discarded) and o.stage == "store"
+               and "cannot reach the server" in o.reason for o in outcomes)
