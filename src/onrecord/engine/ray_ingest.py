@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from onrecord.engine import local
 from onrecord.engine.outcomes import Outcome, Skipped, Stored
 from onrecord.engine.ray_engine import _Analyser, actor_rows, import_ray, run_on_ray
-from onrecord.errors import ModelError, OnRecordError
+from onrecord.errors import ModelError, OnRecordError, StoreError
 from onrecord.ingest import WARC_SHARD_BYTES, Shard, plan_shards, read_shard
 from onrecord.models import Article, ArticleRecord, Discarded
 
@@ -79,10 +79,14 @@ class _Ingester(_Analyser):
         super().__init__(dictionary)
         self.published, self.allow_private = published, allow_private
         self.corpus: Corpus | None = None
+        self.store_error: str | None = None
         if store is not None:
             from onrecord.store import Corpus
 
-            self.corpus = Corpus(store, migrate=False)  # the driver migrated it
+            try:
+                self.corpus = Corpus(store, migrate=False)  # the driver migrated it
+            except OnRecordError as err:  # said for each article this actor reads
+                self.store_error = str(err)
         if known is not None and not isinstance(known, set | frozenset):
             import ray
 
@@ -105,6 +109,8 @@ class _Ingester(_Analyser):
                 if isinstance(item, Article):
                     fresh.append(item)
         try:
+            if self.store_error is not None:
+                raise StoreError(self.store_error)
             waiting = self._stored_of([a.id for a in fresh])
         except OnRecordError as err:  # the store cannot be reached: the unit's articles wait
             return [item if isinstance(item, Discarded) else

@@ -31,7 +31,7 @@ class _Unreachable:
 def test_a_store_out_of_reach_discards_the_units_articles_with_the_reason() -> None:
     actor = _Ingester.__new__(_Ingester)  # no pipeline: the unit never gets to the analysis
     actor.model_error, actor.fault, actor.dictionary = None, None, None
-    actor.published, actor.allow_private = None, False
+    actor.published, actor.allow_private, actor.store_error = None, False, None
     actor.corpus, actor.known = _Unreachable(), frozenset()  # type: ignore[assignment]
     shards = list(plan_shards([EXAMPLES / "wire-digest.jsonl",
                                EXAMPLES / "2025-03-03-harbor-wire-collision.txt"]))
@@ -39,3 +39,14 @@ def test_a_store_out_of_reach_discards_the_units_articles_with_the_reason() -> N
     assert isinstance(outcomes, list) and len(outcomes) >= 3  # the digest holds several
     assert all(isinstance(o, Discarded) and o.stage == "store"
                and "cannot reach the server" in o.reason for o in outcomes)
+
+
+def test_an_actor_that_cannot_open_the_store_discards_what_it_reads() -> None:
+    actor = _Ingester.__new__(_Ingester)
+    actor.model_error, actor.fault, actor.dictionary = None, None, None
+    actor.published, actor.allow_private = None, False
+    actor.corpus, actor.known = None, frozenset()
+    actor.store_error = "cannot open the corpus database: connection refused"
+    outcomes = actor.ingest(list(plan_shards([EXAMPLES / "wire-digest.jsonl"])))
+    assert isinstance(outcomes, list) and len(outcomes) >= 2
+    assert all(isinstance(o, Discarded) and "connection refused" in o.reason for o in outcomes)
