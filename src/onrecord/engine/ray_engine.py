@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -106,17 +107,32 @@ def _lost(article: Article) -> Discarded:
 
 
 def connect(ray: ModuleType, address: str | None, workers: int) -> bool:
-    """Connect to Ray (start one here when ``address`` is None); True if this call did."""
+    """Connect to Ray (start one here when ``address`` is None); True if this call did. A Ray
+    Client address is tried :data:`CLIENT_ATTEMPTS` times (its server starts a process per
+    client, which can time out on a busy head); a failed attempt is undone, so this process
+    can connect again."""
     if ray.is_initialized():
         return False
     options: dict[str, Any] = {"ignore_reinit_error": True, "log_to_driver": False}
     if address is None:
         options.update(num_cpus=max(workers, 1), include_dashboard=False)
-    try:
-        ray.init(address=address, **options)
-    except (ConnectionError, RuntimeError, ValueError) as err:
-        raise EngineError(f"cannot connect to Ray at {address or 'a local Ray'}: {err}") from err
-    return True
+    attempts = CLIENT_ATTEMPTS if (address or "").startswith("ray://") else 1
+    for attempt in range(1, attempts + 1):
+        try:
+            ray.init(address=address, **options)
+            return True
+        except Exception as err:  # noqa: BLE001 - Ray raises many kinds; all mean "no Ray"
+            with suppress(Exception):
+                ray.shutdown()
+            if attempt == attempts:
+                raise EngineError(f"cannot connect to Ray at {address or 'a local Ray'}: "
+                                  f"{type(err).__name__}: {err}") from err
+            time.sleep(2 * attempt)
+    raise AssertionError("unreachable")
+
+
+CLIENT_ATTEMPTS = 3
+"""How many times a Ray Client (``ray://``) connection is tried."""
 
 
 def run_on_ray(address: str | None, workers: int, start: Callable[[], Iterator[T]]

@@ -50,3 +50,42 @@ def test_an_actor_that_cannot_open_the_store_discards_what_it_reads() -> None:
     outcomes = actor.ingest(list(plan_shards([EXAMPLES / "wire-digest.jsonl"])))
     assert isinstance(outcomes, list) and len(outcomes) >= 2
     assert all(isinstance(o, Discarded) and "connection refused" in o.reason for o in outcomes)
+
+
+class _FlakyRay:
+    """A stand-in for the ray module whose init fails ``failures`` times."""
+
+    def __init__(self, failures: int) -> None:
+        self.failures, self.inits, self.shutdowns = failures, 0, 0
+
+    def is_initialized(self) -> bool:
+        return False
+
+    def init(self, address: str | None = None, **options: object) -> None:
+        self.inits += 1
+        if self.inits <= self.failures:
+            raise ConnectionAbortedError("Starting Ray client server failed")
+
+    def shutdown(self) -> None:
+        self.shutdowns += 1
+
+
+def test_a_ray_client_connection_is_tried_again_and_a_failure_is_an_engine_error(
+        monkeypatch) -> None:
+    import pytest
+
+    from onrecord.engine import ray_engine
+    from onrecord.errors import EngineError
+
+    monkeypatch.setattr(ray_engine.time, "sleep", lambda s: None)
+    flaky = _FlakyRay(failures=2)
+    assert ray_engine.connect(flaky, "ray://head:10001", 2) is True  # type: ignore[arg-type]
+    assert (flaky.inits, flaky.shutdowns) == (3, 2)  # each failed attempt undone
+    down = _FlakyRay(failures=99)
+    with pytest.raises(EngineError, match="cannot connect to Ray at ray://head:10001"):
+        ray_engine.connect(down, "ray://head:10001", 2)  # type: ignore[arg-type]
+    assert down.inits == ray_engine.CLIENT_ATTEMPTS
+    once = _FlakyRay(failures=1)
+    with pytest.raises(EngineError):  # a cluster address is not a client's: tried once
+        ray_engine.connect(once, "auto", 2)  # type: ignore[arg-type]
+    assert once.inits == 1
