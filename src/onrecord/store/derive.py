@@ -278,8 +278,8 @@ class Derivation:
         if story != a.id:
             rows = b.execute("SELECT storyline_id FROM articles WHERE id = ?", (story,))
             if rows and rows[0][0]:
-                self._join_storyline(str(rows[0][0]), a.id, a.published, 0.0, profiled=False)
-                return str(rows[0][0])
+                return self._join_storyline(str(rows[0][0]), a.id, a.published, 0.0,
+                                            profiled=False)
         features = storylines.article_features(record, links)
         df = dict(self._rows_in("SELECT feature, articles FROM feature_df WHERE feature IN",
                                 [storylines.ARTICLES_KEY, *features]))
@@ -304,7 +304,7 @@ class Derivation:
         # the centroid's squared length grows by 2 c.v + |v|^2 (v is of unit length)
         grown = 2 * sum(w * centroid.get(k, 0.0) for k, w in vector.items()) + (
             1.0 if vector else 0.0)
-        self._join_storyline(sid, a.id, a.published, grown, profiled=True)
+        sid = self._join_storyline(sid, a.id, a.published, grown, profiled=True)
         b.executemany(
             "INSERT INTO storyline_features (storyline_id, feature, weight, articles)"
             " VALUES (?,?,?,?) ON CONFLICT (storyline_id, feature) DO UPDATE SET"
@@ -323,6 +323,11 @@ class Derivation:
         """Merge storyline ``old`` into ``into``: its articles, profile and dates; its id is
         kept as a name of ``into`` (``storyline_merges``)."""
         b = self._b
+        gone = b.execute("DELETE FROM storylines WHERE id = ? RETURNING articles, profiled,"
+                         " norm2, first, last", (old,))
+        if not gone:  # merged meanwhile by a concurrent writer
+            return
+        n, profiled, norm2, first, last = gone[0]
         moved = b.execute("SELECT feature, weight, articles FROM storyline_features"
                           " WHERE storyline_id = ? ORDER BY feature", (old,))
         kept = dict(self._rows_in("SELECT feature, weight FROM storyline_features WHERE"
@@ -336,10 +341,6 @@ class Derivation:
             " weight = storyline_features.weight + excluded.weight,"
             " articles = storyline_features.articles + excluded.articles",
             [(into, f, w, n) for f, w, n in moved])
-        n, profiled, norm2, first, last = b.execute(
-            "SELECT articles, profiled, norm2, first, last FROM storylines WHERE id = ?",
-            (old,))[0]
-        b.execute("DELETE FROM storylines WHERE id = ?", (old,))
         b.execute(
             "UPDATE storylines SET articles = articles + ?, profiled = profiled + ?,"
             " norm2 = norm2 + ? + ?,"
@@ -352,16 +353,26 @@ class Derivation:
         b.execute("INSERT INTO storyline_merges (id, storyline_id) VALUES (?,?)", (old, into))
 
     def _join_storyline(self, sid: str, article_id: str, published: str | None, grown: float,
-                        profiled: bool) -> None:
+                        profiled: bool) -> str:
         """Count an article into storyline ``sid``: its dates widened, its centroid's squared
-        length grown by ``grown``."""
-        self._b.execute(
-            "UPDATE storylines SET articles = articles + 1, profiled = profiled + ?,"
-            " norm2 = norm2 + ?,"
-            " first = CASE WHEN first IS NULL OR first > ? THEN ? ELSE first END,"
-            " last = CASE WHEN last IS NULL OR last < ? THEN ? ELSE last END WHERE id = ?",
-            (int(profiled), grown, published, published, published, published, sid))
-        self._b.execute("UPDATE articles SET storyline_id = ? WHERE id = ?", (sid, article_id))
+        length grown by ``grown``. Returns the storyline joined: the one ``sid`` was merged
+        into when a concurrent writer merged it meanwhile."""
+        b = self._b
+        for _ in range(2):
+            if b.execute(
+                    "UPDATE storylines SET articles = articles + 1, profiled = profiled + ?,"
+                    " norm2 = norm2 + ?,"
+                    " first = CASE WHEN first IS NULL OR first > ? THEN ? ELSE first END,"
+                    " last = CASE WHEN last IS NULL OR last < ? THEN ? ELSE last END"
+                    " WHERE id = ? RETURNING id",
+                    (int(profiled), grown, published, published, published, published, sid)):
+                break
+            into = b.execute("SELECT storyline_id FROM storyline_merges WHERE id = ?", (sid,))
+            if not into:
+                break
+            sid = str(into[0][0])
+        b.execute("UPDATE articles SET storyline_id = ? WHERE id = ?", (sid, article_id))
+        return sid
 
     def _candidates(self, vector: dict[str, float],
                     seen: dict[Any, Any]) -> dict[str, storylines.Candidate]:
