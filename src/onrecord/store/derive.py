@@ -26,6 +26,13 @@ from onrecord.models import ArticleRecord, Entity, content_id
 from onrecord.store import identities, stories, storylines
 from onrecord.store.backends import Backend
 
+_ADD_TO_PROFILE = (
+    "INSERT INTO storyline_features (storyline_id, feature, weight, articles) VALUES (?,?,?,?)"
+    " ON CONFLICT (storyline_id, feature) DO UPDATE SET"
+    " weight = storyline_features.weight + excluded.weight,"
+    " articles = storyline_features.articles + excluded.articles")
+"""Add (storyline, feature, weight, articles) rows to storylines' profiles."""
+
 
 class Derivation:
     """Derives the cross-article rows of stored records over one backend connection (inside
@@ -305,12 +312,7 @@ class Derivation:
         grown = 2 * sum(w * centroid.get(k, 0.0) for k, w in vector.items()) + (
             1.0 if vector else 0.0)
         sid = self._join_storyline(sid, a.id, a.published, grown, profiled=True)
-        b.executemany(
-            "INSERT INTO storyline_features (storyline_id, feature, weight, articles)"
-            " VALUES (?,?,?,?) ON CONFLICT (storyline_id, feature) DO UPDATE SET"
-            " weight = storyline_features.weight + excluded.weight,"
-            " articles = storyline_features.articles + excluded.articles",
-            [(sid, k, w, 1) for k, w in sorted(vector.items())])
+        b.executemany(_ADD_TO_PROFILE, [(sid, k, w, 1) for k, w in sorted(vector.items())])
         b.executemany(
             "INSERT INTO feature_df (feature, articles, name) VALUES (?,1,?)"
             " ON CONFLICT (feature) DO UPDATE SET articles = feature_df.articles + 1,"
@@ -335,12 +337,7 @@ class Derivation:
                                   [str(f) for f, _, _ in moved], [into]))
         dot = sum(float(w) * float(kept.get(f, 0.0)) for f, w, _ in moved)
         b.execute("DELETE FROM storyline_features WHERE storyline_id = ?", (old,))
-        b.executemany(
-            "INSERT INTO storyline_features (storyline_id, feature, weight, articles)"
-            " VALUES (?,?,?,?) ON CONFLICT (storyline_id, feature) DO UPDATE SET"
-            " weight = storyline_features.weight + excluded.weight,"
-            " articles = storyline_features.articles + excluded.articles",
-            [(into, f, w, n) for f, w, n in moved])
+        b.executemany(_ADD_TO_PROFILE, [(into, f, w, n) for f, w, n in moved])
         b.execute(
             "UPDATE storylines SET articles = articles + ?, profiled = profiled + ?,"
             " norm2 = norm2 + ? + ?,"
