@@ -264,6 +264,28 @@ class Discarded:
 
 
 @dataclass(frozen=True, slots=True)
+class Storyline:
+    """A developing story: the articles across outlets and days that tell it (see
+    :mod:`onrecord.store.storylines`). Its id is its first article's id, and stays."""
+
+    id: str
+    label: str  # its two main actors and key terms: "Greece - Turkey: collision patrol"
+    articles: int  # republished copies included
+    first: str | None  # the earliest and latest publication dates
+    last: str | None
+    actors: tuple[str, ...] = ()  # the states, people, organisations and places most named
+    terms: tuple[str, ...] = ()  # its key content terms
+    events: tuple[str, ...] = ()  # its most frequent event types (PLOVER)
+    outlets: tuple[str, ...] = ()  # the outlets that carried it, most articles first
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, "articles": self.articles,
+                "first": self.first, "last": self.last, "actors": list(self.actors),
+                "terms": list(self.terms), "events": list(self.events),
+                "outlets": list(self.outlets)}
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRecord:
     """The whole record of one article: the JSON contract's object."""
 
@@ -310,6 +332,7 @@ __all__ = [
     "Span",
     "Stance",
     "Statement",
+    "Storyline",
     "TimeExpr",
     "content_id",
     "event_id",

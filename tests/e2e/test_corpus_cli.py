@@ -90,6 +90,26 @@ def test_disputes_of_the_example_story(example_db):
     assert bad.exit_code != 0 and "--kind" in bad.output
 
 
+def test_the_example_story_is_one_storyline_and_queries_keep_to_it(example_db):
+    db = ["--db", str(example_db)]
+    (story,) = _json(["storylines", *db])  # nine articles, four outlets, one story
+    assert story["articles"] == 9 and len(story["outlets"]) == 4
+    assert {"Greece", "Turkey"} <= set(story["actors"])
+    assert story["label"].split(":")[0] in ("Greece - Turkey", "Turkey - Greece")
+    assert (story["first"], story["last"]) == ("2025-03-03", "2025-03-08")
+    listed = _json(["storylines", story["id"][:8], *db])
+    assert len(listed) == 9 and {a["published"] for a in listed} >= {"2025-03-03", "2025-03-08"}
+    within = ["--storyline", story["id"], *db]
+    assert len(_json(["statements", *within])) == len(_json(["statements", *db]))
+    assert _json(["speakers", *within])[0]["speaker"] == "Nikos Theodorou"
+    assert _json(["disputes", *within]) == _json(["disputes", *db])
+    assert _json(["storylines", "--actor", "GRC", *db]) == [story]
+    assert _json(["storylines", "--actor", "Theodorou", *db]) == [story]
+    assert _json(["storylines", "--actor", "Khartoum", *db]) == []
+    result = CliRunner().invoke(app, ["timeline", "--storyline", "0123456789", *db])
+    assert result.exit_code == 1 and "no storyline matches id" in result.output
+
+
 def test_contradiction_in_the_canonical_article(shared_path, tmp_path):
     corpus_dir = shared_path("corpus")
     db = tmp_path / "canonical.db"

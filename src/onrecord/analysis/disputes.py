@@ -27,6 +27,7 @@ from typing import Any
 
 from onrecord.analysis.claim import Finding, Side
 from onrecord.analysis.links import corpus_findings
+from onrecord.analysis.queries import storyline_bounds
 from onrecord.analysis.sides import holder_of, party_of
 from onrecord.extract.entities.actors import state_name
 from onrecord.store import Corpus
@@ -225,14 +226,33 @@ def pairs_of(disputes: list[Dispute]) -> list[Finding]:
     return sorted(out, key=lambda f: (-f.score, f.a.date or "", f.a.start))
 
 
+def _articles_of(corpus: Corpus, storyline: str | None) -> set[str] | None:
+    """The ids of the articles of one storyline (``None``: no storyline asked for)."""
+    if storyline is None:
+        return None
+    within, params = storyline_bounds(corpus, storyline, "storyline_id")
+    return {str(r[0]) for r in corpus.query(f"SELECT id FROM articles WHERE 1 = 1{within}",
+                                            params)}
+
+
+def _within(dispute: Dispute, articles: set[str]) -> bool:
+    """Whether a claim of the dispute, or an echo of one, is in one of ``articles``."""
+    return any(c.article_id in articles or any(a in articles for a, _ in c.repeats)
+               for p in dispute.parties for c in p.claims)
+
+
 def find_disputes(corpus: Corpus, speaker: str | None = None, since: str | None = None,
                   until: str | None = None, kind: str | None = None, matter: str | None = None,
                   min_score: float = 0.5, limit: int = 50,
-                  embeddings: bool = False) -> list[Dispute]:
-    """The corpus's disputes, ranked; optionally those involving one speaker, of one kind, or
-    whose matter or claims mention ``matter`` (case-insensitive words)."""
+                  embeddings: bool = False, storyline: str | None = None) -> list[Dispute]:
+    """The corpus's disputes, ranked; optionally those involving one speaker, of one kind,
+    whose matter or claims mention ``matter`` (case-insensitive words), or with a claim in
+    one storyline's articles."""
+    articles = _articles_of(corpus, storyline)
     disputes = group_disputes(corpus_findings(corpus, speaker, since, until, min_score,
                                               embeddings))
+    if articles is not None:
+        disputes = [d for d in disputes if _within(d, articles)]
     if kind:
         disputes = [d for d in disputes if d.kind == kind]
     if matter:
@@ -246,12 +266,17 @@ def find_disputes(corpus: Corpus, speaker: str | None = None, since: str | None 
 def find_contradictions(corpus: Corpus, speaker: str | None = None, since: str | None = None,
                         until: str | None = None, kind: str | None = None,
                         min_score: float = 0.5, limit: int = 100,
-                        embeddings: bool = False) -> list[Finding]:
-    """Contradictions and shifts, optionally involving one speaker, or of one kind: one pair
-    per pair of opposed holders in each dispute (:func:`onrecord.analysis.disputes.pairs_of`).
-    """
-    findings = pairs_of(group_disputes(
-        corpus_findings(corpus, speaker, since, until, min_score, embeddings)))
+                        embeddings: bool = False,
+                        storyline: str | None = None) -> list[Finding]:
+    """Contradictions and shifts, optionally involving one speaker, of one kind, or of the
+    disputes of one storyline: one pair per pair of opposed holders in each dispute
+    (:func:`onrecord.analysis.disputes.pairs_of`)."""
+    articles = _articles_of(corpus, storyline)
+    disputes = group_disputes(
+        corpus_findings(corpus, speaker, since, until, min_score, embeddings))
+    if articles is not None:
+        disputes = [d for d in disputes if _within(d, articles)]
+    findings = pairs_of(disputes)
     if kind:
         findings = [f for f in findings if f.kind == kind]
     return findings[:limit]

@@ -103,6 +103,37 @@ def date_bounds(column: str, since: str | None, until: str | None) -> tuple[str,
     return sql, params
 
 
+_HEX = re.compile(r"[0-9a-fA-F]{6,64}")
+
+
+def find_storyline(corpus: Corpus, storyline: str) -> str:
+    """The id of the storyline ``storyline`` names: its id, or a unique prefix of 6 or more
+    of its hex digits (or those of a storyline merged into it since); a QueryError when none
+    or several match."""
+    # ids are hex digits: only such a prefix is matched (no LIKE wildcard can get in)
+    prefix = storyline.lower() if _HEX.fullmatch(storyline) else ""
+    rows = corpus.query("SELECT id FROM storylines WHERE id = ? OR (length(?) >= 6 AND id LIKE"
+                        " ? || '%') ORDER BY id LIMIT 2", (storyline, prefix, prefix))
+    if not rows:  # a storyline since merged into another: its id names that one
+        rows = corpus.query("SELECT DISTINCT storyline_id FROM storyline_merges WHERE id = ?"
+                            " OR (length(?) >= 6 AND id LIKE ? || '%') ORDER BY 1 LIMIT 2",
+                            (storyline, prefix, prefix))
+    if len(rows) != 1:
+        shown = storyline if len(storyline) <= 40 else f"{storyline[:40]}…"
+        found = "no" if not rows else "more than one"
+        raise QueryError(f"{found} storyline matches id {shown!r} (see onrecord storylines)")
+    return str(rows[0][0])
+
+
+def storyline_bounds(corpus: Corpus, storyline: str | None,
+                     column: str = "a.storyline_id") -> tuple[str, list[Any]]:
+    """An SQL condition (starting with AND) and its parameter keeping the rows of one
+    storyline (``None``: no condition)."""
+    if storyline is None:
+        return "", []
+    return f" AND {column} = ?", [find_storyline(corpus, storyline)]
+
+
 def find_entities(corpus: Corpus, name: str, kind: str | None = "PERSON") -> list[str]:
     """Corpus entity ids that ``name`` designates: by alias key first, then (a person's full
     name) the one person of that family it can be ("Tayyip Erdogan" finds "Recep Tayyip
@@ -130,11 +161,13 @@ def find_entities(corpus: Corpus, name: str, kind: str | None = "PERSON") -> lis
 
 
 def find_statements(corpus: Corpus, speaker: str | None = None, since: str | None = None,
-                    until: str | None = None, limit: int = 100,
-                    offset: int = 0) -> list[dict[str, Any]]:
+                    until: str | None = None, limit: int = 100, offset: int = 0,
+                    storyline: str | None = None) -> list[dict[str, Any]]:
     """Statements in date order, optionally by one speaker (a person's name as written in any
-    article, or the words of an anonymous source such as "U.S. officials")."""
-    where, params = " WHERE 1 = 1", []
+    article, or the words of an anonymous source such as "U.S. officials"), or of one
+    storyline."""
+    where, params = storyline_bounds(corpus, storyline)
+    where = f" WHERE 1 = 1{where}"
     if speaker:
         ids = find_entities(corpus, speaker, kind=None)
         if ids:
@@ -173,15 +206,16 @@ def dated_first(corpus: Corpus, select: str, date: str, order: str, params: list
 
 
 def list_speakers(corpus: Corpus, limit: int = 50, since: str | None = None,
-                  until: str | None = None) -> list[dict[str, Any]]:
+                  until: str | None = None,
+                  storyline: str | None = None) -> list[dict[str, Any]]:
     """Who is quoted and how often: named people (across articles) and unnamed sources.
 
-    Without dates this reads the counts kept as articles are stored (fast at any size); with
-    dates it counts the statements in the range.
+    Without dates or a storyline this reads the counts kept as articles are stored (fast at
+    any size); with them it counts the statements in the range or the storyline.
     """
     keys = ("speaker", "speaker_id", "statements", "articles", "named", "anonymous",
             "first", "last")
-    if not since and not until:
+    if not since and not until and storyline is None:
         rows = corpus.query(
             "SELECT COALESCE(ce.name, st.speaker), st.speaker_id, st.statements, st.articles,"
             " st.named, st.anonymous, st.first, st.last FROM speaker_stats st"
@@ -189,6 +223,8 @@ def list_speakers(corpus: Corpus, limit: int = 50, since: str | None = None,
             " ORDER BY st.statements DESC, st.key LIMIT ?", (limit,))
         return [dict(zip(keys, r, strict=True)) for r in rows]
     bounds, params = date_bounds("s.date", since, until)
+    within, more = storyline_bounds(corpus, storyline)
+    bounds, params = bounds + within, params + more
     rows = corpus.query(
         "SELECT COALESCE(ce.name, g.t, '(no source given)'), g.k, g.n, g.arts, g.named, g.anon,"
         " g.first, g.last FROM (SELECT s.corpus_speaker AS k, CASE WHEN s.corpus_speaker IS NULL"

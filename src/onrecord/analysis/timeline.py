@@ -15,6 +15,7 @@ from onrecord.analysis.queries import (
     date_bounds,
     dated_first,
     statement_row,
+    storyline_bounds,
 )
 from onrecord.store import Corpus
 
@@ -33,10 +34,14 @@ def _actor_filter(column: str, actor: str | None) -> tuple[str, list[Any]]:
 
 def find_events(corpus: Corpus, actor: str | None = None, target: str | None = None,
                 since: str | None = None, until: str | None = None, limit: int = 200,
-                offset: int = 0, include_negated: bool = True) -> list[dict[str, Any]]:
-    """Events in date order, filtered by source and target actor codes (prefixes)."""
+                offset: int = 0, include_negated: bool = True,
+                storyline: str | None = None) -> list[dict[str, Any]]:
+    """Events in date order, filtered by source and target actor codes (prefixes), or of one
+    storyline."""
     where, params = _actor_filter("e.source_actor", actor)
     more, extra = _actor_filter("e.target_actor", target)
+    within, inner = storyline_bounds(corpus, storyline)
+    more, extra = more + within, extra + inner
     bounds, dates = date_bounds("e.date", since, until)
     status = "" if include_negated else " AND e.status <> 'negated'"
     rows = dated_first(
@@ -59,16 +64,19 @@ def find_events(corpus: Corpus, actor: str | None = None, target: str | None = N
 def build_timeline(corpus: Corpus, actor: str | None = None, target: str | None = None,
                    since: str | None = None, until: str | None = None, limit: int = 200,
                    offset: int = 0, kinds: tuple[str, ...] = ("event", "statement"),
-                   ) -> list[dict[str, Any]]:
+                   storyline: str | None = None) -> list[dict[str, Any]]:
     """Events and statements merged by date; statements only when no actor filter is given
-    (an actor code filters who acted, and statements have speakers, not actors)."""
+    (an actor code filters who acted, and statements have speakers, not actors); with
+    ``storyline``, those of its articles."""
     items: list[dict[str, Any]] = []
     window = limit + offset
     if "event" in kinds:
         items += [{"item": "event", **e} for e in find_events(
-            corpus, actor, target, since, until, limit=window)]
+            corpus, actor, target, since, until, limit=window, storyline=storyline)]
     if "statement" in kinds and not actor and not target:
         bounds, params = date_bounds("s.date", since, until)
+        within, more = storyline_bounds(corpus, storyline)
+        bounds, params = bounds + within, params + more
         rows = dated_first(
             corpus, f"SELECT {STATEMENT_COLUMNS}{STATEMENT_FROM} WHERE s.nested_in IS NULL"
             f"{bounds}", "s.date", "s.date, s.article_id, s.content_start", params, window, 0,

@@ -1,5 +1,5 @@
 """Commands that query the stored corpus: statements, timeline, speakers, sourcing, search,
-contradictions and export. Each parses options, calls one function of
+contradictions, disputes, storylines and export. Each parses options, calls one function of
 :mod:`onrecord.analysis`, and prints rows as a table, a JSON array or JSON Lines. And reindex,
 which re-derives the corpus rows (the repair pass of cross-article identities)."""
 
@@ -21,6 +21,7 @@ from onrecord.cli.options import (
     OffsetOption,
     RowsOption,
     SinceOption,
+    StorylineOption,
     TableFormat,
     TableFormatOption,
     UntilOption,
@@ -90,11 +91,11 @@ def statements(
     speaker: Annotated[str | None, typer.Option(
         "--speaker", "-s", help="A person as written in any article (\"Esper\"), or the words "
                                 "of an unnamed source (\"officials\").")] = None,
-    since: SinceOption = None, until: UntilOption = None,
+    since: SinceOption = None, until: UntilOption = None, storyline: StorylineOption = None,
     limit: RowsOption = 100, offset: OffsetOption = 0,
     db: DbOption = DEFAULT_DB, fmt: TableFormatOption = TableFormat.table,
 ) -> None:
-    """Statements in date order, optionally by one speaker and within dates.
+    """Statements in date order, optionally by one speaker, within dates, or of one storyline.
 
     A date marked * is the article's publication date (the text gave no date of its own).
 
@@ -103,7 +104,8 @@ def statements(
     from onrecord.analysis.queries import find_statements
 
     _check_dates(since, until)
-    rows = _run(db, lambda c: find_statements(c, speaker, since, until, limit, offset))
+    rows = _run(db, lambda c: find_statements(c, speaker, since, until, limit, offset,
+                                              storyline))
     for row in rows:
         row["when"] = _date(row)
     _print_rows(rows, fmt, STATEMENT_COLUMNS, "Statements")
@@ -117,10 +119,11 @@ def timeline(
     since: SinceOption = None, until: UntilOption = None,
     only: Annotated[str | None, typer.Option(
         "--only", help="Only 'events' or only 'statements'.")] = None,
+    storyline: StorylineOption = None,
     limit: RowsOption = 200, offset: OffsetOption = 0,
     db: DbOption = DEFAULT_DB, fmt: TableFormatOption = TableFormat.table,
 ) -> None:
-    """Events and statements from every article on one time axis.
+    """Events and statements from every article (or one storyline's) on one time axis.
 
     With --actor or --target only events are shown (statements have speakers, not actors).
 
@@ -133,7 +136,7 @@ def timeline(
         raise fail("--only must be 'events' or 'statements'")
     _check_dates(since, until)
     rows = _run(db, lambda c: build_timeline(c, actor, target, since, until, limit, offset,
-                                             kinds[only]))
+                                             kinds[only], storyline))
     for row in rows:
         row["when"] = _date(row)
         if row["item"] == "event":
@@ -148,17 +151,19 @@ def timeline(
 
 
 def speakers(
-    since: SinceOption = None, until: UntilOption = None, limit: RowsOption = 50,
+    since: SinceOption = None, until: UntilOption = None, storyline: StorylineOption = None,
+    limit: RowsOption = 50,
     db: DbOption = DEFAULT_DB, fmt: TableFormatOption = TableFormat.table,
 ) -> None:
-    """Who is quoted, how often, in how many stories, named or anonymous.
+    """Who is quoted, how often, in how many stories, named or anonymous (in one storyline
+    with --storyline).
 
     Example: [bold]onrecord speakers --limit 20[/bold]
     """
     from onrecord.analysis.queries import list_speakers
 
     _check_dates(since, until)
-    rows = _run(db, lambda c: list_speakers(c, limit, since, until))
+    rows = _run(db, lambda c: list_speakers(c, limit, since, until, storyline))
     _print_rows(rows, fmt, (("speaker", "speaker"), ("statements", "statements"),
                             ("articles", "stories"), ("named", "named"),
                             ("anonymous", "anonymous"), ("first", "first"), ("last", "last")),
@@ -167,10 +172,12 @@ def speakers(
 
 def sourcing(
     by: Annotated[str, typer.Option("--by", help="'outlet' or 'article'.")] = "outlet",
+    storyline: StorylineOption = None,
     limit: RowsOption = 100,
     db: DbOption = DEFAULT_DB, fmt: TableFormatOption = TableFormat.table,
 ) -> None:
-    """The share of anonymous sourcing, by outlet or by article.
+    """The share of anonymous sourcing, by outlet or by article (of one storyline's articles
+    with --storyline).
 
     Example: [bold]onrecord sourcing --by outlet[/bold]
     """
@@ -178,7 +185,8 @@ def sourcing(
 
     if by not in ("outlet", "article"):
         raise fail("--by must be 'outlet' or 'article'")
-    rows = _run(db, lambda c: sourcing_shares(c, by, limit))  # type: ignore[arg-type]
+    rows = _run(db, lambda c: sourcing_shares(c, by, limit,  # type: ignore[arg-type]
+                                              storyline))
     first = (("outlet", "outlet"), ("articles", "articles")) if by == "outlet" else (
         ("published", "published"), ("title", "title"), ("outlet", "outlet"))
     _print_rows(rows, fmt, (*first, ("statements", "statements"),
@@ -218,10 +226,12 @@ def contradictions(
     embeddings: Annotated[bool, typer.Option(
         "--embeddings", help="Also group statements by sentence embedding "
                              "(needs onrecord[embeddings]).")] = False,
+    storyline: StorylineOption = None,
     limit: RowsOption = 50,
     db: DbOption = DEFAULT_DB, fmt: TableFormatOption = TableFormat.table,
 ) -> None:
-    """Statements that contradict each other, and speakers whose account shifts over time.
+    """Statements that contradict each other, and speakers whose account shifts over time
+    (in one storyline with --storyline).
 
     Each finding shows both statements with their dates and outlets, a score and the evidence
     (a denial, opposed words, conflicting numbers, a rebuttal, a change of account).
@@ -234,7 +244,7 @@ def contradictions(
         raise fail("--kind must be 'contradiction' or 'shift'")
     _check_dates(since, until)
     findings = _run(db, lambda c: find_contradictions(c, speaker, since, until, kind,
-                                                      min_score, limit, embeddings))
+                                                      min_score, limit, embeddings, storyline))
     rows = [f.to_json() for f in findings]
     if fmt is not TableFormat.table:
         _print_rows(rows, fmt, (), "Contradictions")
@@ -264,10 +274,12 @@ def disputes(
         "--kind", help="Only 'contradiction' or only 'shift'.")] = None,
     min_score: Annotated[float, typer.Option(
         "--min-score", min=0.0, max=1.0, help="Only links scored at least this.")] = 0.5,
+    storyline: StorylineOption = None,
     limit: RowsOption = 20,
     db: DbOption = DEFAULT_DB, fmt: TableFormatOption = TableFormat.table,
 ) -> None:
-    """Where accounts diverge, by matter and by side: each dispute's parties and their claims.
+    """Where accounts diverge, by matter and by side: each dispute's parties and their claims
+    (those with a claim in one storyline with --storyline).
 
     A contradiction sets out the sides (a government's officials together) with each claim's
     speaker, date, outlet and echoes; a shift, one speaker's or side's account in date order.
@@ -281,7 +293,7 @@ def disputes(
         raise fail("--kind must be 'contradiction' or 'shift'")
     _check_dates(since, until)
     found = _run(db, lambda c: find_disputes(c, speaker, since, until, kind, matter,
-                                             min_score, limit))
+                                             min_score, limit, storyline=storyline))
     if fmt is not TableFormat.table:
         _print_rows([d.to_json() for d in found], fmt, (), "Disputes")
         return
@@ -303,6 +315,50 @@ def disputes(
                 out.print(f"         “{c.content}”", highlight=False, markup=False)
         out.print(f"   evidence: {'; '.join(d.links[0].evidence)}", highlight=False,
                   markup=False)
+
+
+def storylines(
+    storyline_id: Annotated[str | None, typer.Argument(
+        metavar="ID", help="One storyline's id (or 6+ leading digits): list its articles.")
+    ] = None,
+    since: SinceOption = None, until: UntilOption = None,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", "-a", help="Only storylines naming this state (its code: TUR) or this "
+                              "person, organisation or place (as written: \"Erdogan\").")
+    ] = None,
+    min_articles: Annotated[int, typer.Option(
+        "--min-articles", min=1, help="Only storylines of at least this many articles.")] = 1,
+    limit: RowsOption = 50, offset: OffsetOption = 0,
+    db: DbOption = DEFAULT_DB, fmt: TableFormatOption = TableFormat.table,
+) -> None:
+    """Developing stories: articles grouped across outlets and days, the most articles first.
+
+    Each storyline has a stable id (its first article's), a label (its two main actors and
+    key terms), its dates, outlets, actors, terms and event types. A republished copy is in
+    its original's storyline. Give an ID to list that storyline's articles; pass the id to
+    --storyline of statements, timeline, speakers, sourcing, disputes and contradictions.
+
+    Example: [bold]onrecord storylines --actor TUR --since 2025-03[/bold]
+    """
+    from onrecord.analysis.storylines import articles_of_storyline, list_storylines
+
+    _check_dates(since, until)
+    if storyline_id is not None:
+        articles = _run(db, lambda c: articles_of_storyline(c, storyline_id))
+        _print_rows(articles, fmt, (("published", "published"), ("outlet", "outlet"),
+                                    ("title", "title"), ("id", "article")),
+                    f"Storyline {storyline_id}")
+        return
+    found = _run(db, lambda c: list_storylines(c, since, until, actor, min_articles, limit,
+                                               offset))
+    rows = [s.to_json() for s in found]
+    if fmt is TableFormat.table:
+        for row in rows:
+            row["dates"] = f"{row['first'] or '?'} .. {row['last'] or '?'}"
+            more = " …" if len(row["outlets"]) > 2 else ""
+            row["carried"] = ", ".join(row["outlets"][:2]) + more
+    _print_rows(rows, fmt, (("id", "id"), ("label", "label"), ("articles", "articles"),
+                            ("dates", "dates"), ("carried", "outlets")), "Storylines")
 
 
 def export(
@@ -342,7 +398,7 @@ def export(
 
 def reindex(db: DbOption = DEFAULT_DB) -> None:
     """Re-derive the corpus rows from the stored records: one person however written, stories,
-    search index and counts.
+    storylines (regrouped in date order), search index and counts.
 
     The repair pass of cross-article identities: every full name of every article is read
     first, fullest first, so spellings of one person join whatever order the articles came
@@ -368,5 +424,5 @@ def reindex(db: DbOption = DEFAULT_DB) -> None:
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to the ``onrecord`` application."""
     for command in (statements, timeline, speakers, sourcing, search, contradictions, disputes,
-                    export, reindex):
+                    storylines, export, reindex):
         app.command()(command)

@@ -66,6 +66,11 @@ SinceOption = Annotated[
 UntilOption = Annotated[
     str | None, typer.Option("--until", metavar="YYYY[-MM[-DD]]", help="Up to this date.")
 ]
+StorylineOption = Annotated[
+    str | None, typer.Option("--storyline", metavar="ID",
+                             help="Only this storyline's articles (its id from 'onrecord "
+                                  "storylines', or 6+ leading digits of it).")
+]
 PublishedOption = Annotated[
     str | None,
     typer.Option("--published", metavar="YYYY-MM-DD",

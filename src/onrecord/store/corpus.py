@@ -6,8 +6,9 @@ and reason. Every value from a document reaches SQL as a bound parameter, never 
 
 Storing an article also derives what the corpus queries need: cross-article entities
 (:mod:`onrecord.store.identities`), its story (near-duplicates, :mod:`onrecord.store.stories`),
-full-text index rows, and event participants and dates. ``reindex`` re-derives them from the
-stored records, which the migrations that introduced them do on an existing database.
+its storyline (a developing story, :mod:`onrecord.store.storylines`), full-text index rows, and
+event participants and dates. ``reindex`` re-derives them from the stored records, which the
+migrations that introduced them do on an existing database.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from onrecord.store.schema import MIGRATIONS
 DEFAULT_DB = "onrecord.db"
 _HEX_PREFIX_RE = re.compile(r"[0-9a-fA-F]{6,64}")
 _DERIVED_SINCE = 4  # migrations from this version on add rows derived from stored records
-_DERIVED_TABLES = 10  # the newest migration that added derived rows
+_DERIVED_TABLES = 15  # the newest migration that added derived rows (storylines)
 DERIVE_BATCH = 32
 """Articles derived in one transaction by :meth:`Corpus.derive_stored`."""
 
@@ -260,7 +261,8 @@ class Corpus:
         with b.transaction():
             for table in ("entity_links", "entity_titles", "corpus_aliases", "corpus_entities",
                           "corpus_person_names", "article_bands", "speaker_stats",
-                          "article_sourcing", "underived"):
+                          "article_sourcing", "underived", "storylines", "storyline_features",
+                          "feature_df", "storyline_merges"):
                 b.execute(f"DELETE FROM {table}")  # fixed table names, no document values
             if self.dialect == "sqlite":
                 b.execute("DELETE FROM statements_fts")

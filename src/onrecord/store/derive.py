@@ -4,6 +4,7 @@ Storing an article's record (:meth:`onrecord.store.Corpus.add`) writes its own r
 links it to the rest of the corpus: its entities resolved to corpus entities (created, or
 merged when a bare surname turns out to be a person's, :mod:`onrecord.store.identities`), the
 roles its statements' speakers hold, its near-duplicate story (:mod:`onrecord.store.stories`),
+its storyline (:mod:`onrecord.store.storylines`; a republished copy joins its original's),
 its sourcing counts and its speakers' counts, and (SQLite) full-text index rows.
 
 What a derivation writes depends on what was derived before it (the first article of a story
@@ -22,8 +23,15 @@ from typing import Any
 from onrecord.extract.entities.person_names import accents, display_name, fold, richer_spelling
 from onrecord.extract.entities.roles import credit_role, role_of_text
 from onrecord.models import ArticleRecord, Entity, content_id
-from onrecord.store import identities, stories
+from onrecord.store import identities, stories, storylines
 from onrecord.store.backends import Backend
+
+_ADD_TO_PROFILE = (
+    "INSERT INTO storyline_features (storyline_id, feature, weight, articles) VALUES (?,?,?,?)"
+    " ON CONFLICT (storyline_id, feature) DO UPDATE SET"
+    " weight = storyline_features.weight + excluded.weight,"
+    " articles = storyline_features.articles + excluded.articles")
+"""Add (storyline, feature, weight, articles) rows to storylines' profiles."""
 
 
 class Derivation:
@@ -66,6 +74,7 @@ class Derivation:
               e.location, dates.get(e.time or "") or a.published,
               int(not dates.get(e.time or "")), a.id, e.id) for e in record.events])
         story = self._assign_story(a.id, a.text, signature)
+        self._assign_storyline(record, links, story)
         self._count_sourcing(record, links, story == a.id)
         if self.dialect == "sqlite":
             b.executemany("INSERT INTO statements_fts (content, speaker_text, article_id,"
@@ -267,6 +276,135 @@ class Derivation:
         b.executemany("INSERT INTO article_bands (band, hash, article_id) VALUES (?,?,?)"
                       " ON CONFLICT DO NOTHING", [(k, h, article_id) for k, h in keys])
         return story
+
+    def _assign_storyline(self, record: ArticleRecord, links: dict[str, str],
+                          story: str) -> str:
+        """Put the article in the most similar storyline, or start one with its own id
+        (:mod:`onrecord.store.storylines`); a republished copy joins its original's."""
+        a, b = record.article, self._b
+        if story != a.id:
+            rows = b.execute("SELECT storyline_id FROM articles WHERE id = ?", (story,))
+            if rows and rows[0][0]:
+                return self._join_storyline(str(rows[0][0]), a.id, a.published, 0.0,
+                                            profiled=False)
+        features = storylines.article_features(record, links)
+        df = dict(self._rows_in("SELECT feature, articles FROM feature_df WHERE feature IN",
+                                [storylines.ARTICLES_KEY, *features]))
+        total = int(df.pop(storylines.ARTICLES_KEY, 0))
+        vector = storylines.unit_vector({k: s for k, (s, _) in features.items()},
+                                        {str(k): int(n) for k, n in df.items()}, total)
+        candidates = self._candidates(vector, df)
+        matches = [sid for sid, _ in storylines.matching_storylines(vector, a.published,
+                                                                    candidates)]
+        if not matches:
+            sid, centroid = a.id, {}
+            b.execute("INSERT INTO storylines (id, articles, profiled, norm2, first, last)"
+                      " VALUES (?,0,0,0,?,?) ON CONFLICT DO NOTHING",
+                      (a.id, a.published, a.published))
+        else:
+            sid = storylines.surviving(matches, candidates)
+            centroid = dict(candidates[sid].centroid)
+            for other in sorted(set(matches) - {sid}):
+                self._merge_storyline(other, sid)
+                for k, w in candidates[other].centroid.items():
+                    centroid[k] = centroid.get(k, 0.0) + w
+        # the centroid's squared length grows by 2 c.v + |v|^2 (v is of unit length)
+        grown = 2 * sum(w * centroid.get(k, 0.0) for k, w in vector.items()) + (
+            1.0 if vector else 0.0)
+        sid = self._join_storyline(sid, a.id, a.published, grown, profiled=True)
+        b.executemany(_ADD_TO_PROFILE, [(sid, k, w, 1) for k, w in sorted(vector.items())])
+        b.executemany(
+            "INSERT INTO feature_df (feature, articles, name) VALUES (?,1,?)"
+            " ON CONFLICT (feature) DO UPDATE SET articles = feature_df.articles + 1,"
+            " name = CASE WHEN length(excluded.name) > length(feature_df.name)"
+            " THEN excluded.name ELSE feature_df.name END",
+            [(storylines.ARTICLES_KEY, ""), *((k, n) for k, (_, n) in sorted(features.items()))])
+        return sid
+
+    def _merge_storyline(self, old: str, into: str) -> None:
+        """Merge storyline ``old`` into ``into``: its articles, profile and dates; its id is
+        kept as a name of ``into`` (``storyline_merges``)."""
+        b = self._b
+        gone = b.execute("DELETE FROM storylines WHERE id = ? RETURNING articles, profiled,"
+                         " norm2, first, last", (old,))
+        if not gone:  # merged meanwhile by a concurrent writer
+            return
+        n, profiled, norm2, first, last = gone[0]
+        moved = b.execute("SELECT feature, weight, articles FROM storyline_features"
+                          " WHERE storyline_id = ? ORDER BY feature", (old,))
+        kept = dict(self._rows_in("SELECT feature, weight FROM storyline_features WHERE"
+                                  " storyline_id = ? AND feature IN",
+                                  [str(f) for f, _, _ in moved], [into]))
+        dot = sum(float(w) * float(kept.get(f, 0.0)) for f, w, _ in moved)
+        b.execute("DELETE FROM storyline_features WHERE storyline_id = ?", (old,))
+        b.executemany(_ADD_TO_PROFILE, [(into, f, w, n) for f, w, n in moved])
+        b.execute(
+            "UPDATE storylines SET articles = articles + ?, profiled = profiled + ?,"
+            " norm2 = norm2 + ? + ?,"
+            " first = CASE WHEN first IS NULL OR first > ? THEN ? ELSE first END,"
+            " last = CASE WHEN last IS NULL OR last < ? THEN ? ELSE last END WHERE id = ?",
+            (n, profiled, norm2, 2 * dot, first, first, last, last, into))
+        b.execute("UPDATE articles SET storyline_id = ? WHERE storyline_id = ?", (into, old))
+        b.execute("UPDATE storyline_merges SET storyline_id = ? WHERE storyline_id = ?",
+                  (into, old))
+        b.execute("INSERT INTO storyline_merges (id, storyline_id) VALUES (?,?)", (old, into))
+
+    def _join_storyline(self, sid: str, article_id: str, published: str | None, grown: float,
+                        profiled: bool) -> str:
+        """Count an article into storyline ``sid``: its dates widened, its centroid's squared
+        length grown by ``grown``. Returns the storyline joined: the one ``sid`` was merged
+        into when a concurrent writer merged it meanwhile."""
+        b = self._b
+        for _ in range(2):
+            if b.execute(
+                    "UPDATE storylines SET articles = articles + 1, profiled = profiled + ?,"
+                    " norm2 = norm2 + ?,"
+                    " first = CASE WHEN first IS NULL OR first > ? THEN ? ELSE first END,"
+                    " last = CASE WHEN last IS NULL OR last < ? THEN ? ELSE last END"
+                    " WHERE id = ? RETURNING id",
+                    (int(profiled), grown, published, published, published, published, sid)):
+                break
+            into = b.execute("SELECT storyline_id FROM storyline_merges WHERE id = ?", (sid,))
+            if not into:
+                break
+            sid = str(into[0][0])
+        b.execute("UPDATE articles SET storyline_id = ? WHERE id = ?", (sid, article_id))
+        return sid
+
+    def _candidates(self, vector: dict[str, float],
+                    seen: dict[Any, Any]) -> dict[str, storylines.Candidate]:
+        """The storylines sharing one of the article's most weighted features that earlier
+        articles had (``seen``; an indexed lookup, at most
+        :data:`~onrecord.store.storylines.CANDIDATES`)."""
+        look = storylines.lookup_features(vector, map(str, seen))
+        if not look:
+            return {}
+        marks = ",".join("?" * len(look))  # one bound parameter per feature
+        ids = [str(r[0]) for r in self._b.execute(
+            "SELECT storyline_id FROM storyline_features WHERE feature IN"
+            f" ({marks}) GROUP BY storyline_id ORDER BY sum(weight) DESC, storyline_id"
+            " LIMIT ?", (*look, storylines.CANDIDATES))]
+        if not ids:
+            return {}
+        found = {str(sid): storylines.Candidate({}, float(norm2), first, last, int(n))
+                 for sid, norm2, first, last, n in self._rows_in(
+                     "SELECT id, norm2, first, last, profiled FROM storylines WHERE id IN", ids)}
+        keys = sorted(vector)
+        marks = ",".join("?" * len(keys))
+        for sid, feature, weight in self._rows_in(
+                "SELECT storyline_id, feature, weight FROM storyline_features"
+                f" WHERE feature IN ({marks}) AND storyline_id IN", ids, keys):
+            found[str(sid)].centroid[str(feature)] = float(weight)
+        return found
+
+    def _rows_in(self, sql: str, values: list[str],
+                 before: list[str] | None = None) -> list[tuple[Any, ...]]:
+        """The rows of ``sql`` ending in ``IN``, completed with one bound parameter per
+        value (``before``: parameters of placeholders earlier in ``sql``)."""
+        if not values:
+            return []
+        marks = ",".join("?" * len(values))
+        return self._b.execute(f"{sql} ({marks})", (*(before or []), *values))
 
     def register_people(self) -> None:
         """Create the corpus people of every stored full name, fullest names first, and of

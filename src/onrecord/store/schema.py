@@ -238,4 +238,27 @@ CREATE TABLE underived (
     position INTEGER NOT NULL)
 """,
     ),
+    (
+        15,
+        "storylines: articles grouped into developing stories across outlets and days, each "
+        "storyline's profile (the sum of its articles' feature vectors), the features' "
+        "document frequencies, and the ids of storylines merged into others "
+        "(store/storylines.py)",
+        """
+CREATE TABLE storylines (
+    id TEXT PRIMARY KEY, articles INTEGER NOT NULL, profiled INTEGER NOT NULL,
+    norm2 DOUBLE PRECISION NOT NULL, first TEXT, last TEXT);
+CREATE INDEX storylines_last ON storylines (last);
+CREATE TABLE storyline_features (
+    storyline_id TEXT NOT NULL, feature TEXT NOT NULL, weight DOUBLE PRECISION NOT NULL,
+    articles INTEGER NOT NULL, PRIMARY KEY (storyline_id, feature));
+CREATE INDEX storyline_features_feature ON storyline_features (feature, storyline_id);
+CREATE TABLE feature_df (
+    feature TEXT PRIMARY KEY, articles INTEGER NOT NULL, name TEXT NOT NULL);
+CREATE TABLE storyline_merges (id TEXT PRIMARY KEY, storyline_id TEXT NOT NULL);
+CREATE INDEX storyline_merges_into ON storyline_merges (storyline_id);
+ALTER TABLE articles ADD COLUMN storyline_id TEXT;
+CREATE INDEX articles_storyline ON articles (storyline_id, published)
+""",
+    ),
 ]

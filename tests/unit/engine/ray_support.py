@@ -11,10 +11,11 @@ import pytest
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 ARTICLE_COLUMNS = ("id, url, source, title, byline, published, language, text, origin, "
-                   "record_json, story_id, minhash")  # not ingested_at: a clock time
+                   "record_json, story_id, minhash, storyline_id")  # not ingested_at: a time
 TABLES = ("articles", "article_bands", "article_sourcing", "entities", "entity_links",
           "entity_titles", "statements", "events", "times", "speaker_stats", "corpus_entities",
           "corpus_aliases", "corpus_person_names", "kept_statements", "kept_findings",
+          "storylines", "storyline_features", "feature_df", "storyline_merges",
           "discarded")
 
 
