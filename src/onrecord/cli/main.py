@@ -196,7 +196,8 @@ def ingest(
         totals = corpus.counts()
     err.print(f"stored {report.stored} new, {report.skipped} already stored, "
               f"{len(report.discarded)} discarded; {db} now holds {totals['articles']} articles "
-              f"({totals['stories']} stories), {totals['statements']} statements"
+              f"({totals['stories']} stories in {totals['storylines']} storylines), "
+              f"{totals['statements']} statements"
               + (f"; {report.links} links between statements kept for disputes"
                  if report.links is not None else ""),
               highlight=False)

@@ -326,4 +326,5 @@ class Corpus:
         counts = {t: int(self.query(f"SELECT count(*) FROM {t}")[0][0]) for t in tables}
         counts["stories"] = int(self.query(
             "SELECT count(DISTINCT story_id) FROM articles")[0][0])
+        counts["storylines"] = int(self.query("SELECT count(*) FROM storylines")[0][0])
         return counts

@@ -75,6 +75,13 @@ def _stop_terms() -> frozenset[str]:
     return frozenset(data_lines("storyline_stopterms.txt"))
 
 
+@lru_cache(maxsize=65536)
+def _family(name: str) -> str | None:
+    """The family part of a person's name ("erdogan" of "President Recep Tayyip Erdoğan")."""
+    parsed = parse_person(name_key(name, "PERSON"))
+    return parsed.family if parsed is not None and parsed.family else None
+
+
 def _entity_feature(entity: Entity, corpus_id: str | None) -> tuple[str, str] | None:
     """(feature key, shown name) of an entity: a state by its actor code (``actor:TUR`` for
     "Turkey", "Turkish", "Ankara"), a person by family name (``person:erdogan``, whatever
@@ -85,10 +92,8 @@ def _entity_feature(entity: Entity, corpus_id: str | None) -> tuple[str, str] | 
         code = entity.actor[:3]
         return f"actor:{code}", state_name(code) or code
     if entity.kind == "PERSON":
-        parsed = parse_person(name_key(entity.name, "PERSON"))
-        if parsed is None or not parsed.family:
-            return None
-        return f"person:{parsed.family}", display_name(entity.name)
+        family = _family(entity.name)
+        return (f"person:{family}", display_name(entity.name)) if family else None
     key = corpus_id or name_key(entity.name, entity.kind)
     return (f"entity:{key}", entity.name) if key else None
 
@@ -147,10 +152,10 @@ def unit_vector(salience: Mapping[str, float], df: Mapping[str, int],
 
 def cosine(vector: Mapping[str, float], centroid: Mapping[str, float], norm2: float) -> float:
     """The cosine between a unit ``vector`` and a centroid (its weights on the vector's
-    features, and its squared length ``norm2``)."""
+    features, and its squared length ``norm2``); the centroid's features carry the sum."""
     if norm2 <= 0:
         return 0.0
-    return sum(w * centroid.get(k, 0.0) for k, w in vector.items()) / math.sqrt(norm2)
+    return sum(vector.get(k, 0.0) * w for k, w in centroid.items()) / math.sqrt(norm2)
 
 
 def _day(value: str | None) -> dt.date | None:
