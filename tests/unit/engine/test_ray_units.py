@@ -37,8 +37,8 @@ def test_a_store_out_of_reach_discards_the_units_articles_with_the_reason() -> N
                                EXAMPLES / "2025-03-03-harbor-wire-collision.txt"]))
     outcomes = actor.ingest(shards)
     assert isinstance(outcomes, list) and len(outcomes) >= 3  # the digest holds several
-    assert all(isinstance(o, Discarded) and o.stage == "store"
-               and "cannot reach the server" in o.reason for o in outcomes)
+    assert outcomes and all(isinstance(o, Discarded) and o.stage == "store"
+                           and "cannot reach the server" in o.reason for o in outcomes)
 
 
 def test_an_actor_that_cannot_open_the_store_discards_what_it_reads() -> None:
@@ -49,7 +49,8 @@ def test_an_actor_that_cannot_open_the_store_discards_what_it_reads() -> None:
     actor.store_error = "cannot open the corpus database: connection refused"
     outcomes = actor.ingest(list(plan_shards([EXAMPLES / "wire-digest.jsonl"])))
     assert isinstance(outcomes, list) and len(outcomes) >= 2
-    assert all(isinstance(o, Discarded) and "connection refused" in o.reason for o in outcomes)
+    assert outcomes and all(isinstance(o, Discarded) and "connection refused" in o.reason
+                            for o in outcomes)
 
 
 class _FlakyRay:

@@ -32,7 +32,7 @@ def records() -> list[ArticleRecord]:
 def stored_and_derived(records, tmp_path_factory) -> dict[str, list[tuple[str, ...]]]:
     db = str(tmp_path_factory.mktemp("ref") / "ref.db")
     with Corpus(db) as corpus:
-        assert all(corpus.add(r) for r in records)
+        assert records and all(corpus.add(r) for r in records)
     return dump(db)
 
 
