@@ -133,13 +133,10 @@ class Derivation:
     def _aliases(self, kind: str, keys: list[str]) -> dict[str, tuple[str, str | None]]:
         """key -> (its corpus entity, that entity's own key) for the ``keys`` of ``kind`` that
         are recorded aliases: one query for all of an entity's keys."""
-        if not keys:
-            return {}
-        marks = ",".join("?" * len(keys))  # one bound parameter per key
-        return {str(key): (str(cid), ekey) for key, cid, ekey in self._b.execute(
+        return {str(key): (str(cid), ekey) for key, cid, ekey in self._rows_in(
             "SELECT a.key, a.corpus_entity_id, e.key FROM corpus_aliases a LEFT JOIN"
-            " corpus_entities e ON e.id = a.corpus_entity_id"
-            f" WHERE a.kind = ? AND a.key IN ({marks})", (kind, *keys))}
+            " corpus_entities e ON e.id = a.corpus_entity_id WHERE a.kind = ? AND a.key IN",
+            keys, [kind])}
 
     def _credit_roles(self, record: ArticleRecord, links: dict[str, str]) -> ArticleRecord:
         """The record with each statement whose speaker is a role ("Turkey's chief
