@@ -258,3 +258,32 @@ def test_a_label_names_two_actors_states_first_and_one_form_of_each_term():
     assert label == "Kenya - Tanzania: embassy bombings blast"
     assert storylines.label_of([], ["Ruth Okafor"], ["ferries"]) == "Ruth Okafor: ferries"
     assert storylines.label_of([], [], []) == "(no label)"
+
+
+def test_a_writer_whose_storyline_was_merged_meanwhile_joins_the_survivor(corpus_db):
+    """The guard for concurrent writers, played in sequence: writer 1 merges storyline A into
+    B while writer 2, which chose A before, then merges A too (nothing left to do) and counts
+    its article into A (it lands in B, which A now names)."""
+    dam = [story_record(*a) for a in STORIES["dam"]]
+    with Corpus(corpus_db) as corpus, pytest.MonkeyPatch.context() as m:
+        m.setattr(storylines, "SAME_STORYLINE", 0.99)  # nothing joins: two storylines
+        corpus.add(dam[0])
+        corpus.add(dam[1])
+        corpus.add(dam[2], derive=False)  # writer 2's article: stored, not yet counted
+        a, b = dam[0].article.id, dam[1].article.id
+        derivation, backend = corpus._derivation, corpus._b
+        with backend.transaction():
+            derivation._merge_storyline(a, b)  # writer 1
+        before = corpus.query("SELECT id, articles, profiled, norm2 FROM storylines")
+        assert [row[:3] for row in before] == [(b, 2, 2)]
+        with backend.transaction():
+            derivation._merge_storyline(a, b)  # writer 2: A is gone, nothing happens
+        assert corpus.query("SELECT id, articles, profiled, norm2 FROM storylines") == before
+        with backend.transaction():
+            joined = derivation._join_storyline(a, dam[2].article.id, "2024-09-06", 1.0,
+                                                profiled=True)
+        assert joined == b
+        assert corpus.query("SELECT articles, profiled, first, last FROM storylines") == [
+            (3, 3, "2024-09-02", "2024-09-06")]
+        assert corpus.query("SELECT storyline_id FROM articles WHERE id = ?",
+                            (dam[2].article.id,)) == [(b,)]
