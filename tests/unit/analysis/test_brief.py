@@ -40,8 +40,8 @@ RESERVOIR = [
     ("Valley Post", "2024-06-04", "https://valleypost.example/orm-water",
      "Hundreds of residents protested at the Orm Reservoir plant on Monday. Chief engineer "
      "Tomas Ruiz said the chlorine level in the tap water of Orm was not safe to drink until the "
-     "filters were replaced. Officials said the filters had been ordered from abroad. The council will "
-     "meet the engineers of the Orm Reservoir plant on Friday."),
+     "filters were replaced. Officials said the filters had been ordered from abroad. The "
+     "council will meet the engineers of the Orm Reservoir plant on Friday."),
     ("Coast Times", "2024-06-06", "https://coasttimes.example/orm",
      "Mayor Lena Brandt conceded on Thursday that the water from the Orm Reservoir was unsafe "
      "to drink for young children. Workers replaced the filters at the Orm Reservoir plant on "
