@@ -14,16 +14,6 @@ from onrecord.cli.main import app
 
 pytestmark = pytest.mark.model
 
-EXAMPLES = Path(__file__).resolve().parent.parent.parent / "examples"
-
-
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("brief") / "examples.db"
-    result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", str(db), "-w", "1"])
-    assert result.exit_code == 0, result.output
-    return db
-
 
 def _story(db: Path) -> str:
     result = CliRunner().invoke(app, ["storylines", "--db", str(db), "--format", "json"])

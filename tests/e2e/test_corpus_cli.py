@@ -20,17 +20,6 @@ from onrecord.cli.main import app
 
 pytestmark = pytest.mark.model
 
-EXAMPLES = Path(__file__).resolve().parent.parent.parent / "examples"
-
-
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("corpus") / "examples.db"
-    result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", str(db), "-w", "2"])
-    assert result.exit_code == 0, result.output
-    return db
-
-
 def _json(args: list[str]):
     result = CliRunner().invoke(app, [*args, "--format", "json"])
     assert result.exit_code == 0, result.output
