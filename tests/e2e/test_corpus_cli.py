@@ -11,7 +11,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -19,6 +18,7 @@ from typer.testing import CliRunner
 from onrecord.cli.main import app
 
 pytestmark = pytest.mark.model
+
 
 def _json(args: list[str]):
     result = CliRunner().invoke(app, [*args, "--format", "json"])
