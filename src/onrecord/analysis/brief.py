@@ -3,15 +3,18 @@
 :func:`build_brief` reads the record of one storyline through the analysis queries (no SQL of
 its own) and sets it out in sections of :class:`BriefLine`\\ s:
 
-- the **header**: how many articles, from which outlets, over which dates;
+- the **header**: how many articles, from which outlets, over which dates, and how many of
+  the statements rest on named and on anonymous sources;
 - **what happened**: the events that occurred, in date order, one line for one happening
   however many articles reported it (:func:`collapse_events`), each article cited;
 - **denied, planned or called off**: the events the record says did not happen (negated),
   are planned or possible, or were called off, kept apart from what happened and said so;
-- **who claims what**: the most quoted speakers, each said plainly to be named or anonymous,
-  with key claims quoted from their statements;
+- **who claims what**: the most quoted speakers (the most quoted anonymous source among them
+  when there is one), each said plainly to be named or anonymous, with key claims quoted from
+  their statements (those in a dispute first, then direct quotes);
 - **where accounts diverge**: the storyline's disputes (:mod:`onrecord.analysis.disputes`),
-  each side's claims with speaker, date and source, and shifts of account over time.
+  those carried by the most of its articles first, each side's claims with speaker, date and
+  source, and shifts of account over time.
 
 Every line's words are taken from record fields (quoted statements, event triggers and
 participants as written, speakers' names, dates) or a fixed template around them; nothing
@@ -31,6 +34,7 @@ from typing import Any
 from onrecord.analysis.claim import Side
 from onrecord.analysis.disputes import Dispute, find_disputes
 from onrecord.analysis.queries import find_statements, list_speakers
+from onrecord.analysis.sourcing import SOURCINGS, sourcing_shares
 from onrecord.analysis.storylines import articles_of_storyline, storyline
 from onrecord.analysis.timeline import find_events
 from onrecord.store import Corpus
@@ -178,12 +182,13 @@ def build_brief(corpus: Corpus, storyline_id: str) -> Brief:
     disputes = find_disputes(corpus, limit=50, storyline=story.id)
     statements = find_statements(corpus, limit=_READ, storyline=story.id)
     speakers = list_speakers(corpus, limit=50, storyline=story.id)
+    sourcing = sourcing_shares(corpus, "article", _READ, storyline=story.id)
     disputed = {(c.article_id, c.statement_id) for d in disputes for p in d.parties
                 for c in p.claims}
     occurred = [e for e in events if e["status"] == "occurred"]
     undone = [e for e in events if e["status"] != "occurred"]
     sections = (
-        _header(articles, story.first, story.last),
+        _header(articles, story.first, story.last, sourcing),
         _event_section("happened", "What happened", occurred, articles,
                        "The record holds no event reported as having happened."),
         _event_section("undone", "Denied, planned or called off", undone, articles,
@@ -196,7 +201,8 @@ def build_brief(corpus: Corpus, storyline_id: str) -> Brief:
                  sections)
 
 
-def _header(articles: _Articles, first: str | None, last: str | None) -> BriefSection:
+def _header(articles: _Articles, first: str | None, last: str | None,
+            sourcing: list[dict[str, Any]]) -> BriefSection:
     rows = articles.rows
     by_outlet: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
@@ -217,6 +223,19 @@ def _header(articles: _Articles, first: str | None, last: str | None) -> BriefSe
                        tuple(articles.cite("article", str(r[0]["id"]))
                              for _, r in [*shown, ("", by_outlet.get("", []))] if r),
                        more=_more(len(named) - len(shown), "outlets"))]
+    total = sum(int(r["statements"] or 0) for r in sourcing)
+    if total:
+        counts = {k: sum(int(r[k] or 0) for r in sourcing) for k in SOURCINGS}
+        text = f"{_count(total, 'statements')}: " + ", ".join(
+            f"{counts[k]} {k}" + (f" ({round(100 * counts[k] / total)}%)"
+                                  if k == "anonymous" else "")
+            for k in SOURCINGS if counts[k] or k in ("named", "anonymous"))
+        # cited: the articles resting most on anonymous sources (else the most quoted)
+        cited = sorted(sourcing, key=lambda r: (-int(r["anonymous"] or 0),
+                                                -int(r["statements"] or 0), r["article_id"]))
+        lines.append(BriefLine("Sourcing", text, tuple(
+            articles.cite("article", str(r["article_id"])) for r in cited[:3]
+            if r["statements"] and str(r["article_id"]) in articles.by_id)))
     return BriefSection("header", "The story", tuple(lines))
 
 
@@ -297,8 +316,12 @@ def _claims_section(speakers: list[dict[str, Any]], statements: list[dict[str, A
         if row.get("speaker"):
             said.setdefault(_statement_key(row), []).append(row)
     quoted = [s for s in speakers if said.get(_statement_key(s))]
+    shown = quoted[:SHOWN["speakers"]]
+    anonymous = next((s for s in quoted if s["anonymous"] and not s["named"]), None)
+    if anonymous is not None and anonymous not in shown:  # the most quoted unnamed source too
+        shown[-1:] = [anonymous]
     lines = []
-    for speaker in quoted[:SHOWN["speakers"]]:
+    for speaker in shown:
         rows = said[_statement_key(speaker)]
         key_claims = sorted(rows, key=lambda r: ((r["article_id"], r["id"]) not in disputed,
                                                  r["kind"] != "direct", -len(r["content"])))
@@ -376,6 +399,9 @@ def _dispute_line(dispute: Dispute, articles: _Articles) -> BriefLine | None:
 
 def _disputes_section(disputes: list[Dispute], articles: _Articles) -> BriefSection:
     lines = [line for d in disputes if (line := _dispute_line(d, articles)) is not None]
+    # the most widely carried first (by the storyline's articles its shown claims cite); then
+    # in the order of find_disputes (the strongest link first)
+    lines.sort(key=lambda line: -len({s.article_id for s in line.sources}))
     shown = lines[:SHOWN["disputes"]]
     return BriefSection("disputes", "Where accounts diverge", tuple(shown),
                         _more(len(lines) - len(shown), "disputes", " (see the disputes)"),

@@ -210,12 +210,20 @@ def test_a_dispute_sets_out_both_sides_with_their_sources(corpus):
                    for s in claim.sources)
 
 
-def test_speakers_are_said_plainly_to_be_named_or_anonymous(corpus):
-    claims = {line.label: line for line in _brief(corpus).section("claims").lines}
+def test_speakers_are_said_plainly_to_be_named_or_anonymous(corpus, monkeypatch):
+    brief = _brief(corpus)
+    sourcing = {line.label: line for line in brief.section("header").lines}["Sourcing"]
+    assert sourcing.text == "5 statements: 4 named, 1 anonymous (20%)"
+    assert sourcing.sources[0].outlet == "Valley Post"  # the article quoting "Officials"
+    claims = {line.label: line for line in brief.section("claims").lines}
     assert claims["Officials"].text.startswith("anonymous source")
     assert claims["Lena Brandt"].text.startswith("named source: 2 statements in 2 articles")
     quoted = [line.text for line in claims["Lena Brandt"].lines]
     assert len(quoted) == 2 and all("“" in text for text in quoted)
+    # with room for one speaker only, the most quoted unnamed source is still shown
+    monkeypatch.setitem(brief_module.SHOWN, "speakers", 1)
+    (only,) = _brief(corpus).section("claims").lines
+    assert only.label == "Officials"
 
 
 def test_a_section_over_its_cap_says_how_many_more(corpus, monkeypatch):
