@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from onrecord.server.app import create_app
 from onrecord.store import Corpus
 
-from .conftest import SCRIPT
+from .conftest import SCRIPT, TOKEN
 
 
 def _storyline(corpus_path: str, article_id: str) -> str:
@@ -53,3 +54,11 @@ def test_an_unknown_storyline_is_404_and_a_bad_format_422(client: TestClient, co
     assert "no storyline matches id" in response.json()["detail"]
     sid = _storyline(corpus_path, ids["mayor"])
     assert client.get(f"/api/storylines/{sid}/brief", params={"format": "pdf"}).status_code == 422
+
+
+def test_a_private_server_needs_the_token_for_a_brief(corpus_path, ids, monkeypatch):
+    monkeypatch.setenv("ONRECORD_TOKEN", TOKEN)
+    client = TestClient(create_app(corpus_path, private=True))
+    path = f"/api/storylines/{_storyline(corpus_path, ids['mayor'])}/brief?format=md"
+    assert client.get(path).status_code == 401
+    assert client.get(path, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200

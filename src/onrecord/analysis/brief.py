@@ -132,7 +132,8 @@ class Brief:
     sections: tuple[BriefSection, ...]
 
     def section(self, key: str) -> BriefSection:
-        return next(s for s in self.sections if s.key == key)
+        """The section with this key (KeyError for another)."""
+        return {s.key: s for s in self.sections}[key]
 
     def to_json(self) -> dict[str, Any]:
         return {"schema": "onrecord-brief/1", "storyline": self.storyline_id,
@@ -204,6 +205,8 @@ def build_brief(corpus: Corpus, storyline_id: str) -> Brief:
 def _header(articles: _Articles, first: str | None, last: str | None,
             sourcing: list[dict[str, Any]]) -> BriefSection:
     rows = articles.rows
+    if not rows:
+        return BriefSection("header", "The story", (), empty="The storyline holds no article.")
     by_outlet: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_outlet.setdefault(_plain(row.get("outlet")) or "", []).append(row)
