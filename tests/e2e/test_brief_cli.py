@@ -56,3 +56,8 @@ def test_the_brief_as_html_and_json(example_db, tmp_path):
 def test_an_unknown_storyline_is_a_clear_error(example_db):
     result = CliRunner().invoke(app, ["brief", "0123456789", "--db", str(example_db)])
     assert result.exit_code == 1 and "no storyline matches id" in result.output
+
+
+def test_the_help_has_an_example():
+    result = CliRunner().invoke(app, ["brief", "--help"])
+    assert result.exit_code == 0 and "Example" in result.stdout and "--format" in result.stdout
