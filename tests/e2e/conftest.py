@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 
@@ -16,3 +18,17 @@ def canonical_record(shared_path):
 
     article = load_article(shared_path("corpus", "strike-rationale.txt"), published="2020-01-14")
     return analyze(article)
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory) -> Path:
+    """The examples/ corpus, ingested once per test module (needs the model)."""
+    from typer.testing import CliRunner
+
+    from onrecord.cli.main import app
+
+    db = tmp_path_factory.mktemp("corpus") / "examples.db"
+    examples = Path(__file__).resolve().parent.parent.parent / "examples"
+    result = CliRunner().invoke(app, ["ingest", str(examples), "--db", str(db), "-w", "2"])
+    assert result.exit_code == 0, result.output
+    return db

@@ -11,7 +11,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -19,16 +18,6 @@ from typer.testing import CliRunner
 from onrecord.cli.main import app
 
 pytestmark = pytest.mark.model
-
-EXAMPLES = Path(__file__).resolve().parent.parent.parent / "examples"
-
-
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("corpus") / "examples.db"
-    result = CliRunner().invoke(app, ["ingest", str(EXAMPLES), "--db", str(db), "-w", "2"])
-    assert result.exit_code == 0, result.output
-    return db
 
 
 def _json(args: list[str]):

@@ -19,6 +19,7 @@ from onrecord.analysis.queries import (
     STATEMENT_FROM,
     date_bounds,
     find_entities,
+    find_storyline,
     statement_row,
 )
 from onrecord.errors import QueryError, StoreError
@@ -132,3 +133,14 @@ def get_dispute(corpus: Corpus, dispute_id: str) -> Dispute:
     if found is not None:
         return found
     raise NotFound(f"no dispute has id {dispute_id!r}")
+
+
+def get_storyline_id(corpus: Corpus, storyline_id: str) -> str:
+    """The id of the storyline ``storyline_id`` names (its id or 6+ leading hex digits);
+    :class:`NotFound` when none does, :class:`~onrecord.errors.QueryError` when several do."""
+    try:
+        return find_storyline(corpus, storyline_id)
+    except QueryError as error:
+        if str(error).startswith("no storyline"):
+            raise NotFound(str(error)) from None
+        raise

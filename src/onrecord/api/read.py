@@ -1,6 +1,8 @@
 """The read endpoints under ``/api``: articles, entities, statements, events, the timeline,
-contradictions, disputes, search and sourcing. Each parses its parameters and calls one function of
-:mod:`onrecord.analysis` (or :mod:`onrecord.analysis.browse`), returning its rows as they are.
+contradictions, disputes, search, sourcing and a storyline's brief. Each parses its
+parameters and calls one function of :mod:`onrecord.analysis` (or
+:mod:`onrecord.analysis.browse`), returning its rows as they are (a brief as JSON, or as a
+Markdown or HTML file to download).
 
 Bad dates raise :class:`~onrecord.errors.QueryError` (400), unknown ids
 :class:`~onrecord.analysis.browse.NotFound` (404); the handlers in :mod:`onrecord.server.app` turn
@@ -11,15 +13,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Response
 
 from onrecord.analysis import browse
+from onrecord.analysis.brief import build_brief
+from onrecord.analysis.brief_render import MEDIA_TYPES, render_brief
 from onrecord.analysis.disputes import find_contradictions, find_disputes
 from onrecord.analysis.queries import check_date, find_statements, search
 from onrecord.analysis.sourcing import sourcing_shares
 from onrecord.analysis.timeline import build_timeline, find_events
 from onrecord.api.schemas import (
     ArticlePage,
+    BriefOut,
     CorpusEntity,
     DisputeOut,
     EntityDetail,
@@ -40,7 +45,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
                                          "on the calendar, a malformed dispute id)"},
     401: {"model": Error, "description": "A private server: no token, or a wrong one"},
     403: {"model": Error, "description": "A private server with no token configured"},
-    404: {"model": Error, "description": "No such article, entity or dispute"},
+    404: {"model": Error, "description": "No such article, entity, dispute or storyline"},
 }
 
 router = APIRouter(prefix="/api", tags=["read"], dependencies=[Depends(require_read)],
@@ -190,3 +195,24 @@ def sourcing(corpus: CorpusDep,
              limit: Limit = 100) -> list[dict[str, Any]]:
     """Named and anonymous sourcing: statements per kind, and the anonymous share."""
     return sourcing_shares(corpus, by, limit)
+
+
+@router.get("/storylines/{storyline_id}/brief", response_model=BriefOut, responses={200: {
+    "description": "The brief as JSON, or with format md or html a Markdown or standalone "
+                   "HTML file to download (Content-Disposition: attachment)",
+    "content": {"text/markdown": {"schema": {"type": "string"}},
+                "text/html": {"schema": {"type": "string"}}}}})
+def storyline_brief(corpus: CorpusDep, storyline_id: Annotated[str, Id],
+                    fmt: Annotated[Literal["json", "md", "html"], Query(
+                        alias="format", description="json (default), md or html")] = "json",
+                    ) -> Any:
+    """One storyline on one page, as a fact-checker hands it to an editor: what happened,
+    what was denied, planned or called off, who claims what, where accounts diverge; every
+    line citing its statements, events or articles (``onrecord brief``). The id may be 6+
+    leading hex digits of it."""
+    brief = build_brief(corpus, browse.get_storyline_id(corpus, storyline_id))
+    if fmt == "json":
+        return brief.to_json()
+    filename = f"brief-{brief.storyline_id}.{fmt}"  # the id is hex digits
+    return Response(render_brief(brief, fmt), media_type=MEDIA_TYPES[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -253,6 +253,53 @@ class SourcingRow(BaseModel):
     anonymous_share: float | None = None
 
 
+# -- a storyline's brief (onrecord.analysis.brief) ---------------------------------------------
+class BriefSourceOut(BaseModel):
+    """What a line cites: a statement or event (``id``) of an article, or the article."""
+
+    kind: Literal["statement", "event", "article"]
+    article_id: str
+    id: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+class BriefLineOut(BaseModel):
+    """A line of a brief: a label, its text, its sources, its own lines, what they leave out."""
+
+    label: str
+    text: str
+    sources: list[BriefSourceOut]
+    lines: list[BriefLineOut]
+    more: str | None = None
+
+
+class BriefSectionOut(BaseModel):
+    key: Literal["header", "happened", "undone", "claims", "disputes"]
+    title: str
+    lines: list[BriefLineOut]
+    more: str | None = None
+    empty: str | None = Field(None, description="What the brief says when there are no lines")
+
+
+class BriefOut(BaseModel):
+    """One storyline on one page: the story, what happened, what was denied, planned or called
+    off, who claims what, where accounts diverge; every line citing its sources."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    schema_: str = Field(alias="schema", description="onrecord-brief/1")
+    storyline: str
+    label: str
+    first: str | None = None
+    last: str | None = None
+    articles: int
+    outlets: list[str]
+    sections: list[BriefSectionOut]
+
+
 # -- writing ------------------------------------------------------------------------------------
 class ArticleIn(BaseModel):
     """An article to analyse and store: exactly one of ``text``, ``html`` or ``url``."""

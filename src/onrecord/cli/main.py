@@ -12,6 +12,7 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from onrecord.cli.brief import register as register_brief_command
 from onrecord.cli.corpus import register as register_corpus_commands
 from onrecord.cli.options import (
     DEFAULT_DB,
@@ -486,6 +487,7 @@ def eval_contradictions(
     render_contradictions_report(reports, main_report, out, str(gold), show_unlabelled)
 
 register_corpus_commands(app)
+register_brief_command(app)
 register_serve_command(app)
 
 
