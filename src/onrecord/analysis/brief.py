@@ -16,12 +16,13 @@ its own) and sets it out in sections of :class:`BriefLine`\\ s:
   those carried by the most of its articles first, each side's claims with speaker, date and
   source, and shifts of account over time.
 
-Every line's words are taken from record fields (quoted statements, event triggers and
-participants as written, speakers' names, dates) or a fixed template around them; nothing
-is invented. Every line cites the statements, events or articles it comes from (a
-:class:`Source`: the article's outlet, date, title and link), all of that storyline. Each
-section is capped (:data:`SHOWN`) and says how many more the record holds rather than
-dropping them silently. Renderers: :mod:`onrecord.analysis.brief_render`.
+Every line's words are taken from record fields (quoted statements, the sentence of its
+article that reports an event, event types and participants as written, speakers' names,
+dates) or a fixed template around them; nothing is invented. Every line cites the
+statements, events or articles it comes from (a :class:`Source`: the article's outlet,
+date, title and link), all of that storyline. Each section is capped (:data:`SHOWN`) and
+says how many more the record holds rather than dropping them silently.
+Renderers: :mod:`onrecord.analysis.brief_render`.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from onrecord.analysis.browse import get_record
 from onrecord.analysis.claim import Side
+from onrecord.analysis.consistency import sentence_around
 from onrecord.analysis.disputes import Dispute, find_disputes
 from onrecord.analysis.queries import find_statements, list_speakers
 from onrecord.analysis.sourcing import SOURCINGS, sourcing_shares
@@ -188,11 +191,12 @@ def build_brief(corpus: Corpus, storyline_id: str) -> Brief:
                 for c in p.claims}
     occurred = [e for e in events if e["status"] == "occurred"]
     undone = [e for e in events if e["status"] != "occurred"]
+    sentences = _Sentences(corpus)
     sections = (
         _header(articles, story.first, story.last, sourcing),
-        _event_section("happened", "What happened", occurred, articles,
+        _event_section("happened", "What happened", occurred, articles, sentences,
                        "The record holds no event reported as having happened."),
-        _event_section("undone", "Denied, planned or called off", undone, articles,
+        _event_section("undone", "Denied, planned or called off", undone, articles, sentences,
                        "The record holds no event reported as denied, planned or called off."),
         _claims_section(speakers, statements, disputed, articles),
         _disputes_section(disputes, articles),
@@ -279,22 +283,60 @@ def _same_day(first: dict[str, Any], event: dict[str, Any]) -> bool:
     return dt.timedelta(0) <= gap <= dt.timedelta(days=JOIN_DAYS)
 
 
-def _event_line(group: list[dict[str, Any]], articles: _Articles) -> BriefLine:
-    first = group[0]
-    date = first["date"] or "undated"
-    label = f"by {date}" if first["date_defaulted"] else date
-    doing = " ".join(w for w in (_plain(first["source"]) or "(no actor given)",
-                                 _plain(first["trigger"]), _plain(first["target"])) if w)
-    status = STATUS_SAID.get(first["status"])
-    text = f"{status}: {doing}" if status else doing
-    reports = len({e["article_id"] for e in group})
-    text += f" ({first['type']}" + (f"; reported in {reports} articles)" if reports > 1 else ")")
-    return BriefLine(label, text, tuple(articles.cite("event", str(e["article_id"]), str(e["id"]))
-                                        for e in group))
+def _event_lines(groups: list[list[dict[str, Any]]], articles: _Articles,
+                 sentences: _Sentences) -> list[BriefLine]:
+    """A line per happening: the sentence that reports it, quoted from its best-dated
+    article, then its type, who did it to whom as coded, and how many articles reported it.
+    Happenings reported by one sentence share its line."""
+    lines: list[BriefLine] = []
+    by_sentence: dict[tuple[str, str], int] = {}
+    for group in groups:
+        first = group[0]
+        date = first["date"] or "undated"
+        source = _plain(first["source"]) or "(no actor given)"
+        dyad = " → ".join(w for w in (source, _plain(first["target"])) if w)
+        reports = len({e["article_id"] for e in group})
+        coded = f"{first['type']}: {dyad}" + (
+            f"; reported in {reports} articles" if reports > 1 else "")
+        cited = tuple(articles.cite("event", str(e["article_id"]), str(e["id"])) for e in group)
+        said = sentences.around(str(first["article_id"]), int(first["start"]),
+                                int(first["end"]))
+        status = STATUS_SAID.get(first["status"])
+        key = (str(first["article_id"]), said)
+        if said and key in by_sentence:  # one sentence, several happenings
+            line = lines[by_sentence[key]]
+            lines[by_sentence[key]] = BriefLine(
+                line.label, f"{line.text[:-1]}; {coded})",
+                line.sources + tuple(c for c in cited if c not in line.sources))
+            continue
+        text = _quote(said) if said else f"{dyad} ({_plain(first['trigger'])})"
+        if status:
+            text = f"{status}: {text}"
+        by_sentence[key] = len(lines)
+        lines.append(BriefLine(f"by {date}" if first["date_defaulted"] else date,
+                               f"{text} ({coded})", cited))
+    return lines
+
+
+class _Sentences:
+    """The sentences of the storyline's articles that report its events, each article's text
+    read once (:func:`~onrecord.analysis.browse.get_record`)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.texts: dict[str, str] = {}
+
+    def around(self, article_id: str, start: int, end: int) -> str:
+        if article_id not in self.texts:
+            self.texts[article_id] = get_record(self.corpus, article_id).article.text
+        text = self.texts[article_id]
+        if not 0 <= start < end <= len(text):
+            return ""
+        return sentence_around(text, 0, start, end)[0]
 
 
 def _event_section(key: str, title: str, events: list[dict[str, Any]], articles: _Articles,
-                   empty: str) -> BriefSection:
+                   sentences: _Sentences, empty: str) -> BriefSection:
     groups = collapse_events(events)
     # most reported first, then dated by the text, then with both participants named
     ranked = sorted(groups, key=lambda g: (-len({e["article_id"] for e in g}),
@@ -303,7 +345,7 @@ def _event_section(key: str, title: str, events: list[dict[str, Any]], articles:
     shown = sorted(ranked[:SHOWN[key]], key=lambda g: (g[0]["date"] is None, g[0]["date"] or "",
                                                       g[0]["article_id"], g[0]["start"]))
     what = "events" if key == "happened" else "such events"
-    return BriefSection(key, title, tuple(_event_line(g, articles) for g in shown),
+    return BriefSection(key, title, tuple(_event_lines(shown, articles, sentences)),
                         _more(len(groups) - len(shown), what, " (see the timeline)"), empty)
 
 

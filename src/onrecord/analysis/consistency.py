@@ -72,7 +72,7 @@ CHANGE_MARKERS = re.compile(
     r"sunday))\b", re.IGNORECASE)
 
 
-def _sentence(window: str, offset: int, start: int, end: int) -> tuple[str, str]:
+def sentence_around(window: str, offset: int, start: int, end: int) -> tuple[str, str]:
     """The sentence of ``window`` (which begins at ``offset``) around ``start..end``, and the
     sentence before it (where reporters often frame a statement: "He offered yet another
     version.")."""
@@ -113,7 +113,7 @@ def load_sides(corpus: Corpus, since: str | None = None,
     for (article, sid, speaker, speaker_id, actor, speaker_text, sourcing, cue, content, date,
          defaulted, when, outlet, title, start, end, begin, window, offset, stance,
          proposition) in rows:
-        context, lead = _sentence(window or "", int(offset), int(begin), int(end))
+        context, lead = sentence_around(window or "", int(offset), int(begin), int(end))
         # an excerpt that stops mid-sentence cuts the statement running to its end (the window
         # is shorter than asked for only where the text ends)
         window = window or ""

@@ -284,3 +284,24 @@ def test_an_unknown_storyline_is_a_clear_error(corpus):
     ("data:text/html,x", False), ("", False), (None, False)])
 def test_only_http_links_are_kept(url, kept):
     assert (http_url(url) is not None) is kept
+
+
+def test_an_event_is_told_by_the_sentence_that_reports_it_one_line_a_sentence(corpus_db):
+    text = ("Protesters blocked the bridge at Kell and burned tyres on Monday. "
+            "Police later cleared the road.")
+    events = tuple(Event(f"v{n}", kind, "14", trigger, _span(text, trigger), "occurred",
+                         source=Participant(source), target=Participant(target))
+                   for n, (trigger, kind, source, target) in enumerate([
+                       ("blocked", "PROTEST", "Protesters", "the bridge"),
+                       ("burned", "PROTEST", "Protesters", "tyres"),
+                       ("cleared", "COERCE", "Police", "the road")]))
+    article = Article.create(text, title="Kell bridge blocked", source="Valley Post",
+                             published="2024-07-01", origin="kell.txt")
+    with Corpus(corpus_db) as opened:
+        assert opened.add(ArticleRecord(article, events=events))
+        happened = build_brief(opened, article.id).section("happened").lines
+    assert [line.text for line in happened] == [
+        "“Protesters blocked the bridge at Kell and burned tyres on Monday.” (PROTEST: "
+        "Protesters → the bridge; PROTEST: Protesters → tyres)",
+        "“Police later cleared the road.” (COERCE: Police → the road)"]
+    assert [[s.item_id for s in line.sources] for line in happened] == [["v0", "v1"], ["v2"]]
