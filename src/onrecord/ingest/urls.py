@@ -170,11 +170,11 @@ def _fetch(
                 ) as client,
                 client.stream("GET", current) as response,
             ):
+                if response.status_code == 304 and conditions:  # (httpx counts it a redirect)
+                    return None
                 if response.is_redirect:
                     current = _redirect_target(response)
                     continue
-                if response.status_code == 304 and conditions:
-                    return None
                 return _read_page(response, deadline, timeout, max_bytes)
     except httpx.TimeoutException:
         raise InputError(f"timed out after {timeout:g} s") from None
