@@ -37,6 +37,8 @@ from onrecord.watch.schedule import DEFAULT_GAP, HostGate, backoff_delay, format
 
 __all__ = ["RoundReport", "Watcher"]
 
+_WAKE_EVERY = 1.0  # seconds: the longest a sleeping watcher goes without looking up
+
 
 @dataclass
 class RoundReport:
@@ -85,13 +87,21 @@ class Watcher:
         self._log = log or (lambda line: None)
         self._clock = clock
         self._stopped = threading.Event()
-        self._sleep = sleep or self._stopped.wait
+        self._sleep = sleep or self._wait
         self._disputes: DisputeSnapshot | None = None
 
     # -- control -----------------------------------------------------------------------------
     def stop(self) -> None:
         """End the loop after the source being checked (safe from a signal handler)."""
         self._stopped.set()
+
+    def _wait(self, seconds: float) -> None:
+        """Sleep ``seconds``, or until stopped, waking every second: a signal may be delivered
+        to another thread of the process (one a library started), and its Python handler
+        only runs when the main thread next runs Python code."""
+        end = time.monotonic() + seconds
+        while not self._stopped.is_set() and (left := end - time.monotonic()) > 0:
+            self._stopped.wait(min(left, _WAKE_EVERY))
 
     @property
     def stopping(self) -> bool:

@@ -103,10 +103,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: FeedServer
 
     def do_GET(self) -> None:  # noqa: N802 (the http.server API)
-        s = self.server
-        status = self._answer()
-        s.requests.append(Request(self.path, self.headers.get("If-None-Match"),
-                                  self.headers.get("If-Modified-Since"), status))
+        self._answer()
 
     def _answer(self) -> int:
         s = self.server
@@ -133,6 +130,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, content_type: str | None, body: bytes,
               headers: dict[str, str] | None = None) -> int:
+        # recorded before answering: the client may look as soon as it has the answer
+        self.server.requests.append(Request(self.path, self.headers.get("If-None-Match"),
+                                            self.headers.get("If-Modified-Since"), status))
         self.send_response(status)
         if content_type:
             self.send_header("Content-Type", content_type)
