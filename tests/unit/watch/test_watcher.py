@@ -27,10 +27,10 @@ def _watcher(corpus: Corpus, sources: list[str], clock: FakeClock, lines: list[s
 
 
 def test_rounds_ingest_new_items_get_304_in_between_and_say_what_changed(
-        tmp_path: Path, server: FeedServer, clock: FakeClock) -> None:
+        corpus_db: str, server: FeedServer, clock: FakeClock) -> None:
     feed = f"{server.base}/feed.xml"
     lines: list[str] = []
-    with Corpus(tmp_path / "watch.db") as corpus:
+    with Corpus(corpus_db) as corpus:
         watcher = _watcher(corpus, [feed], clock, lines)
         first = watcher.run_round()
         assert len(first.new_articles) == 2
@@ -63,8 +63,8 @@ def test_rounds_ingest_new_items_get_304_in_between_and_say_what_changed(
 
 
 def test_a_restart_sends_the_stored_validators_and_ingests_nothing_twice(
-        tmp_path: Path, server: FeedServer, clock: FakeClock) -> None:
-    feed, db = f"{server.base}/feed.xml", tmp_path / "watch.db"
+        corpus_db: str, server: FeedServer, clock: FakeClock) -> None:
+    feed, db = f"{server.base}/feed.xml", corpus_db
     with Corpus(db) as corpus:
         assert len(_watcher(corpus, [feed], clock, []).run_round().new_articles) == 2
     with Corpus(db) as corpus:  # a new process over the same database
@@ -171,3 +171,19 @@ def test_a_file_is_read_again_when_it_changes(tmp_path: Path, clock: FakeClock) 
         changed = watcher.run_round()
         assert len(changed.new_articles) == 1 and changed.not_modified == 0
         assert corpus.counts()["articles"] == 2
+
+
+def test_an_entry_that_cannot_be_analysed_is_recorded_and_the_round_goes_on(
+        tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "velka.xml"
+    empty = ("Velka ferry timetable", "Thu, 15 May 2025 09:00:00 +0000",
+             "https://velka.example/news/timetable", "")
+    path.write_text(rss([ITEMS[0], empty]), encoding="utf-8")
+    lines: list[str] = []
+    with Corpus(tmp_path / "watch.db") as corpus:
+        report = _watcher(corpus, [str(path)], clock, lines).run_round()
+        discarded = corpus.discarded()
+    assert len(report.new_articles) == 1 and report.discarded == 1
+    assert [(d.doc_id, d.stage) for d in discarded] == [(f"{path}#2", "ingest")]
+    assert "no text" in discarded[0].reason
+    assert any(line.startswith(f"discarded {path}#2 (ingest): ") for line in lines)
