@@ -70,11 +70,12 @@ def watch(
         if once:
             _run(watcher, 1)
             return
-        log(f"watching {len(watcher.sources)} sources every {every} into {db}; "
+        count = len(watcher.sources)
+        log(f"watching {count} source{'s' if count != 1 else ''} every {every} into {db}; "
             "Ctrl-C stops after the source being checked")
         stopped = _stop_on_signals(watcher)
         _run(watcher, None)
-        if stopped:
+        if stopped or watcher.stopping:
             log(f"stopped after {watcher.rounds} rounds; run the same command to resume")
 
 
@@ -88,6 +89,10 @@ def _run(watcher: Watcher, rounds: int | None) -> None:
                 watcher.run_round()
     except OnRecordError as error:
         raise fail(str(error)) from error
+    except KeyboardInterrupt:  # a second Ctrl-C: what was stored is kept
+        err.print("interrupted: what was stored is kept; run the same command to resume",
+                  highlight=False)
+        raise typer.Exit(code=130) from None
 
 
 def _stop_on_signals(watcher: Watcher) -> list[int]:

@@ -151,9 +151,10 @@ class Watcher:
             self.gate.note(host, self._clock())
             polled.append((states[source], self._poll(states[source]), self._clock()))
         loaded = [item for _, poll, _ in polled for item in poll.loaded]
-        report.new_articles = self._ingest(loaded, report)
+        report.new_articles, complete = self._ingest(loaded, report)
         for state, poll, at in polled:
-            self._save(state, poll, at, report)
+            if complete or poll.outcome != "changed":  # else read it all again next time
+                self._save(state, poll, at, report)
         self._note_changes(report)
         if not due:
             wait = self.next_due() - self._clock()
@@ -166,10 +167,12 @@ class Watcher:
     def _poll(self, state: WatchedSource) -> Poll:
         return poll_source(state, allow_private=self.allow_private, timeout=self.timeout)
 
-    def _ingest(self, loaded: list[Article | Discarded], report: RoundReport) -> list[str]:
-        """Ingest what the round found; the ids of the articles it stored, in order."""
+    def _ingest(self, loaded: list[Article | Discarded],
+                report: RoundReport) -> tuple[list[str], bool]:
+        """Ingest what the round found: the ids of the articles it stored, in order, and
+        whether it finished (an interrupted ingest, a second Ctrl-C, stops the watcher)."""
         if not loaded:
-            return []
+            return [], True
         ids = list(dict.fromkeys(a.id for a in loaded if isinstance(a, Article)))
         before = self.corpus.stored_among(ids)
 
@@ -178,9 +181,11 @@ class Watcher:
                 report.discarded += 1
                 self._log(f"discarded {item.doc_id} ({item.stage}): {item.reason}")
 
-        ingest_articles(self.corpus, loaded, workers=self.workers, progress=show)
+        done = ingest_articles(self.corpus, loaded, workers=self.workers, progress=show)
+        if done.interrupted:
+            self.stop()
         after = self.corpus.stored_among(ids)
-        return [i for i in ids if i in after and i not in before]
+        return [i for i in ids if i in after and i not in before], not done.interrupted
 
     def _save(self, state: WatchedSource, poll: Poll, at: float, report: RoundReport) -> None:
         report.checked += 1

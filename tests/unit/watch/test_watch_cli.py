@@ -130,3 +130,27 @@ def test_sigterm_stops_a_running_watch_cleanly(tmp_path: Path) -> None:
     assert "stopped after 1 rounds" in rest
     with Corpus(db) as corpus:
         assert corpus.counts()["articles"] == 1
+
+
+def test_an_interrupted_ingest_keeps_the_source_due_and_stops(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from onrecord.engine.batch import IngestReport
+    from onrecord.watch import watcher as watcher_module
+
+    feed = tmp_path / "feed.xml"
+    feed.write_text(rss(ITEMS[:2]), encoding="utf-8")
+    seen: list[int] = []
+
+    def interrupted(corpus: Corpus, loaded: list[object], **kwargs: object) -> IngestReport:
+        seen.append(len(loaded))
+        return IngestReport(interrupted=True)  # a second Ctrl-C inside the ingest
+
+    monkeypatch.setattr(watcher_module, "ingest_articles", interrupted)
+    clock = FakeClock()
+    with Corpus(tmp_path / "w.db") as corpus:
+        watcher = Watcher(corpus, [str(feed)], every=600, clock=clock, sleep=clock.sleep)
+        report = watcher.run_round()
+        state = watched_sources(corpus, [str(feed)])
+    assert seen == [2] and report.new_articles == []
+    assert watcher.stopping
+    assert state == {}  # no validator kept: the next run reads the feed again
