@@ -10,6 +10,8 @@ them all at once, or only the branch it cares about::
     │   ├── InputTooLargeError     over the size cap (20 MB)
     │   ├── EncodingError          not UTF-8 and no other encoding could be detected with confidence
     │   ├── UnsupportedLanguageError  the text is not English
+    │   ├── HTTPStatusError        a URL answered with an HTTP error status (its ``status`` and the
+    │   │                          ``retry_after`` seconds a 429 or 503 asked for are on the error)
     │   ├── MalformedInputError    a JSONL line that is not JSON, a record without text, a date
     │   │                          not on the calendar or not ISO, a value that is not text
     │   └── DictionaryError        a user actor or agent dictionary (--actors, --agents) that
@@ -19,6 +21,8 @@ them all at once, or only the branch it cares about::
     ├── StoreError            the corpus database cannot be opened, migrated or written
     ├── EngineError           an engine cannot run: Ray is not installed (--engine ray needs
     │                         onrecord[ray]) or its cluster cannot be reached
+    ├── WatchError            a watch cannot start: a bad --every value, a source that cannot
+    │                         be watched (stdin, a directory, a path that does not exist)
     └── QueryError            a corpus query's arguments are invalid (a bad date, no search words)
 
 Inside a batch, errors never escape: each failing document becomes a
@@ -61,6 +65,18 @@ class UnsupportedLanguageError(InputError):
     stage = "language"
 
 
+class HTTPStatusError(InputError):
+    """A URL answered with an HTTP error status (4xx, 5xx)."""
+
+    def __init__(self, message: str, status: int, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after  # seconds, from a Retry-After header
+
+    def __reduce__(self) -> tuple[type[HTTPStatusError], tuple[str, int, float | None]]:
+        return type(self), (str(self), self.status, self.retry_after)  # pickles whole
+
+
 class MalformedInputError(InputError):
     """A structured input (JSONL, a date) is malformed."""
 
@@ -89,6 +105,10 @@ class EngineError(OnRecordError):
     """An analysis engine cannot run (Ray missing, or its cluster out of reach)."""
 
 
+class WatchError(OnRecordError):
+    """A watch cannot start: its schedule or one of its sources is not watchable."""
+
+
 class QueryError(OnRecordError):
     """A query over the corpus was given invalid arguments."""
 
@@ -100,6 +120,7 @@ __all__ = [
     "EncodingError",
     "EngineError",
     "ExtractionError",
+    "HTTPStatusError",
     "InputError",
     "InputTooLargeError",
     "MalformedInputError",
@@ -108,4 +129,5 @@ __all__ = [
     "QueryError",
     "StoreError",
     "UnsupportedLanguageError",
+    "WatchError",
 ]

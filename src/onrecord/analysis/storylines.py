@@ -20,7 +20,7 @@ from onrecord.models import Storyline
 from onrecord.store import Corpus
 from onrecord.store.storylines import feature_name, label_of
 
-__all__ = ["articles_of_storyline", "list_storylines", "storyline"]
+__all__ = ["articles_of_storyline", "list_storylines", "storyline", "storylines_of_articles"]
 
 _SHOWN = 5  # actors, terms and outlets shown per storyline
 
@@ -68,6 +68,12 @@ def articles_of_storyline(corpus: Corpus, storyline_id: str) -> list[dict[str, A
     rows = corpus.query("SELECT id, published, source, title, url, story_id FROM articles"
                         " WHERE storyline_id = ? ORDER BY published, id", (sid,))
     return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def storylines_of_articles(corpus: Corpus, article_ids: list[str]) -> dict[str, str | None]:
+    """The storyline id of each of ``article_ids`` that is stored (None: in none yet)."""
+    return {str(article_id): None if sid is None else str(sid) for article_id, sid in
+            corpus.query_in("SELECT id, storyline_id FROM articles WHERE id IN", article_ids)}
 
 
 def _storyline(corpus: Corpus, sid: str, articles: int, first: str | None,

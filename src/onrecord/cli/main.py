@@ -36,6 +36,7 @@ from onrecord.cli.options import (
     require_db,
 )
 from onrecord.cli.serve import register as register_serve_command
+from onrecord.cli.watch import register as register_watch_command
 from onrecord.errors import OnRecordError
 from onrecord.models import ArticleRecord, Discarded
 from onrecord.version import __version__
@@ -489,6 +490,7 @@ def eval_contradictions(
 register_corpus_commands(app)
 register_brief_command(app)
 register_serve_command(app)
+register_watch_command(app)
 
 
 def main() -> None:

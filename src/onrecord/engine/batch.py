@@ -8,14 +8,14 @@ cannot be analysed are recorded as discarded, with the stage and the reason, as 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from onrecord.engine.local import analyze_with_engine
 from onrecord.engine.outcomes import Outcome, Skipped, Stored
-from onrecord.errors import OnRecordError
+from onrecord.errors import EngineError, OnRecordError
 from onrecord.ingest import load_sources, parse_published
 from onrecord.models import Article, ArticleRecord, Discarded
 from onrecord.store import Corpus
@@ -52,12 +52,25 @@ def _outcomes(corpus: Corpus, paths: Sequence[str | Path],
                              workers=workers, address=address, dictionary=dictionary)
 
 
+def ingest_articles(corpus: Corpus, loaded: Iterable[Article | Discarded], *,
+                    workers: int = 1,
+                    progress: Callable[[str, Discarded | None], None] | None = None,
+                    dictionary: ActorDictionary | None = None) -> IngestReport:
+    """Analyse and store articles already loaded (a Discarded item is recorded as such), as
+    :func:`ingest_sources` does with the articles of its paths, on the local engine: the same
+    analysis, cross-article rows, storylines and kept links for disputes. ``onrecord watch``
+    ingests what each round fetched with it."""
+    return ingest_sources(corpus, [], workers=workers, progress=progress,
+                          dictionary=dictionary, loaded=loaded)
+
+
 def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
                    published: str | None = None, allow_private: bool = False,
                    workers: int = 1,
                    progress: Callable[[str, Discarded | None], None] | None = None,
                    dictionary: ActorDictionary | None = None,
                    engine: str = "local", address: str | None = None,
+                   loaded: Iterable[Article | Discarded] | None = None,
                    ) -> IngestReport:
     """Load, analyse and store every article of ``paths``.
 
@@ -72,8 +85,10 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
     analyse and, with PostgreSQL, store the articles: :mod:`onrecord.engine.ray_ingest`);
     either way the cross-article rows are derived here, in input order, so the store is the
     same. Articles stored by the workers of a run that stopped before deriving them are
-    derived first.
+    derived first. ``loaded``, when given, is read in place of ``paths`` (local engine only).
     """
+    if loaded is not None and engine == "ray":
+        raise EngineError("articles already loaded are analysed on the local engine only")
     report = IngestReport()
     seen: set[str] = set()
 
@@ -98,7 +113,9 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
         note("stored" if added else "skipped")
 
     def fresh() -> Iterator[Article]:
-        for item in load_sources(paths, published=published, allow_private=allow_private):
+        items = loaded if loaded is not None else load_sources(
+            paths, published=published, allow_private=allow_private)
+        for item in items:
             if isinstance(item, Discarded):
                 note("discarded", item)
             elif item.id in seen or corpus.has_article(item.id):

@@ -28,9 +28,16 @@ from onrecord.ingest.language import detect_language, ensure_english
 from onrecord.ingest.reader import MAX_BYTES, decode_text, read_source_bytes
 from onrecord.ingest.shards import WARC_SHARD_BYTES, Shard, plan_shards, read_shard
 from onrecord.ingest.sniff import SourceKind, is_warc, sniff_kind
-from onrecord.ingest.sources import load_article, load_path, load_sources, load_text, load_url
+from onrecord.ingest.sources import (
+    load_article,
+    load_fetched,
+    load_path,
+    load_sources,
+    load_text,
+    load_url,
+)
 from onrecord.ingest.text import parse_text
-from onrecord.ingest.urls import FetchedPage, fetch_url
+from onrecord.ingest.urls import FetchedPage, fetch_if_changed, fetch_url
 from onrecord.ingest.warc import iter_warc, iter_warc_file, iter_warc_range
 
 __all__ = [
@@ -42,12 +49,14 @@ __all__ = [
     "decode_text",
     "detect_language",
     "ensure_english",
+    "fetch_if_changed",
     "fetch_url",
     "is_warc",
     "iter_warc",
     "iter_warc_file",
     "iter_warc_range",
     "load_article",
+    "load_fetched",
     "load_path",
     "load_sources",
     "load_text",

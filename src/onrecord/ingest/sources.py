@@ -31,7 +31,7 @@ from onrecord.ingest.reader import (
 )
 from onrecord.ingest.sniff import SourceKind, is_warc, sniff_kind
 from onrecord.ingest.text import parse_text
-from onrecord.ingest.urls import DEFAULT_TIMEOUT, HTML_TYPES, fetch_url, is_url
+from onrecord.ingest.urls import DEFAULT_TIMEOUT, HTML_TYPES, FetchedPage, fetch_url, is_url
 from onrecord.ingest.warc import iter_warc, iter_warc_file
 from onrecord.models import Article, Discarded
 
@@ -300,11 +300,22 @@ def _load_url(
     except InputError as err:
         yield _discarded(url, err)
         return
+    yield from _load_page(url, page, published)
+
+
+def load_fetched(origin: str, page: FetchedPage, published: str | None = None) -> Iterator[Loaded]:
+    """The article (or the feed's articles) of a page already fetched from the URL ``origin``
+    (:func:`~onrecord.ingest.urls.fetch_if_changed`), as :func:`load_url` reads one. Never
+    raises for bad content; only a malformed ``published`` raises, at once."""
+    return _load_page(origin, page, _published_override(published))
+
+
+def _load_page(origin: str, page: FetchedPage, published: str | None) -> Iterator[Loaded]:
     if page.media_type in HTML_TYPES:
         kind: SourceKind = "html"
     else:
         kind = sniff_kind(page.text, page.url.split("?", 1)[0].rsplit("/", 1)[-1])
-    yield from _finish_all(_parse_all(page.text, url, kind, {"url": page.url}), published)
+    yield from _finish_all(_parse_all(page.text, origin, kind, {"url": page.url}), published)
 
 
 def _parse_all(

@@ -14,11 +14,17 @@ and the Host header keep the URL's host name. Proxies from the environment are n
 proxy would connect to addresses that were never checked.
 
 :func:`fetch_url` returns the decoded page (:class:`FetchedPage`) or raises an
-:class:`~onrecord.errors.InputError` subclass saying why not; parsing it is the loaders' job.
+:class:`~onrecord.errors.InputError` subclass saying why not (an HTTP error status is a
+:class:`~onrecord.errors.HTTPStatusError` carrying the status and any ``Retry-After``);
+parsing it is the loaders' job. :func:`fetch_if_changed` is the conditional GET of a poller:
+it sends the validators of the copy it has (``If-None-Match``, ``If-Modified-Since``) and
+returns None when the server answers 304 Not Modified; each hop is checked just the same.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import ipaddress
 import re
 import socket
@@ -30,7 +36,13 @@ from typing import Any
 import httpcore
 import httpx
 
-from onrecord.errors import BinaryInputError, EncodingError, InputError, InputTooLargeError
+from onrecord.errors import (
+    BinaryInputError,
+    EncodingError,
+    HTTPStatusError,
+    InputError,
+    InputTooLargeError,
+)
 from onrecord.ingest.reader import MAX_BYTES, decode_text, normalize_newlines
 from onrecord.version import __version__
 
@@ -74,11 +86,14 @@ class CheckedHost:
 
 @dataclass(frozen=True, slots=True)
 class FetchedPage:
-    """A page fetched from the web: its final URL (after redirects), text and media type."""
+    """A page fetched from the web: its final URL (after redirects), text and media type, and
+    the validators the server gave for it (to ask next time whether it changed)."""
 
     url: str
     text: str
     media_type: str  # lower-cased, without parameters; "" when the server gave none
+    etag: str | None = None  # the ETag response header, as sent
+    last_modified: str | None = None  # the Last-Modified response header, as sent
 
 
 def is_url(source: str) -> bool:
@@ -103,11 +118,42 @@ def fetch_url(
     ``timeout`` (seconds) bounds the whole fetch, redirects included. Each hop is checked and
     pinned as the module docstring says. Raises an InputError subclass (and nothing else) for
     a refused URL or address, a host that does not resolve, a network or TLS error, a
-    timeout, an HTTP error status, too many redirects, a body over ``max_bytes``, a content
-    type that is not text, or an undecodable body.
+    timeout, an HTTP error status (:class:`~onrecord.errors.HTTPStatusError`), too many
+    redirects, a body over ``max_bytes``, a content type that is not text, or an undecodable
+    body.
     """
+    page = _fetch(url, {}, timeout, allow_private, max_bytes)
+    if page is None:  # never without validators sent; a server answering 304 anyway erred
+        raise HTTPStatusError("HTTP 304 Not Modified to an unconditional request", 304)
+    return page
+
+
+def fetch_if_changed(
+    url: str,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    allow_private: bool = False,
+    max_bytes: int = MAX_BYTES,
+) -> FetchedPage | None:
+    """A conditional GET: :func:`fetch_url` sending ``If-None-Match: etag`` and
+    ``If-Modified-Since: last_modified`` (the validators of the copy the caller has, as the
+    server sent them), or None when the server answers 304 Not Modified. Raises as
+    :func:`fetch_url` does."""
+    conditions = {}
+    if etag:
+        conditions["If-None-Match"] = _header_value(etag)
+    if last_modified:
+        conditions["If-Modified-Since"] = _header_value(last_modified)
+    return _fetch(url, conditions, timeout, allow_private, max_bytes)
+
+
+def _fetch(
+    url: str, conditions: dict[str, str], timeout: float, allow_private: bool, max_bytes: int
+) -> FetchedPage | None:
     deadline = time.monotonic() + timeout
-    headers = {"User-Agent": user_agent(), "Accept": _ACCEPT}
+    headers = {"User-Agent": user_agent(), "Accept": _ACCEPT, **conditions}
     current = url
     try:
         tls = httpx.create_ssl_context()
@@ -124,6 +170,8 @@ def fetch_url(
                 ) as client,
                 client.stream("GET", current) as response,
             ):
+                if response.status_code == 304 and conditions:  # (httpx counts it a redirect)
+                    return None
                 if response.is_redirect:
                     current = _redirect_target(response)
                     continue
@@ -135,6 +183,24 @@ def fetch_url(
     except (httpx.HTTPError, httpx.StreamError, OSError) as exc:
         raise InputError(f"cannot fetch the URL: {_describe(exc)}") from None
     raise InputError(f"too many redirects (over {MAX_REDIRECTS})")
+
+
+def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
+    """The wait a ``Retry-After`` header asks for, in seconds: its delay-seconds, or the time
+    from ``now`` (default: the current UTC time) to its HTTP date (0 when it has passed);
+    None when the header is absent or unreadable."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # an HTTP date is always in GMT
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())
 
 
 def check_url(url: str, allow_private: bool = False) -> CheckedHost:
@@ -306,7 +372,11 @@ def _read_page(
     response: httpx.Response, deadline: float, timeout: float, max_bytes: int
 ) -> FetchedPage:
     if not response.is_success:
-        raise InputError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
+        raise HTTPStatusError(
+            f"HTTP {response.status_code} {response.reason_phrase}".rstrip(),
+            response.status_code,
+            retry_after_seconds(response.headers.get("retry-after")),
+        )
     mime, charset = media_type(response.headers.get("content-type", ""))
     if mime and mime not in TEXT_TYPES:
         raise BinaryInputError(f"not a text page: the content type is {mime}")
@@ -321,11 +391,22 @@ def _read_page(
         if time.monotonic() > deadline:
             raise InputError(f"timed out after {timeout:g} s")
     final = str(response.url)
-    return FetchedPage(url=final, text=decode_payload(bytes(body), charset, final), media_type=mime)
+    return FetchedPage(
+        url=final,
+        text=decode_payload(bytes(body), charset, final),
+        media_type=mime,
+        etag=response.headers.get("etag") or None,
+        last_modified=response.headers.get("last-modified") or None,
+    )
 
 
 def _too_large(max_bytes: int) -> str:
     return f"the page is over the {max_bytes / 1024 / 1024:g} MB limit"
+
+
+def _header_value(value: str) -> str:
+    """A stored validator as a header value: one line (a stored value could hold a newline)."""
+    return " ".join(value.split())
 
 
 def _is_literal(host: str) -> bool:

@@ -24,10 +24,11 @@ from typing import Any
 
 from onrecord.errors import StoreError
 from onrecord.models import ArticleRecord, Discarded, record_from_json
-from onrecord.store import kept, stories
+from onrecord.store import kept, stories, watched
 from onrecord.store.backends import Backend, Row, open_backend, retry_transient
 from onrecord.store.derive import Derivation
 from onrecord.store.schema import MIGRATIONS
+from onrecord.store.watched import WatchedSource
 
 DEFAULT_DB = "onrecord.db"
 _HEX_PREFIX_RE = re.compile(r"[0-9a-fA-F]{6,64}")
@@ -81,6 +82,15 @@ class Corpus:
         except self._b.errors() as err:
             raise StoreError(f"query failed on {self._b.label}: {err}") from err
 
+    def query_in(self, sql: str, values: Sequence[Any]) -> list[Row]:
+        """The rows of a read query ending in ``IN``, completed with one bound parameter per
+        value, run on 500 values at a time."""
+        rows: list[Row] = []
+        for start in range(0, len(values), 500):
+            chunk = list(values[start:start + 500])
+            rows += self.query(f"{sql} ({','.join('?' * len(chunk))})", chunk)
+        return rows
+
     def migrate(self) -> list[int]:
         """Apply the migrations not yet recorded; return the versions applied."""
         b = self._b
@@ -115,15 +125,9 @@ class Corpus:
     def stored_among(self, article_ids: Sequence[str]) -> dict[str, bool]:
         """Which of ``article_ids`` are stored: id -> True when its cross-article rows are
         derived, False when it waits for :meth:`derive_stored`."""
-        found: dict[str, bool] = {}
-        for start in range(0, len(article_ids), 500):
-            chunk = list(article_ids[start:start + 500])
-            marks = ",".join("?" * len(chunk))  # one bound parameter per id
-            for article_id, waiting in self.query(
-                    "SELECT a.id, u.article_id FROM articles a LEFT JOIN underived u"
-                    f" ON u.article_id = a.id WHERE a.id IN ({marks})", chunk):
-                found[str(article_id)] = waiting is None
-        return found
+        return {str(article_id): waiting is None for article_id, waiting in self.query_in(
+            "SELECT a.id, u.article_id FROM articles a LEFT JOIN underived u"
+            " ON u.article_id = a.id WHERE a.id IN", article_ids)}
 
     def add(self, record: ArticleRecord, *, derive: bool = True) -> bool:
         """Store one article's record in one transaction (tried again when writers deadlock,
@@ -281,6 +285,14 @@ class Corpus:
             kept.keep(self._b, key, version, statements, links)
         except self._b.errors() as err:
             raise StoreError(f"cannot keep findings in {self._b.label}: {err}") from err
+
+    def save_watched(self, state: WatchedSource) -> None:
+        """Store what ``onrecord watch`` knows of one source (:mod:`onrecord.store.watched`);
+        read back with :func:`~onrecord.store.watched.watched_sources`."""
+        try:
+            watched.save_watched(self._b, state)
+        except self._b.errors() as err:
+            raise StoreError(f"cannot save the state of {state.source}: {err}") from err
 
     def add_discarded(self, item: Discarded) -> None:
         """Record a document that could not be analysed (once per document, stage and reason)."""

@@ -261,4 +261,17 @@ ALTER TABLE articles ADD COLUMN storyline_id TEXT;
 CREATE INDEX articles_storyline ON articles (storyline_id, published)
 """,
     ),
+    (
+        16,
+        "watched sources: per feed, page or file that 'onrecord watch' polls, the validators "
+        "of the copy last read (ETag and Last-Modified; a file's size and mtime), when it was "
+        "last checked and is next due, and its consecutive failures and last error "
+        "(store/watched.py)",
+        """
+CREATE TABLE watched_sources (
+    source TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_checked TEXT,
+    next_due DOUBLE PRECISION NOT NULL DEFAULT 0, failures INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT)
+""",
+    ),
 ]

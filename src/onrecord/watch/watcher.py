@@ -1,0 +1,217 @@
+"""The watch loop: rounds of checking the sources that are due, ingesting what is new, and
+saying what changed.
+
+A round checks each due source in order (waiting first when the last request to its host was
+less than the politeness gap ago), ingests everything the round found in one go through the
+same path as ``onrecord ingest`` (analysis, storylines, links for disputes), then stores each
+source's new state: its validators and next due time, or, after a failure, its failure count
+and a next due time backed off exponentially (:func:`~onrecord.watch.schedule.backoff_delay`).
+The state is stored after the ingest, so a run killed mid-round checks those sources again.
+
+The clock and the sleep are injectable, so tests run rounds on a fake clock and never wait.
+:meth:`Watcher.stop` (from a signal handler) ends the loop after the source being checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from onrecord.engine.batch import ingest_articles
+from onrecord.ingest.urls import DEFAULT_TIMEOUT, is_url
+from onrecord.models import Article, Discarded
+from onrecord.store import Corpus
+from onrecord.store.watched import WatchedSource, watched_sources
+from onrecord.watch.changes import (
+    DisputeSnapshot,
+    article_changes,
+    dispute_changes,
+    snapshot_disputes,
+)
+from onrecord.watch.poll import Poll, check_watchable, poll_source
+from onrecord.watch.schedule import DEFAULT_GAP, HostGate, backoff_delay, format_duration, host_of
+
+__all__ = ["RoundReport", "Watcher"]
+
+_WAKE_EVERY = 1.0  # seconds: the longest a sleeping watcher goes without looking up
+
+
+@dataclass
+class RoundReport:
+    """What one round did."""
+
+    number: int
+    checked: int = 0
+    not_modified: int = 0
+    failed: int = 0
+    new_articles: list[str] = field(default_factory=list)  # ids stored by this round
+    discarded: int = 0
+    changes: list[str] = field(default_factory=list)  # the lines saying what changed
+
+    def summary(self) -> str:
+        """``round 3: 2 sources checked, 1 not modified, 4 new articles, 0 failed``."""
+        sources = "source" if self.checked == 1 else "sources"
+        articles = "article" if len(self.new_articles) == 1 else "articles"
+        return (f"round {self.number}: {self.checked} {sources} checked, {self.not_modified} "
+                f"not modified, {len(self.new_articles)} new {articles}, {self.failed} failed")
+
+
+class Watcher:
+    """Watches ``sources`` (http(s) URLs of feeds or pages, files) every ``every`` seconds,
+    storing into ``corpus`` and its state (:mod:`onrecord.store.watched`) beside it.
+
+    ``log(line)`` receives each line worth showing: what changed, a failing source, a
+    discarded entry, the round's summary. ``clock()`` gives seconds since the epoch and
+    ``sleep(seconds)`` waits (by default, until :meth:`stop` is called at the latest).
+    Raises a WatchError when a source cannot be watched.
+    """
+
+    def __init__(self, corpus: Corpus, sources: Sequence[str], *, every: float,
+                 allow_private: bool = False, workers: int = 1, gap: float = DEFAULT_GAP,
+                 timeout: float = DEFAULT_TIMEOUT, log: Callable[[str], None] | None = None,
+                 clock: Callable[[], float] = time.time,
+                 sleep: Callable[[float], object] | None = None) -> None:
+        for source in sources:
+            check_watchable(source)
+        self.corpus = corpus
+        self.sources = list(dict.fromkeys(
+            s if is_url(s) else str(Path(s).resolve()) for s in sources))
+        self.every, self.allow_private, self.workers = every, allow_private, workers
+        self.timeout = timeout
+        self.gate = HostGate(gap)
+        self.rounds = 0
+        self._log = log or (lambda line: None)
+        self._clock = clock
+        self._stopped = threading.Event()
+        self._sleep = sleep or self._wait
+        self._disputes: DisputeSnapshot | None = None
+
+    # -- control -----------------------------------------------------------------------------
+    def stop(self) -> None:
+        """End the loop after the source being checked (safe from a signal handler)."""
+        self._stopped.set()
+
+    def _wait(self, seconds: float) -> None:
+        """Sleep ``seconds``, or until stopped, waking every second: a signal may be delivered
+        to another thread of the process (one a library started), and its Python handler
+        only runs when the main thread next runs Python code."""
+        end = time.monotonic() + seconds
+        while not self._stopped.is_set() and (left := end - time.monotonic()) > 0:
+            self._stopped.wait(min(left, _WAKE_EVERY))
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopped.is_set()
+
+    def states(self) -> dict[str, WatchedSource]:
+        """Each source's stored state (a source never checked: due now)."""
+        stored = watched_sources(self.corpus, self.sources)
+        return {s: stored.get(s) or WatchedSource(s) for s in self.sources}
+
+    def next_due(self) -> float:
+        """When the next source is due, on the watcher's clock."""
+        return min(state.next_due for state in self.states().values())
+
+    def run(self, rounds: int | None = None) -> int:
+        """Run rounds until stopped (or ``rounds`` of them), each when a source is due;
+        return how many ran."""
+        done = 0
+        while not self.stopping and (rounds is None or done < rounds):
+            wait = self.next_due() - self._clock()
+            if wait > 0:
+                self._sleep(wait)
+                continue  # woken early (stopped), or due now: look again
+            self.run_round()
+            done += 1
+        return done
+
+    # -- one round ---------------------------------------------------------------------------
+    def run_round(self) -> RoundReport:
+        """Check every source due now, ingest what is new, store the sources' states, log
+        what changed and the round's summary."""
+        self.rounds += 1
+        report = RoundReport(self.rounds)
+        states = self.states()
+        now = self._clock()
+        due = [s for s in self.sources if states[s].next_due <= now]
+        if due and self._disputes is None:
+            self._disputes = snapshot_disputes(self.corpus)[0]
+        polled: list[tuple[WatchedSource, Poll, float]] = []
+        for source in due:
+            host = host_of(source) if is_url(source) else None
+            wait = self.gate.wait(host, self._clock())
+            if wait > 0:
+                self._sleep(wait)
+            if self.stopping:
+                break
+            self.gate.note(host, self._clock())
+            polled.append((states[source], self._poll(states[source]), self._clock()))
+        loaded = [item for _, poll, _ in polled for item in poll.loaded]
+        report.new_articles, complete = self._ingest(loaded, report)
+        for state, poll, at in polled:
+            if complete or poll.outcome != "changed":  # else read it all again next time
+                self._save(state, poll, at, report)
+        self._note_changes(report)
+        if not due:
+            wait = self.next_due() - self._clock()
+            self._log(f"round {report.number}: no source due; the next is due in "
+                      f"{format_duration(max(0.0, wait))}")
+        else:
+            self._log(report.summary())
+        return report
+
+    def _poll(self, state: WatchedSource) -> Poll:
+        return poll_source(state, allow_private=self.allow_private, timeout=self.timeout)
+
+    def _ingest(self, loaded: list[Article | Discarded],
+                report: RoundReport) -> tuple[list[str], bool]:
+        """Ingest what the round found: the ids of the articles it stored, in order, and
+        whether it finished (an interrupted ingest, a second Ctrl-C, stops the watcher)."""
+        if not loaded:
+            return [], True
+        ids = list(dict.fromkeys(a.id for a in loaded if isinstance(a, Article)))
+        before = self.corpus.stored_among(ids)
+
+        def show(event: str, item: Discarded | None) -> None:
+            if item is not None:
+                report.discarded += 1
+                self._log(f"discarded {item.doc_id} ({item.stage}): {item.reason}")
+
+        done = ingest_articles(self.corpus, loaded, workers=self.workers, progress=show)
+        if done.interrupted:
+            self.stop()
+        after = self.corpus.stored_among(ids)
+        return [i for i in ids if i in after and i not in before], not done.interrupted
+
+    def _save(self, state: WatchedSource, poll: Poll, at: float, report: RoundReport) -> None:
+        report.checked += 1
+        checked = dt.datetime.fromtimestamp(at, dt.UTC).isoformat(timespec="seconds")
+        if poll.outcome == "failed":
+            report.failed += 1
+            failures = state.failures + 1
+            delay = backoff_delay(self.every, failures, poll.retry_after)
+            new = replace(state, last_checked=checked, next_due=at + delay, failures=failures,
+                          last_error=poll.error)
+            self._log(f"{state.source}: failed ({poll.error}); failure {failures} in a row, "
+                      f"next check in {format_duration(delay)}")
+        else:
+            report.not_modified += poll.outcome == "not_modified"
+            new = replace(state, etag=poll.etag, last_modified=poll.last_modified,
+                          last_checked=checked, next_due=at + self.every, failures=0,
+                          last_error=None)
+        self.corpus.save_watched(new)
+
+    def _note_changes(self, report: RoundReport) -> None:
+        if not report.new_articles:
+            return
+        report.changes = article_changes(self.corpus, report.new_articles)
+        snapshot, disputes = snapshot_disputes(self.corpus)
+        if self._disputes is not None:
+            report.changes += dispute_changes(self._disputes, disputes)
+        self._disputes = snapshot
+        for line in report.changes:
+            self._log(line)
