@@ -24,7 +24,8 @@ def watch(
         "1h30m.")] = "15m",
     db: DbOption = DEFAULT_DB,
     once: Annotated[bool, typer.Option(
-        "--once", help="Run one round (the sources that are due) and exit, e.g. from cron.")]
+        "--once", help="Run one round now and exit, e.g. from cron: every source is checked "
+        "but those failing, which wait out their backoff.")]
     = False,
     allow_private: Annotated[bool, typer.Option(
         "--allow-private",
@@ -86,7 +87,7 @@ def _run(watcher: Watcher, rounds: int | None) -> None:
             watcher.run()
         else:
             for _ in range(rounds):
-                watcher.run_round()
+                watcher.run_round(healthy_now=True)
     except OnRecordError as error:
         raise fail(str(error)) from error
     except KeyboardInterrupt:  # a second Ctrl-C: what was stored is kept

@@ -1,6 +1,7 @@
 """What changed in the corpus after a round of watching, in words a reader follows:
-``3 new articles in 'Greece - Turkey: collision patrol'`` and
-``new dispute: Greece vs Turkey (on collision, patrol)``.
+``3 new articles in 'Greece - Turkey: collision patrol' (storyline 3f9a0c2e)`` and
+``new dispute: Greece vs Turkey (on collision, patrol) [dispute 7d41be09c2aa]``, with the ids
+that ``onrecord storylines ID`` and the web pages (``/storylines/ID``, ``/disputes/ID``) take.
 
 New articles are the ids a round stored, grouped by the storyline each joined (its label as it
 reads now). Disputes are compared by their claims: a dispute none of whose claims was in any
@@ -54,7 +55,8 @@ def article_changes(corpus: Corpus, new_ids: list[str]) -> list[str]:
         if sid is None:
             lines.append(f"{n} new {noun}, in no storyline yet")
         else:
-            lines.append(f"{n} new {noun} in '{storyline(corpus, sid).label}'")
+            lines.append(f"{n} new {noun} in '{storyline(corpus, sid).label}' "
+                         f"(storyline {sid[:8]})")
     return lines
 
 
@@ -76,8 +78,9 @@ def dispute_changes(before: DisputeSnapshot, after: list[Dispute]) -> list[str]:
             continue
         claims = _claims_of(dispute)
         what = "dispute" if dispute.kind == "contradiction" else "shift"
+        said = f"{describe_dispute(dispute)} [dispute {dispute.id}]"
         if not claims & known:
-            lines.append(f"new {what}: {describe_dispute(dispute)}")
+            lines.append(f"new {what}: {said}")
         elif claims - known:
-            lines.append(f"{what} grew: {describe_dispute(dispute)}")
+            lines.append(f"{what} grew: {said}")
     return lines

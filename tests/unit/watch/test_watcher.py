@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from onrecord.analysis.disputes import find_disputes
 from onrecord.analysis.storylines import storyline, storylines_of_articles
 from onrecord.store import Corpus
 from onrecord.store.watched import watched_sources
@@ -54,10 +55,12 @@ def test_rounds_ingest_new_items_get_304_in_between_and_say_what_changed(
         (sid,) = storylines_of_articles(corpus, third.new_articles).values()
         assert sid is not None
         label = storyline(corpus, sid).label
-        assert f"1 new article in '{label}'" in lines
+        assert f"1 new article in '{label}' (storyline {sid[:8]})" in lines
         disputes = [line for line in lines if line.startswith("new dispute:")]
         assert len(disputes) == 1, lines
         assert "Marta Ilic" in disputes[0] and "Goran Petek" in disputes[0]
+        (found,) = find_disputes(corpus, limit=100)
+        assert disputes[0].endswith(f" [dispute {found.id}]")
         assert lines[-1] == "round 3: 1 source checked, 0 not modified, 1 new article, 0 failed"
     assert [r.status for r in server.requests] == [200, 304, 200]
 
