@@ -35,6 +35,10 @@ def watch(
     = 1,
     gap: Annotated[float, typer.Option(
         "--gap", min=0.0, help="Seconds between two requests to one host, at least.")] = 5.0,
+    follow_links: Annotated[bool, typer.Option(
+        "--follow-links", help="For a feed entry that is only a summary, fetch the page it "
+        "links to and store that article instead (each link once; the summary is kept when "
+        "the page fails).")] = False,
 ) -> None:
     """Watch feeds and pages: check them on a schedule, ingest what is new, say what changed.
 
@@ -50,6 +54,8 @@ def watch(
     Example: [bold]onrecord watch https://news.example/world.rss https://wire.example/feed
     --every 15m --db news.db[/bold]
     Example: [bold]onrecord watch feeds/harbour.xml --once --db news.db[/bold] (one round)
+    Example: [bold]onrecord watch https://news.example/world.rss --follow-links[/bold] (a feed
+    of summaries: each new story's page is read)
     """
     from onrecord.store import Corpus
     from onrecord.watch import Watcher, parse_every
@@ -65,7 +71,7 @@ def watch(
     with corpus:
         try:
             watcher = Watcher(corpus, sources, every=interval, allow_private=allow_private,
-                              workers=workers, gap=gap, log=log)
+                              workers=workers, gap=gap, follow=follow_links, log=log)
         except OnRecordError as error:
             raise fail(str(error)) from error
         if once:

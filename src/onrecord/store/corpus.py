@@ -294,6 +294,15 @@ class Corpus:
         except self._b.errors() as err:
             raise StoreError(f"cannot save the state of {state.source}: {err}") from err
 
+    def save_followed(self, link: str, source: str, at: str, article_id: str | None,
+                      error: str | None = None) -> None:
+        """Keep a feed entry's link that ``onrecord watch --follow-links`` followed, with the
+        article stored in the entry's place or the error (:mod:`onrecord.store.watched`)."""
+        try:
+            watched.save_followed(self._b, link, source, at, article_id, error)
+        except self._b.errors() as err:
+            raise StoreError(f"cannot keep the followed link {link}: {err}") from err
+
     def add_discarded(self, item: Discarded) -> None:
         """Record a document that could not be analysed (once per document, stage and reason)."""
         try:

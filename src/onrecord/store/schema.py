@@ -274,4 +274,14 @@ CREATE TABLE watched_sources (
     last_error TEXT)
 """,
     ),
+    (
+        17,
+        "watched links: each feed entry's link that 'onrecord watch --follow-links' fetched, "
+        "with the article stored in the entry's place or the error (store/watched.py)",
+        """
+CREATE TABLE watched_links (
+    link TEXT PRIMARY KEY, source TEXT NOT NULL, followed_at TEXT NOT NULL, article_id TEXT,
+    error TEXT)
+""",
+    ),
 ]

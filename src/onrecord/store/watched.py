@@ -5,7 +5,9 @@ Per source: the validators of the copy last read (the ``ETag`` and ``Last-Modifi
 server sent, sent back as ``If-None-Match`` and ``If-Modified-Since``; for a local file, its
 size and modification time in ``etag``), when it was last checked (ISO 8601, UTC), when it is
 next due (seconds since the epoch, on the watcher's clock), how many checks in a row failed and
-the last error. Everything here is SQL over a fixed table with bound parameters.
+the last error. And the links of feed entries followed to their pages (``--follow-links``,
+:mod:`onrecord.watch.follow`), each once. Everything here is SQL over fixed tables with bound
+parameters.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ if TYPE_CHECKING:
     from onrecord.store.backends import Backend
     from onrecord.store.corpus import Corpus
 
-__all__ = ["WatchedSource", "save_watched", "watched_sources"]
+__all__ = ["WatchedSource", "followed_links", "save_followed", "save_watched",
+           "watched_sources"]
 
 _COLUMNS = "source, etag, last_modified, last_checked, next_due, failures, last_error"
 
@@ -54,3 +57,18 @@ def save_watched(b: Backend, state: WatchedSource) -> None:
         " last_error = excluded.last_error",
         (state.source, state.etag, state.last_modified, state.last_checked, state.next_due,
          state.failures, state.last_error))
+
+
+def followed_links(corpus: Corpus, links: list[str]) -> set[str]:
+    """Those of ``links`` followed before."""
+    return {str(link) for (link,) in corpus.query_in(
+        "SELECT link FROM watched_links WHERE link IN", links)}
+
+
+def save_followed(b: Backend, link: str, source: str, at: str, article_id: str | None,
+                  error: str | None) -> None:
+    """Keep a followed link (through :meth:`onrecord.store.Corpus.save_followed`); a link
+    kept already keeps its first record."""
+    b.execute("INSERT INTO watched_links (link, source, followed_at, article_id, error)"
+              " VALUES (?, ?, ?, ?, ?) ON CONFLICT (link) DO NOTHING",
+              (link, source, at, article_id, error))

@@ -1,7 +1,8 @@
 """Watch: poll feeds, pages and files on a schedule, ingest what is new, say what changed.
 
 ``schedule`` (intervals, backoff, politeness per host), ``poll`` (one conditional check of one
-source), ``changes`` (new articles per storyline, new disputes), ``watcher`` (the loop); the
+source), ``follow`` (a summary entry's linked page), ``changes`` (new articles per storyline,
+new disputes), ``watcher`` (the loop); the
 state of each source is kept in the corpus (:mod:`onrecord.store.watched`), so a restart
 resumes. ``onrecord watch`` is the command.
 """

@@ -25,13 +25,14 @@ from onrecord.engine.batch import ingest_articles
 from onrecord.ingest.urls import DEFAULT_TIMEOUT, is_url
 from onrecord.models import Article, Discarded
 from onrecord.store import Corpus
-from onrecord.store.watched import WatchedSource, watched_sources
+from onrecord.store.watched import WatchedSource, followed_links, watched_sources
 from onrecord.watch.changes import (
     DisputeSnapshot,
     article_changes,
     dispute_changes,
     snapshot_disputes,
 )
+from onrecord.watch.follow import FollowedLink, follow_links, followable
 from onrecord.watch.poll import Poll, check_watchable, poll_source
 from onrecord.watch.schedule import DEFAULT_GAP, HostGate, backoff_delay, format_duration, host_of
 
@@ -51,13 +52,18 @@ class RoundReport:
     new_articles: list[str] = field(default_factory=list)  # ids stored by this round
     discarded: int = 0
     changes: list[str] = field(default_factory=list)  # the lines saying what changed
+    followed: int = 0  # feed entries' links followed to their pages
 
     def summary(self) -> str:
-        """``round 3: 2 sources checked, 1 not modified, 4 new articles, 0 failed``."""
+        """``round 3: 2 sources checked, 1 not modified, 4 new articles, 0 failed`` (and
+        ``, 3 links followed`` when some were)."""
         sources = "source" if self.checked == 1 else "sources"
         articles = "article" if len(self.new_articles) == 1 else "articles"
+        links = (f", {self.followed} link{'s' if self.followed != 1 else ''} followed"
+                 if self.followed else "")
         return (f"round {self.number}: {self.checked} {sources} checked, {self.not_modified} "
-                f"not modified, {len(self.new_articles)} new {articles}, {self.failed} failed")
+                f"not modified, {len(self.new_articles)} new {articles}, {self.failed} failed"
+                f"{links}")
 
 
 class Watcher:
@@ -67,12 +73,14 @@ class Watcher:
     ``log(line)`` receives each line worth showing: what changed, a failing source, a
     discarded entry, the round's summary. ``clock()`` gives seconds since the epoch and
     ``sleep(seconds)`` waits (by default, until :meth:`stop` is called at the latest).
-    Raises a WatchError when a source cannot be watched.
+    ``follow``: a feed entry with only a summary is replaced by its linked page
+    (:mod:`onrecord.watch.follow`). Raises a WatchError when a source cannot be watched.
     """
 
     def __init__(self, corpus: Corpus, sources: Sequence[str], *, every: float,
                  allow_private: bool = False, workers: int = 1, gap: float = DEFAULT_GAP,
-                 timeout: float = DEFAULT_TIMEOUT, log: Callable[[str], None] | None = None,
+                 timeout: float = DEFAULT_TIMEOUT, follow: bool = False,
+                 log: Callable[[str], None] | None = None,
                  clock: Callable[[], float] = time.time,
                  sleep: Callable[[float], object] | None = None) -> None:
         for source in sources:
@@ -81,7 +89,7 @@ class Watcher:
         self.sources = list(dict.fromkeys(
             s if is_url(s) else str(Path(s).resolve()) for s in sources))
         self.every, self.allow_private, self.workers = every, allow_private, workers
-        self.timeout = timeout
+        self.timeout, self.follow = timeout, follow
         self.gate = HostGate(gap)
         self.rounds = 0
         self._log = log or (lambda line: None)
@@ -145,20 +153,28 @@ class Watcher:
         if due and self._disputes is None:
             self._disputes = snapshot_disputes(self.corpus)[0]
         polled: list[tuple[WatchedSource, Poll, float]] = []
+        followed: list[FollowedLink] = []
         for source in due:
-            host = host_of(source) if is_url(source) else None
-            wait = self.gate.wait(host, self._clock())
-            if wait > 0:
-                self._sleep(wait)
+            self._polite(host_of(source) if is_url(source) else None)
             if self.stopping:
                 break
-            self.gate.note(host, self._clock())
-            polled.append((states[source], self._poll(states[source]), self._clock()))
+            poll, at = self._poll(states[source]), self._clock()
+            if self.follow and poll.outcome == "changed":
+                poll, links = self._follow(source, poll)
+                followed += links
+            polled.append((states[source], poll, at))
         loaded = [item for _, poll, _ in polled for item in poll.loaded]
         report.new_articles, complete = self._ingest(loaded, report)
         for state, poll, at in polled:
             if complete or poll.outcome != "changed":  # else read it all again next time
                 self._save(state, poll, at, report)
+        if complete:
+            report.followed = len(followed)
+            checked = dt.datetime.fromtimestamp(self._clock(), dt.UTC).isoformat(
+                timespec="seconds")
+            for link in followed:
+                self.corpus.save_followed(link.link, link.source, checked, link.article_id,
+                                          link.error)
         self._note_changes(report)
         if not due:
             wait = self.next_due() - self._clock()
@@ -170,6 +186,23 @@ class Watcher:
 
     def _poll(self, state: WatchedSource) -> Poll:
         return poll_source(state, allow_private=self.allow_private, timeout=self.timeout)
+
+    def _polite(self, host: str | None) -> None:
+        """Wait out the gap since the last request to ``host``, and note this one."""
+        wait = self.gate.wait(host, self._clock())
+        if wait > 0:
+            self._sleep(wait)
+        self.gate.note(host, self._clock())
+
+    def _follow(self, source: str, poll: Poll) -> tuple[Poll, list[FollowedLink]]:
+        """The poll with each new summary entry replaced by its page, and the links followed
+        (links followed in earlier rounds are passed over: their articles are stored)."""
+        links = [link for item in poll.loaded if (link := followable(item)) is not None]
+        seen = followed_links(self.corpus, links)
+        loaded, followed = follow_links(
+            poll.loaded, source, seen=seen, before_fetch=lambda url: self._polite(host_of(url)),
+            allow_private=self.allow_private, timeout=self.timeout, log=self._log)
+        return replace(poll, loaded=loaded), followed
 
     def _ingest(self, loaded: list[Article | Discarded],
                 report: RoundReport) -> tuple[list[str], bool]:

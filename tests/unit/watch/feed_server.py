@@ -5,7 +5,9 @@ Last-Modified that change with each publication, and answers 304 to a request wh
 If-None-Match (or, without one, If-Modified-Since) names the current version. ``/dated.xml``
 is the same feed with Last-Modified only. ``/flaky.xml`` answers 500 (or 503 with a
 Retry-After) while ``failures_left`` is above zero, then serves the feed. ``/story`` is one
-article page. Every request is recorded with its conditional headers and the answer's status.
+article page. ``/summaries.xml`` is a feed of two one-line summaries, one linking to ``/story``
+and one to ``/gone`` (404). Every request is recorded with its conditional headers and the
+answer's status.
 """
 
 from __future__ import annotations
@@ -48,6 +50,14 @@ trawler collided in fog outside the harbour, the port authority said.</p>
 <p>Harbour master Elin Dovic said pilots would guide every ferry into Velka until the inquiry
 into the collision had reported.</p></article></body></html>
 """
+
+
+def summaries(base: str) -> list[tuple[str, str, str, str]]:
+    """Feed entries that are one-line summaries of pages on the server at ``base``."""
+    return [("Velka harbour reopens", "Thu, 15 May 2025 08:00:00 +0000", f"{base}/story",
+             "The port of Velka reopened on Thursday."),
+            ("Velka pilots strike", "Fri, 16 May 2025 08:00:00 +0000", f"{base}/gone",
+             "Harbour pilots in Velka walked out on Friday over night shifts.")]
 
 
 def rss(items: list[tuple[str, str, str, str]]) -> str:
@@ -109,6 +119,8 @@ class _Handler(BaseHTTPRequestHandler):
         s = self.server
         if self.path == "/story":
             return self._send(200, "text/html; charset=utf-8", STORY.encode())
+        if self.path == "/summaries.xml":
+            return self._send(200, "application/rss+xml", rss(summaries(s.base)).encode())
         if self.path == "/flaky.xml" and s.failures_left > 0:
             s.failures_left -= 1
             headers = {"Retry-After": s.retry_after} if s.retry_after else {}

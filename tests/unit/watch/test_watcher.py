@@ -190,3 +190,47 @@ def test_an_entry_that_cannot_be_analysed_is_recorded_and_the_round_goes_on(
     assert [(d.doc_id, d.stage) for d in discarded] == [(f"{path}#2", "ingest")]
     assert "no text" in discarded[0].reason
     assert any(line.startswith(f"discarded {path}#2 (ingest): ") for line in lines)
+
+
+def test_following_links_stores_the_pages_of_summary_entries_once_each(
+        tmp_path: Path, server: FeedServer, clock: FakeClock) -> None:
+    feed = f"{server.base}/summaries.xml"
+    lines: list[str] = []
+    with Corpus(str(tmp_path / "follow.db")) as corpus:
+        watcher = Watcher(corpus, [feed], every=EVERY, allow_private=True, gap=5.0, clock=clock,
+                          sleep=clock.sleep, log=lines.append, follow=True)
+        first = watcher.run_round()
+        texts = {str(url): str(text) for url, text in corpus.query(
+            "SELECT url, text FROM articles")}
+        # the page in place of its one-line summary, dated and titled by the page
+        story = texts[f"{server.base}/story"]
+        assert "Harbour master Elin Dovic" in story
+        assert corpus.query("SELECT published FROM articles WHERE url = ?",
+                            (f"{server.base}/story",)) == [("2025-05-15",)]
+        # the page that is gone: its summary is kept, and the log says so
+        assert texts[f"{server.base}/gone"].startswith("Harbour pilots in Velka walked out")
+        assert any(line.startswith(f"could not follow {server.base}/gone (HTTP 404")
+                   and line.endswith("kept the feed's summary") for line in lines), lines
+        assert len(first.new_articles) == 2 and first.followed == 2
+        assert first.summary().endswith("2 new articles, 0 failed, 2 links followed")
+        # one request to each page, and each after the politeness gap since the last
+        paths = [r.path for r in server.requests]
+        assert paths == ["/summaries.xml", "/story", "/gone"]
+        assert clock.slept == [5.0, 5.0]
+        # the next round lists the same entries: no page is fetched again, nothing is added
+        clock.now += EVERY
+        second = watcher.run_round(healthy_now=True)
+        assert [r.path for r in server.requests][3:] == ["/summaries.xml"]
+        assert second.new_articles == [] and second.followed == 0
+        assert corpus.counts()["articles"] == 2
+
+
+def test_without_following_a_summary_entry_is_stored_as_it_is(
+        tmp_path: Path, server: FeedServer, clock: FakeClock) -> None:
+    with Corpus(str(tmp_path / "summaries.db")) as corpus:
+        watcher = _watcher(corpus, [f"{server.base}/summaries.xml"], clock, [])
+        assert len(watcher.run_round().new_articles) == 2
+        assert {str(t) for (t,) in corpus.query("SELECT text FROM articles")} == {
+            "The port of Velka reopened on Thursday.",
+            "Harbour pilots in Velka walked out on Friday over night shifts."}
+    assert [r.path for r in server.requests] == ["/summaries.xml"]
