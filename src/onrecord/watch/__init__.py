@@ -2,9 +2,8 @@
 
 ``schedule`` (intervals, backoff, politeness per host), ``poll`` (one conditional check of one
 source), ``follow`` (a summary entry's linked page), ``changes`` (new articles per storyline,
-new disputes), ``watcher`` (the loop); the
-state of each source is kept in the corpus (:mod:`onrecord.store.watched`), so a restart
-resumes. ``onrecord watch`` is the command.
+new disputes), ``watcher`` (the loop); the state of each source is kept in the corpus
+(:mod:`onrecord.store.watched`), so a restart resumes. ``onrecord watch`` is the command.
 """
 
 from onrecord.watch.schedule import parse_every
