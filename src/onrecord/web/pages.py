@@ -261,7 +261,8 @@ def storyline_page(request: Request, corpus: CorpusDep, storyline_id: str,
     since, until = _dates(since, until)
     found = browse.get_storyline(corpus, storyline_id)
     view = view_storyline(corpus, found.id)
-    start, end = day_range(since, until, found.first, found.last)
+    start, end = day_range(since, until, found.first, found.last,
+                           (c.date for c in view.counts))
     base = f"/storylines/{quote(found.id, safe='')}"
     drawing = draw_timeline(view.lanes, view.counts, start, end, base)
     return _page(request, "storyline.html", s=found, view=view, drawing=drawing,

@@ -28,9 +28,10 @@ from markupsafe import Markup, escape
 
 from onrecord.analysis.storyline_view import OTHER_LANE, DayCount
 
-__all__ = ["MAX_BUCKETS", "Drawing", "day_range", "draw_timeline", "legend_icon"]
+__all__ = ["MAX_BUCKETS", "REACH", "Drawing", "day_range", "draw_timeline", "legend_icon"]
 
 MAX_BUCKETS = 48
+REACH = 31  # days before and after its articles a storyline's axis reaches by default
 WIDTH, LEFT, RIGHT = 900, 130, 16  # viewBox units
 LANE, TOP, AXIS = 34, 8, 44
 _SHAPES = {  # PLOVER's quad classes
@@ -56,12 +57,20 @@ class Drawing:
     undated: int
 
 
-def day_range(since: str | None, until: str | None, first: str | None,
-              last: str | None) -> tuple[date, date]:
-    """The window shown: ``since`` (its first day) to ``until`` (its last day), each defaulting
-    to the storyline's first and last publication day (today when it has none)."""
-    start = _day(since, end=False) or _day(first, end=False) or date.today()
-    end = _day(until, end=True) or _day(last, end=True) or start
+def day_range(since: str | None, until: str | None, first: str | None, last: str | None,
+              dates: Iterable[str | None] = ()) -> tuple[date, date]:
+    """The window shown: ``since`` (its first day) to ``until`` (its last day). Unset, they
+    are the storyline's first and last publication days, widened to the days of ``dates``
+    (its events and statements) up to :data:`REACH` days beyond them (an attack reported the
+    next morning is drawn; "the 1991 treaty" does not stretch the axis over decades)."""
+    pub_start, pub_end = _day(first, end=False), _day(last, end=True)
+    if pub_start is None or pub_end is None:
+        pub_start = pub_end = date.today()
+    low, high = pub_start - timedelta(REACH), pub_end + timedelta(REACH)
+    days = [d for d in (_day(v, end=False) for v in dates if v and len(v) >= 10)
+            if d is not None and low <= d <= high]
+    start = _day(since, end=False) or min([pub_start, *days])
+    end = _day(until, end=True) or max([pub_end, *days])
     return (start, end) if start <= end else (end, start)
 
 
