@@ -22,6 +22,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
@@ -67,13 +68,14 @@ def day_range(since: str | None, until: str | None, first: str | None, last: str
     if pub_start is None or pub_end is None:
         pub_start = pub_end = date.today()
     low, high = pub_start - timedelta(REACH), pub_end + timedelta(REACH)
-    days = [d for d in (_day(v, end=False) for v in dates if v and len(v) >= 10)
+    days = [d for d in (_day(v, end=False) for v in set(dates) if v and len(v) >= 10)
             if d is not None and low <= d <= high]
     start = _day(since, end=False) or min([pub_start, *days])
     end = _day(until, end=True) or max([pub_end, *days])
     return (start, end) if start <= end else (end, start)
 
 
+@lru_cache(maxsize=8192)
 def _day(value: str | None, end: bool) -> date | None:
     """The first (or last) day of YYYY, YYYY-MM or YYYY-MM-DD; None for anything else."""
     if not value:
