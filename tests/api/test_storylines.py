@@ -106,6 +106,9 @@ def test_storyline_page_errors(client):
 def test_bad_date_on_a_storyline_page_is_a_400_page(client, corpus_path):
     water = _storylines(corpus_path)["Lena Brandt on the water"]
     assert "until must be a date" in _page(client, f"/storylines/{water}?until=June", 400)
+    widest = _page(client, f"/storylines/{water}?since=0001-01-01&until=9999-12-31")
+    marks = MARK_LINK.findall(_svg(widest))  # one run of years: a mark per lane
+    assert len(marks) == 2 and marks[0][1].startswith("2 statements, ")
 
 
 def test_api_lists_storylines_with_filters(client, corpus_path, get_ok):

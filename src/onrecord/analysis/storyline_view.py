@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from onrecord.analysis.disputes import Dispute, find_disputes
 from onrecord.analysis.sides import side_of
@@ -34,15 +34,14 @@ MAX_LANES = 6
 statements; the statements of the others are drawn in the "other" lane."""
 
 
-@dataclass(frozen=True, slots=True)
-class DayCount:
+class DayCount(NamedTuple):  # a tuple: tens of thousands are made for a large storyline
     """The events of one type (or the statements of one speaker) on one day, and the article
     of the first of them with what it says (when there is only one, that one)."""
 
     date: str | None
     lane: str  # "events", a dispute party's key, or OTHER_LANE
     what: str  # the PLOVER type, or the speaker's name
-    count: int
+    number: int  # how many
     article_id: str
     title: str | None
     outlet: str | None

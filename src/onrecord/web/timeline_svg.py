@@ -33,6 +33,7 @@ __all__ = ["MAX_BUCKETS", "REACH", "Drawing", "day_range", "draw_timeline", "leg
 
 MAX_BUCKETS = 48
 REACH = 31  # days before and after its articles a storyline's axis reaches by default
+_EARLIEST, _LATEST = date(1, 3, 1), date(9998, 12, 31)  # the widest window drawn
 WIDTH, LEFT, RIGHT = 900, 130, 16  # viewBox units
 LANE, TOP, AXIS = 34, 8, 44
 _SHAPES = {  # PLOVER's quad classes
@@ -67,12 +68,14 @@ def day_range(since: str | None, until: str | None, first: str | None, last: str
     pub_start, pub_end = _day(first, end=False), _day(last, end=True)
     if pub_start is None or pub_end is None:
         pub_start = pub_end = date.today()
-    low, high = pub_start - timedelta(REACH), pub_end + timedelta(REACH)
+    low = max(_EARLIEST, pub_start) - timedelta(REACH)
+    high = min(_LATEST, pub_end) + timedelta(REACH)
     days = [d for d in (_day(v, end=False) for v in set(dates) if v and len(v) >= 10)
             if d is not None and low <= d <= high]
     start = _day(since, end=False) or min([pub_start, *days])
     end = _day(until, end=True) or max([pub_end, *days])
-    return (start, end) if start <= end else (end, start)
+    start, end = (start, end) if start <= end else (end, start)
+    return max(start, _EARLIEST), min(end, _LATEST)  # room for the ticks' arithmetic
 
 
 @lru_cache(maxsize=8192)
@@ -97,7 +100,7 @@ def _zoom(base: str, start: date, end: date) -> str:
 
 def _ticks(start: date, end: date) -> list[tuple[date, date, str]]:
     """Ticks as (first day, last day, label), by the span: days up to 16, weeks up to 120,
-    months up to 550, quarters up to 1,500 days, else years."""
+    months up to 550, quarters up to 1,500 days, else years (or runs of years)."""
     span = (end - start).days + 1
     out: list[tuple[date, date, str]] = []
     if span <= 16:
@@ -108,15 +111,23 @@ def _ticks(start: date, end: date) -> list[tuple[date, date, str]]:
             out.append((monday, monday + timedelta(6), f"{monday:%b} {monday.day}"))
             monday += timedelta(7)
         return out
-    step = 1 if span <= 550 else 3 if span <= 1500 else 12
-    month = (start.month - 1) // step * step + 1
-    first = date(start.year, month, 1)
+    if span > 1500:  # years, or runs of years: about 20 ticks at the most
+        years = max(1, math.ceil(span / 365.25 / 20))
+        first = date(start.year, 1, 1)
+        while first <= end:
+            following = date(min(first.year + years, _LATEST.year), 1, 1)
+            out.append((first, max(first, following - timedelta(1)), str(first.year)))
+            if following <= first:
+                break
+            first = following
+        return out
+    step = 1 if span <= 550 else 3
+    first = date(start.year, (start.month - 1) // step * step + 1, 1)
     while first <= end:
         months = first.year * 12 + first.month - 1 + step
         following = date(months // 12, months % 12 + 1, 1)
-        label = (str(first.year) if step == 12 else f"Q{first.month // 3 + 1} {first.year}"
-                 if step == 3 else f"{first:%b}" + (f" {first.year}" if first.month == 1
-                                                     or not out else ""))
+        label = (f"Q{first.month // 3 + 1} {first.year}" if step == 3 else f"{first:%b}"
+                 + (f" {first.year}" if first.month == 1 or not out else ""))
         out.append((first, following - timedelta(1), label))
         first = following
     return out
@@ -144,7 +155,7 @@ def legend_icon(event_type: str) -> Markup:
 
 
 def _tooltip(group: list[DayCount], first: date, last: date) -> str:
-    total = sum(c.count for c in group)
+    total = sum(c.number for c in group)
     noun = "event" if group[0].lane == "events" else "statement"
     if total == 1:
         c = group[0]
@@ -155,11 +166,11 @@ def _tooltip(group: list[DayCount], first: date, last: date) -> str:
                 + (f" ({c.outlet})" if c.outlet else ""))
     by_what: dict[str, int] = {}
     for c in group:
-        by_what[c.what] = by_what.get(c.what, 0) + c.count
+        by_what[c.what] = by_what.get(c.what, 0) + c.number
     top = sorted(by_what.items(), key=lambda kv: (-kv[1], kv[0]))
     listed = ", ".join(f"{n} {w}" for w, n in top[:4]) + (", …" if len(top) > 4 else "")
     days = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
-    best = max(group, key=lambda c: c.count)
+    best = max(group, key=lambda c: c.number)
     return (f"{total} {noun}s, {days}: {listed}. The link opens {best.title or 'untitled'}"
             + (f" ({best.outlet})" if best.outlet else ""))
 
@@ -180,13 +191,13 @@ def draw_timeline(lanes: list[tuple[str, str]], counts: Iterable[DayCount], star
     for c in counts:
         day = _day(c.date, end=False) if c.date and len(c.date) >= 10 else None
         if day is None:
-            undated += c.count
+            undated += c.number
         elif day < start:
-            before += c.count
+            before += c.number
         elif day > end:
-            after += c.count
+            after += c.number
         else:
-            drawn += c.count
+            drawn += c.number
             key = (row_of.get(c.lane, len(rows) - 1), (day - start).days // size)
             groups.setdefault(key, []).append(c)
     parts = [f'<svg class="storyline-timeline" viewBox="0 0 {WIDTH} {height}" role="img"'
@@ -213,14 +224,14 @@ def draw_timeline(lanes: list[tuple[str, str]], counts: Iterable[DayCount], star
     for (row, bucket), group in sorted(groups.items()):
         first = start + timedelta(bucket * size)
         last = min(end, first + timedelta(size - 1))
-        total = sum(c.count for c in group)
-        best = max(group, key=lambda c: c.count)
+        total = sum(c.number for c in group)
+        best = max(group, key=lambda c: c.number)
         middle = (bucket * size + ((last - first).days + 1) / 2)
         x, y = LEFT + middle * per_day, TOP + LANE * row + LANE / 2
         r = min(LANE / 2 - 3, 4.5 + 2 * math.log2(total))
         if row == 0:
             kind = max({c.what for c in group},
-                       key=lambda w: (sum(c.count for c in group if c.what == w), w))
+                       key=lambda w: (sum(c.number for c in group if c.what == w), w))
             types.add(kind)
             shape = SHAPE_OF.get(kind, "circle")
             css = f"mark ev-{kind.lower()}" if kind in SHAPE_OF else "mark ev-other"

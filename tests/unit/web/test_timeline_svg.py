@@ -84,6 +84,14 @@ def test_ticks_link_to_a_zoomed_page_by_the_span():
     assert 'href="/s/x?since=2024-01-01&amp;until=2024-12-31"' in years
 
 
+def test_the_widest_window_is_drawn_with_few_ticks():
+    start, end = day_range("0001", "9999", "2025-03-01", "2025-03-10")
+    assert start.year == 1 and end.year == 9998
+    drawing = draw_timeline(LANES, [_said("2025-03-02", "GRC", "a1")], start, end, "/s/x")
+    assert drawing.drawn == 1
+    assert 10 <= str(drawing.svg).count('class="tick-label"') <= 21
+
+
 def test_untrusted_text_is_escaped_in_tooltips_and_lane_names():
     evil = '<script>alert(1)</script>"'
     counts = [DayCount("2025-03-01", "GRC", evil, 1, 'a"><x', evil, evil, evil)]
