@@ -39,12 +39,17 @@ def _chromium() -> str:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[str]:
-    import uvicorn
-
     db = str(tmp_path_factory.mktemp("browser") / "corpus.db")
     with Corpus(db) as corpus:
         for record in records():
             corpus.add(record)
+    yield from serve(db)
+
+
+def serve(db: str) -> Iterator[str]:
+    """The app over ``db`` served by uvicorn on a free loopback port, while the caller waits."""
+    import uvicorn
+
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -18,7 +18,8 @@ from onrecord.server.app import create_app
 GET_PATHS = ["/api/articles", "/api/articles/{article_id}", "/api/entities",
              "/api/entities/{entity_id}", "/api/statements", "/api/events", "/api/timeline",
              "/api/contradictions", "/api/disputes", "/api/disputes/{dispute_id}",
-             "/api/search", "/api/sourcing", "/api/storylines/{storyline_id}/brief"]
+             "/api/search", "/api/sourcing", "/api/storylines", "/api/storylines/{storyline_id}",
+             "/api/storylines/{storyline_id}/brief"]
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Browsing the corpus: the listings the API and the web UI share that the rest of
 :mod:`onrecord.analysis` does not offer (the two faces import this, never each other):
 articles with their counts, corpus entities, one entity's statements and titles, an article's
-links from its entities to corpus entities, one dispute by its id.
+links from its entities to corpus entities, one dispute by its id, one storyline by its id.
 
 Portable SQL (SQLite and PostgreSQL), ``?`` placeholders, every user value bound; statement rows
 reuse the columns and joins of :mod:`onrecord.analysis.queries`, so they have the same keys.
@@ -22,8 +22,9 @@ from onrecord.analysis.queries import (
     find_storyline,
     statement_row,
 )
+from onrecord.analysis.storylines import storyline
 from onrecord.errors import QueryError, StoreError
-from onrecord.models import ArticleRecord
+from onrecord.models import ArticleRecord, Storyline
 from onrecord.store import Corpus
 
 _ARTICLE_KEYS = ("id", "title", "outlet", "url", "published", "story_id", "statements",
@@ -38,7 +39,7 @@ _ENTITY_SELECT = (
 
 DISPUTE_ID = re.compile(r"[0-9a-f]{12}")
 class NotFound(LookupError):
-    """No such article, entity or dispute; the message says which."""
+    """No such article, entity, dispute or storyline; the message says which."""
 
 
 def list_articles(corpus: Corpus, since: str | None = None, until: str | None = None,
@@ -67,6 +68,17 @@ def get_record(corpus: Corpus, article_id: str) -> ArticleRecord:
         return corpus.record(article_id)
     except StoreError as error:
         if "matches id" in str(error):  # none, or an ambiguous prefix
+            raise NotFound(str(error)) from None
+        raise
+
+
+def get_storyline(corpus: Corpus, storyline_id: str) -> Storyline:
+    """A storyline by its id or a unique 6+ digit prefix (or that of a storyline merged into
+    it), or :class:`NotFound` (none, or an ambiguous prefix)."""
+    try:
+        return storyline(corpus, storyline_id)
+    except QueryError as error:
+        if "storyline matches id" in str(error):
             raise NotFound(str(error)) from None
         raise
 

@@ -60,13 +60,16 @@ def storyline(corpus: Corpus, storyline_id: str) -> Storyline:
     return _storyline(corpus, sid, int(n), first, last)
 
 
-def articles_of_storyline(corpus: Corpus, storyline_id: str) -> list[dict[str, Any]]:
+def articles_of_storyline(corpus: Corpus, storyline_id: str, limit: int | None = None,
+                          offset: int = 0) -> list[dict[str, Any]]:
     """The articles of one storyline in date order: id, published, outlet, title, url,
-    story_id (a republished copy's original)."""
+    story_id (a republished copy's original); all of them, or ``limit`` after ``offset``."""
     sid = find_storyline(corpus, storyline_id)
     keys = ("id", "published", "outlet", "title", "url", "story_id")
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
     rows = corpus.query("SELECT id, published, source, title, url, story_id FROM articles"
-                        " WHERE storyline_id = ? ORDER BY published, id", (sid,))
+                        f" WHERE storyline_id = ? ORDER BY published, id{page}",
+                        (sid, limit, offset) if page else (sid,))
     return [dict(zip(keys, r, strict=True)) for r in rows]
 
 

@@ -21,6 +21,7 @@ from onrecord.analysis.brief_render import MEDIA_TYPES, render_brief
 from onrecord.analysis.disputes import find_contradictions, find_disputes
 from onrecord.analysis.queries import check_date, find_statements, search
 from onrecord.analysis.sourcing import sourcing_shares
+from onrecord.analysis.storylines import articles_of_storyline, list_storylines
 from onrecord.analysis.timeline import build_timeline, find_events
 from onrecord.api.schemas import (
     ArticlePage,
@@ -35,6 +36,8 @@ from onrecord.api.schemas import (
     SearchHit,
     SourcingRow,
     StatementRow,
+    StorylineDetail,
+    StorylineOut,
     TimelineItem,
 )
 from onrecord.server.deps import get_corpus, require_read
@@ -195,6 +198,29 @@ def sourcing(corpus: CorpusDep,
              limit: Limit = 100) -> list[dict[str, Any]]:
     """Named and anonymous sourcing: statements per kind, and the anonymous share."""
     return sourcing_shares(corpus, by, limit)
+
+
+# -- storylines: unknown id 404 (browse.get_storyline), bad date 400 ------------------------------
+@router.get("/storylines", response_model=list[StorylineOut])
+def storylines(corpus: CorpusDep, since: Since = None, until: Until = None, actor: Text = None,
+               min_articles: Annotated[int, Query(ge=1, le=1_000_000, description=(
+                   "Only storylines of at least this many articles"))] = 1,
+               limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
+    """Storylines (developing stories across outlets and days), the most articles first:
+    those with dates in [since, until], naming ``actor`` (a state's code, "TUR", or a name)."""
+    _dates(since, until)
+    found = list_storylines(corpus, since, until, actor, min_articles, limit, offset)
+    return [s.to_json() for s in found]
+
+
+@router.get("/storylines/{storyline_id}", response_model=StorylineDetail)
+def storyline(corpus: CorpusDep, storyline_id: Annotated[str, Id], limit: Limit = 200,
+              offset: Offset = 0) -> dict[str, Any]:
+    """One storyline by its id (or a unique prefix of 6+ hex digits, or the id of a storyline
+    merged into it), with a page of its articles in date order."""
+    found = browse.get_storyline(corpus, storyline_id)
+    items = articles_of_storyline(corpus, found.id, limit, offset)
+    return {**found.to_json(), "limit": limit, "offset": offset, "items": items}
 
 
 @router.get("/storylines/{storyline_id}/brief", response_model=BriefOut, responses={200: {

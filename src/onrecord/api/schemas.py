@@ -253,6 +253,39 @@ class SourcingRow(BaseModel):
     anonymous_share: float | None = None
 
 
+# -- storylines ---------------------------------------------------------------------------------
+class StorylineOut(BaseModel):
+    """A developing story (``onrecord storylines``): its label, size, dates and profile."""
+
+    id: str
+    label: str
+    articles: int
+    first: str | None = None
+    last: str | None = None
+    actors: list[str]
+    terms: list[str]
+    events: list[str]
+    outlets: list[str]
+
+
+class StorylineArticle(BaseModel):
+    id: str
+    published: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    story_id: str | None = None
+
+
+class StorylineDetail(StorylineOut):
+    """One storyline with a page of its articles in date order (``articles`` counts them
+    all)."""
+
+    limit: int
+    offset: int
+    items: list[StorylineArticle]
+
+
 # -- a storyline's brief (onrecord.analysis.brief) ---------------------------------------------
 class BriefSourceOut(BaseModel):
     """What a line cites: a statement or event (``id``) of an article, or the article."""

@@ -3,8 +3,9 @@
 Pages: ``/`` (overview), ``/articles`` and ``/articles/{id}`` (the text with its statements,
 speakers, times and events marked), ``/timeline``, ``/speakers`` and ``/speakers/{id}``,
 ``/search``, ``/contradictions``, ``/disputes`` and ``/disputes/{id}`` (a dispute's parties side
-by side, a shift's account in date order), ``/sourcing``. Each calls the same functions as the
-API.
+by side, a shift's account in date order), ``/sourcing``, ``/storylines`` and
+``/storylines/{id}`` (a storyline's drawn timeline, :mod:`onrecord.web.timeline_svg`, its
+disputes, cast and outlets). Each calls the same functions as the API.
 
 Everything from articles is untrusted: templates autoescape, no user value is marked safe, the
 article's HTML is built piece by piece from escaped text (:mod:`onrecord.web.highlight`), and a
@@ -28,11 +29,14 @@ from onrecord.analysis import browse
 from onrecord.analysis.disputes import find_contradictions, find_disputes
 from onrecord.analysis.queries import check_date, find_statements, list_speakers, search
 from onrecord.analysis.sourcing import sourcing_shares
+from onrecord.analysis.storyline_view import view_storyline
+from onrecord.analysis.storylines import list_storylines
 from onrecord.analysis.timeline import build_timeline, find_events
 from onrecord.errors import QueryError
 from onrecord.server.deps import get_corpus, require_page
 from onrecord.store import Corpus
 from onrecord.web.highlight import highlight, record_marks
+from onrecord.web.timeline_svg import day_range, draw_timeline, legend_icon
 
 HERE = Path(__file__).parent
 PAGE = 50
@@ -123,6 +127,7 @@ def _speaker_pages(corpus: Corpus, article_id: str) -> dict[str, str]:
 def overview(request: Request, corpus: CorpusDep) -> Response:
     _, latest = browse.list_articles(corpus, limit=10)
     return _page(request, "index.html", counts=corpus.counts(), articles=latest,
+                 storylines=list_storylines(corpus, limit=5),
                  findings=find_contradictions(corpus, limit=5),
                  speakers=list_speakers(corpus, limit=10))
 
@@ -237,3 +242,30 @@ def sourcing(request: Request, corpus: CorpusDep) -> Response:
         row["named_share"] = row["named"] / total if total else None
         row["other_share"] = ((total - row["named"] - row["anonymous"]) / total) if total else None
     return _page(request, "sourcing.html", rows=rows)
+
+
+@router.get("/storylines")
+def storylines(request: Request, corpus: CorpusDep, actor: Field = None, since: DateField = None,
+               until: DateField = None,
+               page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
+    since, until = _dates(since, until)
+    actor = _clean(actor)
+    rows = list_storylines(corpus, since, until, actor, limit=PAGE + 1, offset=(page - 1) * PAGE)
+    return _page(request, "storylines.html", rows=rows[:PAGE], page=page,
+                 more=len(rows) > PAGE, form={"actor": actor, "since": since, "until": until})
+
+
+@router.get("/storylines/{storyline_id}")
+def storyline_page(request: Request, corpus: CorpusDep, storyline_id: str,
+                   since: DateField = None, until: DateField = None) -> Response:
+    since, until = _dates(since, until)
+    found = browse.get_storyline(corpus, storyline_id)
+    view = view_storyline(corpus, found.id)
+    start, end = day_range(since, until, found.first, found.last,
+                           (c.date for c in view.counts))
+    base = f"/storylines/{quote(found.id, safe='')}"
+    drawing = draw_timeline(view.lanes, view.counts, start, end, base)
+    return _page(request, "storyline.html", s=found, view=view, drawing=drawing,
+                 disputes=[d.to_json() for d in view.disputes], base=base,
+                 icons={t: legend_icon(t) for t in drawing.types}, start=start, end=end,
+                 zoomed=bool(since or until), form={"since": since, "until": until})
