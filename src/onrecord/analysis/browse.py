@@ -74,13 +74,8 @@ def get_record(corpus: Corpus, article_id: str) -> ArticleRecord:
 
 def get_storyline(corpus: Corpus, storyline_id: str) -> Storyline:
     """A storyline by its id or a unique 6+ digit prefix (or that of a storyline merged into
-    it), or :class:`NotFound` (none, or an ambiguous prefix)."""
-    try:
-        return storyline(corpus, storyline_id)
-    except QueryError as error:
-        if "storyline matches id" in str(error):
-            raise NotFound(str(error)) from None
-        raise
+    it): :class:`NotFound` when none matches, as :func:`get_storyline_id`."""
+    return storyline(corpus, get_storyline_id(corpus, storyline_id))
 
 
 def entity_links(corpus: Corpus, article_id: str) -> dict[str, str]:
