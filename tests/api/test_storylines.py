@@ -137,3 +137,28 @@ def test_api_storyline_errors(client):
     assert response.status_code == 404 and "no storyline" in response.json()["detail"]
     response = client.get("/api/storylines", params={"since": "2024-13"})
     assert response.status_code == 400 and "since" in response.json()["detail"]
+
+
+def test_the_brief_opens_from_the_storyline_page_and_downloads(client, corpus_path):
+    water = _storylines(corpus_path)["Lena Brandt on the water"]
+    html = _page(client, f"/storylines/{water}")
+    read = re.search(r'<a class="brief-link" href="([^"]+)">read it</a>', html)
+    assert read and read.group(1) == f"/storylines/{water}/brief"
+    brief = _page(client, read.group(1))
+    assert "<h2>What happened</h2>" in brief and "<h2>Sources</h2>" in brief
+    assert "Lena Brandt" in brief
+    assert "<style>" not in brief and 'style="' not in brief  # the site's CSP: no inline style
+    _assert_escaped(brief)
+    downloads = re.findall(r'href="(/api/storylines/[0-9a-f]+/brief\?format=(md|html))"', brief)
+    assert {fmt for _, fmt in downloads} == {"md", "html"}
+    for href, fmt in downloads:
+        response = client.get(href.replace("&amp;", "&"))
+        assert response.status_code == 200
+        assert response.headers["content-disposition"] == (
+            f'attachment; filename="brief-{water}.{fmt}"')
+    assert client.get("/storylines/0123456789abcdef/brief").status_code == 404
+    # the hostile article's storyline: its words are shown, escaped
+    hostile = _storylines(corpus_path)[f"Vote {SCRIPT} {IMG}"]
+    page = _page(client, f"/storylines/{hostile}/brief")
+    _assert_escaped(page)
+    assert "Mallory &lt;script&gt;" in page

@@ -105,25 +105,7 @@ def render_markdown(brief: Brief) -> str:
 
 
 _URL_SAFE = ":/?#@!$&'*+,;=%~._-"  # percent-encoded besides: spaces, <, >, brackets, quotes
-_HTML = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True).from_string(
-    """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="onrecord">
-<title>Brief: {{ brief.label }}</title>
-<style>
-body { font: 15px/1.45 Georgia, serif; max-width: 48em; margin: 2em auto; padding: 0 1em; }
-h1 { font-size: 1.5em; }
-h2 { font-size: 1.15em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
-ul { padding-left: 1.2em; } li { margin: .25em 0; }
-.more, .empty { color: #555; font-style: italic; } .lead { color: #444; }
-sup a { text-decoration: none; }
-</style>
-</head>
-<body>
-<h1>Brief: {{ brief.label }}</h1>
+_BODY = """<h1>Brief: {{ brief.label }}</h1>
 <p class="lead">Storyline {{ brief.storyline_id }}, {{ brief.first or "undated" }} to
 {{ brief.last or "undated" }}. Drawn by onrecord from the stored record only: quotations are the
 statements' own words, each line cites its articles (numbered at the end), and "by" a date
@@ -158,16 +140,39 @@ marks what is dated only by the article that reported it.</p>
 <a href="{{ url }}" rel="noopener noreferrer nofollow">{{ url }}</a>{% endif %}</li>
 {% endfor %}
 </ol>
+"""
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="onrecord">
+<title>Brief: {{ brief.label }}</title>
+<style>
+body { font: 15px/1.45 Georgia, serif; max-width: 48em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 1.5em; }
+h2 { font-size: 1.15em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
+ul { padding-left: 1.2em; } li { margin: .25em 0; }
+.more, .empty { color: #555; font-style: italic; } .lead { color: #444; }
+sup a { text-decoration: none; }
+</style>
+</head>
+<body>
+{% include "body" %}
 </body>
 </html>
-""")
+"""
+_TEMPLATES = jinja2.Environment(loader=jinja2.DictLoader({"body": _BODY, "page": _PAGE}),
+                                autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
-def render_html(brief: Brief) -> str:
-    """The brief as a standalone HTML page (every value escaped; no script)."""
+def render_html(brief: Brief, standalone: bool = True) -> str:
+    """The brief as a standalone HTML page (every value escaped; no script); or, with
+    ``standalone=False``, its body alone (no head, no style) to set inside another page."""
     numbers = _Numbers()
-    return _HTML.render(brief=brief, cite=numbers.of, sources=lambda: numbers.sources.values(),
-                        cited_as=_cited_as, http_url=http_url)
+    return _TEMPLATES.get_template("page" if standalone else "body").render(
+        brief=brief, cite=numbers.of, sources=lambda: numbers.sources.values(),
+        cited_as=_cited_as, http_url=http_url)
 
 
 def render_brief(brief: Brief, fmt: str) -> str:

@@ -5,11 +5,13 @@ speakers, times and events marked), ``/timeline``, ``/speakers`` and ``/speakers
 ``/search``, ``/contradictions``, ``/disputes`` and ``/disputes/{id}`` (a dispute's parties side
 by side, a shift's account in date order), ``/sourcing``, ``/storylines`` and
 ``/storylines/{id}`` (a storyline's drawn timeline, :mod:`onrecord.web.timeline_svg`, its
-disputes, cast and outlets). Each calls the same functions as the API.
+disputes, cast and outlets), ``/storylines/{id}/brief`` (its brief, with its downloads). Each
+calls the same functions as the API.
 
 Everything from articles is untrusted: templates autoescape, no user value is marked safe, the
-article's HTML is built piece by piece from escaped text (:mod:`onrecord.web.highlight`), and a
-link taken from an article is only used when it is ``http(s)``. The pages need no JavaScript.
+article's HTML is built piece by piece from escaped text (:mod:`onrecord.web.highlight`), a
+brief's body comes from its own autoescaping template (:mod:`onrecord.analysis.brief_render`),
+and a link taken from an article is only used when it is ``http(s)``. The pages need no JavaScript.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import jinja2
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from onrecord.analysis import browse
 from onrecord.analysis.disputes import find_contradictions, find_disputes
@@ -269,3 +272,16 @@ def storyline_page(request: Request, corpus: CorpusDep, storyline_id: str,
                  disputes=[d.to_json() for d in view.disputes], base=base,
                  icons={t: legend_icon(t) for t in drawing.types}, start=start, end=end,
                  zoomed=bool(since or until), form={"since": since, "until": until})
+
+
+@router.get("/storylines/{storyline_id}/brief")
+def storyline_brief(request: Request, corpus: CorpusDep, storyline_id: str) -> Response:
+    """The storyline's brief (``onrecord brief``) as a page of the site, with its downloads."""
+    from onrecord.analysis.brief import build_brief
+    from onrecord.analysis.brief_render import render_html
+
+    brief = build_brief(corpus, browse.get_storyline_id(corpus, storyline_id))
+    # the body is rendered with autoescape (every value from the record escaped) and no script
+    body = Markup(render_html(brief, standalone=False))
+    return _page(request, "brief.html", brief=brief, body=body,
+                 base=f"/storylines/{quote(brief.storyline_id, safe='')}")
