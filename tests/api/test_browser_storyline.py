@@ -1,7 +1,7 @@
 """The storyline page in a real browser (Playwright, headless Chromium; the fixtures of
 test_browser.py): clicks from the overview to a storyline to a dispute to an article, the page
 at a phone's width, and the examples' storyline, whose screenshot is docs/storyline.png
-(regenerated on every run of the browser tests)."""
+(regenerated on every run of the browser tests), then its brief."""
 
 from __future__ import annotations
 
@@ -90,4 +90,10 @@ def test_examples_storyline_page_screenshot(examples_server, browser):
     assert "Nikos Theodorou" in tab.locator("table.cast").first.inner_text()
     Path(SCREENSHOT).parent.mkdir(exist_ok=True)
     tab.screenshot(path=str(SCREENSHOT))  # the first screen: header, timeline, disputes
+    tab.locator("a.brief-link").click()  # then its brief
+    tab.wait_for_load_state()
+    assert re.search(r"/storylines/[0-9a-f]+/brief$", tab.url)
+    headings = tab.locator("article.brief h2").all_text_contents()
+    assert headings[:2] == ["The story", "What happened"] and "Where accounts diverge" in headings
+    assert "Theodorou" in tab.locator("article.brief").inner_text()
     context.close()
