@@ -194,13 +194,14 @@ def view_storyline(corpus: Corpus, storyline_id: str) -> StorylineView:
     return _VIEWS[key]
 
 
-def keep_storyline_views(corpus: Corpus, min_articles: int = KEPT_ARTICLES) -> int:
+def keep_storyline_views(corpus: Corpus, min_articles: int | None = None) -> int:
     """Compute and keep in the store the views of the storylines of ``min_articles`` or more
-    articles (those kept for the current state are left as they are), as an ingest does at its
-    end; returns how many are kept now. A failure to keep one is no failure: the page computes
-    it when asked."""
+    articles (default :data:`KEPT_ARTICLES`; those kept for the current state are left as they
+    are), as an ingest does at its end; returns how many are kept now. A failure to keep one is
+    no failure: the page computes it when asked."""
+    least = KEPT_ARTICLES if min_articles is None else min_articles
     rows = corpus.query("SELECT id FROM storylines WHERE articles >= ? ORDER BY articles DESC,"
-                        " id", (min_articles,))
+                        " id", (least,))
     done = 0
     for (storyline_id,) in rows:
         version = _version(corpus, str(storyline_id))
