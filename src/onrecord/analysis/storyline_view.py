@@ -19,6 +19,7 @@ detector and storyline size it was computed at.
 
 from __future__ import annotations
 
+import gc
 import json
 import warnings
 from bisect import bisect_left, bisect_right
@@ -158,8 +159,19 @@ class StorylineView:
 
     @classmethod
     def from_state(cls, text: str) -> StorylineView:
-        """The view kept as ``text`` by :meth:`to_state` (ValueError when it is not one)."""
-        state = json.loads(text)
+        """The view kept as ``text`` by :meth:`to_state` (ValueError when it is not one).
+
+        The cycle collector is paused while the text is parsed: its tens of thousands of new
+        lists and dicts (none in a cycle) would otherwise set off full collections, which in a
+        process holding much (a server that has answered other queries) cost more than the
+        parsing itself."""
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            state = json.loads(text)
+        finally:
+            if paused:
+                gc.enable()
         if not isinstance(state, dict) or state.get("format") != VIEW_FORMAT:
             raise ValueError("not a kept storyline view of this format")
         dated = [DayTotal(date.fromisoformat(day), lane, number, by_what, DayCount(*best),
