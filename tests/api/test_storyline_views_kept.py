@@ -58,6 +58,20 @@ def test_a_kept_view_reads_back_equal_to_the_computed_one(corpus_path, client, m
     assert client.get(f"/storylines/{water}").text == page  # drawn from the kept view
 
 
+def test_a_large_storyline_counted_for_its_page_is_kept(corpus_path, client, monkeypatch):
+    with Corpus(corpus_path) as corpus:  # an article stored by the API, without an ingest
+        water = _water_id(corpus)
+        storyline_view._VIEWS.clear()
+        client.get(f"/storylines/{water}")
+        assert _kept_rows(corpus) == 0  # a small storyline: counting it is cheap
+        monkeypatch.setattr(storyline_view, "KEPT_ARTICLES", 1)
+        storyline_view._VIEWS.clear()
+        page = client.get(f"/storylines/{water}").text
+        assert corpus.query("SELECT storyline_id FROM kept_storyline_views") == [(water,)]
+        _forbid_counting(monkeypatch)  # another process reads it back
+        assert client.get(f"/storylines/{water}").text == page
+
+
 def test_a_view_kept_for_another_state_is_counted_again(corpus_path, monkeypatch):
     with Corpus(corpus_path) as corpus:
         water = _water_id(corpus)
@@ -69,7 +83,7 @@ def test_a_view_kept_for_another_state_is_counted_again(corpus_path, monkeypatch
         storyline_view._VIEWS.clear()
         assert view_storyline(corpus, water) == computed
         # a kept text that is no view is counted again, not served
-        version = storyline_view._version(corpus, water)
+        version, _ = storyline_view._version(corpus, water)
         corpus.keep_storyline_view(water, version, '{"format": "view/0"}')
         storyline_view._VIEWS.clear()
         assert view_storyline(corpus, water) == computed

@@ -196,13 +196,19 @@ def view_storyline(corpus: Corpus, storyline_id: str) -> StorylineView:
     holds the links) and per the storyline's size and dates, so a page asked again reads
     nothing but those: counting a storyline of 9,000 articles reads every one of its
     statements. The view kept in the store for this state is read when there is one
-    (:func:`keep_storyline_views`)."""
-    version = _version(corpus, storyline_id)
+    (:func:`keep_storyline_views`); a view of :data:`KEPT_ARTICLES` or more articles counted
+    here is kept, as an ingest would have."""
+    version, articles = _version(corpus, storyline_id)
     key = (corpus.path, version)
     if key not in _VIEWS:
         if len(_VIEWS) >= _VIEWS_SIZE:
             _VIEWS.pop(next(iter(_VIEWS)))
-        _VIEWS[key] = _kept_view(corpus, storyline_id, version) or _view(corpus, storyline_id)
+        found = _kept_view(corpus, storyline_id, version)
+        if found is None:
+            found = _view(corpus, storyline_id)
+            if articles >= KEPT_ARTICLES:
+                _keep(corpus, storyline_id, version, found)
+        _VIEWS[key] = found
     return _VIEWS[key]
 
 
@@ -216,28 +222,32 @@ def keep_storyline_views(corpus: Corpus, min_articles: int | None = None) -> int
                         " id", (least,))
     done = 0
     for (storyline_id,) in rows:
-        version = _version(corpus, str(storyline_id))
-        if _kept_view(corpus, str(storyline_id), version) is None:
-            try:
-                corpus.keep_storyline_view(str(storyline_id), version,
-                                           _view(corpus, str(storyline_id)).to_state())
-            except StoreError as err:
-                warnings.warn(f"a storyline view was computed but not kept: {err}",
-                              stacklevel=2)
-                continue
-        done += 1
+        version, _ = _version(corpus, str(storyline_id))
+        if _kept_view(corpus, str(storyline_id), version) is not None or _keep(
+                corpus, str(storyline_id), version, _view(corpus, str(storyline_id))):
+            done += 1
     return done
 
 
-def _version(corpus: Corpus, storyline_id: str) -> str:
+def _keep(corpus: Corpus, storyline_id: str, version: str, view: StorylineView) -> bool:
+    """Keep ``view``; False (with a warning) when the store refused it."""
+    try:
+        corpus.keep_storyline_view(storyline_id, version, view.to_state())
+    except StoreError as err:
+        warnings.warn(f"a storyline view was computed but not kept: {err}", stacklevel=3)
+        return False
+    return True
+
+
+def _version(corpus: Corpus, storyline_id: str) -> tuple[str, int]:
     """What a storyline's view is computed on: the view's format, the dispute detector, the
     corpus state and the storyline's size and dates (derived after its articles were stored,
-    by a distributed engine)."""
+    by a distributed engine); and its size."""
     rows = corpus.query("SELECT articles, first, last FROM storylines WHERE id = ?",
                         (storyline_id,))
     size = "|".join(str(v or "") for v in rows[0]) if rows else "-"
     return "|".join((VIEW_FORMAT, kept_key(0.5, False), corpus_version(corpus), storyline_id,
-                     size))
+                     size)), int(rows[0][0]) if rows else 0
 
 
 def _kept_view(corpus: Corpus, storyline_id: str, version: str) -> StorylineView | None:
