@@ -201,7 +201,9 @@ def ingest(
               f"({totals['stories']} stories in {totals['storylines']} storylines), "
               f"{totals['statements']} statements"
               + (f"; {report.links} links between statements kept for disputes"
-                 if report.links is not None else ""),
+                 if report.links is not None else "")
+              + (f", the views of {report.storyline_views} large storylines for their pages"
+                 if report.storyline_views else ""),
               highlight=False)
     if report.interrupted:
         err.print("interrupted: what was stored is kept; run the same command again to finish",

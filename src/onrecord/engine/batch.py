@@ -34,6 +34,7 @@ class IngestReport:
     discarded: list[Discarded] = field(default_factory=list)
     interrupted: bool = False
     links: int | None = None  # links between statements kept for disputes, when recomputed
+    storyline_views: int | None = None  # large storylines' views kept for their pages
 
 
 def _outcomes(corpus: Corpus, paths: Sequence[str | Path],
@@ -77,7 +78,8 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
     ``progress(event, item)`` is called with "stored", "skipped" or "discarded" (and the
     Discarded record) after each document, and with "disputes" before the run ends by keeping
     the corpus's links between statements, of which disputes are made
-    (:func:`onrecord.analysis.links.keep_findings`), when it stored anything. A
+    (:func:`onrecord.analysis.links.keep_findings`) and the views of its large storylines
+    (:func:`onrecord.analysis.storyline_view.keep_storyline_views`), when it stored anything. A
     KeyboardInterrupt stops the run cleanly: what was committed stays, and the report says it
     was interrupted. ``dictionary`` (the user's actors and agents) codes the events' actors;
     an article already stored is not analysed again with it. ``engine`` is "local" (worker
@@ -168,11 +170,13 @@ def ingest_sources(corpus: Corpus, paths: Sequence[str | Path], *,
         return report
     if report.stored:
         from onrecord.analysis.links import keep_findings
+        from onrecord.analysis.storyline_view import keep_storyline_views
 
         if progress:
             progress("disputes", None)
         try:
             report.links = len(keep_findings(corpus))
+            report.storyline_views = keep_storyline_views(corpus)
         except KeyboardInterrupt:  # the articles are stored; the next query computes the links
             report.interrupted = True
     return report

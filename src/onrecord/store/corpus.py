@@ -162,7 +162,8 @@ class Corpus:
                               (stories.encode(stories.minhash(a.text)), a.id))
                     b.execute("INSERT INTO underived (article_id, position) SELECT ?,"
                               " coalesce(max(position), 0) + 1 FROM underived", (a.id,))
-                b.execute(kept.FORGET)
+                for forget in kept.FORGET:
+                    b.execute(forget)
         except b.errors() as err:
             reason = " ".join(str(err).split())  # PostgreSQL's messages span lines
             raise StoreError(f"cannot store article {a.id} ({a.origin}): {reason}") from err
@@ -204,7 +205,8 @@ class Corpus:
                                             stories.decode(signature) or None)
                     done += 1
                 if done:
-                    b.execute(kept.FORGET)
+                    for forget in kept.FORGET:
+                        b.execute(forget)
         except b.errors() as err:
             reason = " ".join(str(err).split())
             which = article_ids[0] if len(article_ids) == 1 else f"{len(article_ids)} articles"
@@ -274,7 +276,8 @@ class Corpus:
             self._derivation.register_people()
             for article_id in ids:
                 self._derivation.derive(self.record(article_id))
-            b.execute(kept.FORGET)
+            for forget in kept.FORGET:
+                b.execute(forget)
         return len(ids)
 
     def keep_findings(self, key: str, version: str, statements: list[str],
@@ -285,6 +288,14 @@ class Corpus:
             kept.keep(self._b, key, version, statements, links)
         except self._b.errors() as err:
             raise StoreError(f"cannot keep findings in {self._b.label}: {err}") from err
+
+    def keep_storyline_view(self, storyline_id: str, version: str, view: str) -> None:
+        """Keep a storyline's view (a JSON text) computed at ``version``
+        (:mod:`onrecord.store.kept`); it is read back with ``kept.kept_view``."""
+        try:
+            kept.keep_view(self._b, storyline_id, version, view)
+        except self._b.errors() as err:
+            raise StoreError(f"cannot keep a storyline view in {self._b.label}: {err}") from err
 
     def save_watched(self, state: WatchedSource) -> None:
         """Store what ``onrecord watch`` knows of one source (:mod:`onrecord.store.watched`);

@@ -12,6 +12,9 @@ They are forgotten whenever the corpus changes: :meth:`onrecord.store.Corpus.add
 :meth:`~onrecord.store.Corpus.reindex` delete the state rows in their own transaction, and a
 reader also compares the kept version with the corpus's current one (:func:`corpus_version`), so
 links computed while another process was storing articles are never served as current.
+Large storylines' views (:mod:`onrecord.analysis.storyline_view`: their day counts, cast,
+outlets and disputes, one JSON text per storyline) are kept the same way, in
+``kept_storyline_views``, with the version they were computed at, and forgotten with the links.
 Everything here is SQL over fixed table names with bound parameters.
 """
 
@@ -24,10 +27,11 @@ if TYPE_CHECKING:
     from onrecord.store.backends import Backend
     from onrecord.store.corpus import Corpus
 
-__all__ = ["FORGET", "corpus_version", "keep", "kept"]
+__all__ = ["FORGET", "corpus_version", "keep", "keep_view", "kept", "kept_view"]
 
-FORGET = "DELETE FROM kept_findings_state"
-"""Run by every write that changes what the links would be (in the write's transaction)."""
+FORGET = ("DELETE FROM kept_findings_state", "DELETE FROM kept_storyline_views")
+"""Run by every write that changes what the links or views would be (in the write's
+transaction)."""
 
 
 def corpus_version(corpus: Corpus) -> str:
@@ -65,3 +69,21 @@ def keep(b: Backend, key: str, version: str, statements: list[str], links: list[
                       [(key, n, text) for n, text in enumerate(links)])
         b.execute("INSERT INTO kept_findings_state (key, version, computed_at, findings)"
                   " VALUES (?, ?, ?, ?)", (key, version, now, len(links)))
+
+
+def kept_view(corpus: Corpus, storyline_id: str, version: str) -> str | None:
+    """The kept view of a storyline (a JSON text) at ``version``; None when none is kept for
+    this state."""
+    rows = corpus.query("SELECT version, view FROM kept_storyline_views WHERE storyline_id = ?",
+                        [storyline_id])
+    return str(rows[0][1]) if rows and rows[0][0] == version else None
+
+
+def keep_view(b: Backend, storyline_id: str, version: str, view: str) -> None:
+    """Keep ``view`` (a JSON text) as that of ``storyline_id`` at ``version``, in place of any
+    kept before (through :meth:`Corpus.keep_storyline_view`)."""
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    with b.transaction():
+        b.execute("DELETE FROM kept_storyline_views WHERE storyline_id = ?", (storyline_id,))
+        b.execute("INSERT INTO kept_storyline_views (storyline_id, version, computed_at, view)"
+                  " VALUES (?, ?, ?, ?)", (storyline_id, version, now, view))

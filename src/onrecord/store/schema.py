@@ -284,4 +284,19 @@ CREATE TABLE watched_links (
     error TEXT)
 """,
     ),
+    (
+        18,
+        "the storyline page's reads made cheap: the corpus version (the latest ingest time) "
+        "by index, a storyline's outlets and event types from indexes alone, and kept "
+        "storyline views: a large storyline's counts, cast and disputes as of one corpus "
+        "state (store/kept.py)",
+        """
+CREATE INDEX articles_ingested ON articles (ingested_at);
+CREATE INDEX articles_storyline_source ON articles (storyline_id, source, id, story_id);
+CREATE INDEX events_article_status ON events (article_id, status, type);
+CREATE TABLE kept_storyline_views (
+    storyline_id TEXT PRIMARY KEY, version TEXT NOT NULL, computed_at TEXT NOT NULL,
+    view TEXT NOT NULL)
+""",
+    ),
 ]

@@ -265,11 +265,11 @@ def storyline_page(request: Request, corpus: CorpusDep, storyline_id: str,
     found = browse.get_storyline(corpus, storyline_id)
     view = view_storyline(corpus, found.id)
     start, end = day_range(since, until, found.first, found.last,
-                           (c.date for c in view.counts))
+                           (t.day.isoformat() for t in view.totals.dated))
     base = f"/storylines/{quote(found.id, safe='')}"
-    drawing = draw_timeline(view.lanes, view.counts, start, end, base)
+    drawing = draw_timeline(view.lanes, view.totals, start, end, base)
     return _page(request, "storyline.html", s=found, view=view, drawing=drawing,
-                 disputes=[d.to_json() for d in view.disputes], base=base,
+                 disputes=view.disputes, base=base,
                  icons={t: legend_icon(t) for t in drawing.types}, start=start, end=end,
                  zoomed=bool(since or until), form={"since": since, "until": until})
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import calendar
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -27,7 +27,7 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
-from onrecord.analysis.storyline_view import OTHER_LANE, DayCount
+from onrecord.analysis.storyline_view import OTHER_LANE, DayCount, DayTotal, DayTotals, day_totals
 
 __all__ = ["MAX_BUCKETS", "REACH", "Drawing", "day_range", "draw_timeline", "legend_icon"]
 
@@ -154,31 +154,49 @@ def legend_icon(event_type: str) -> Markup:
                   f'{_shape(shape, 8, 8, 6, css)}</svg>')
 
 
-def _tooltip(group: list[DayCount], first: date, last: date) -> str:
-    total = sum(c.number for c in group)
+def _tooltip(group: Sequence[DayTotal], first: date, last: date) -> str:
+    total = sum(t.number for t in group)
     noun = "event" if group[0].lane == "events" else "statement"
     if total == 1:
-        c = group[0]
+        c = group[0].best
         what = f"{c.what} ({c.status})" if noun == "event" and c.status != "occurred" \
             else c.what
         text = c.text if len(c.text) <= 160 else f"{c.text[:159]}…"
         return (f"{c.date} · {what}: {text} — {c.title or 'untitled'}"
                 + (f" ({c.outlet})" if c.outlet else ""))
-    by_what: dict[str, int] = {}
-    for c in group:
-        by_what[c.what] = by_what.get(c.what, 0) + c.number
-    top = sorted(by_what.items(), key=lambda kv: (-kv[1], kv[0]))
+    top = sorted(_by_what(group).items(), key=lambda kv: (-kv[1], kv[0]))
     listed = ", ".join(f"{n} {w}" for w, n in top[:4]) + (", …" if len(top) > 4 else "")
     days = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
-    best = max(group, key=lambda c: c.number)
+    best = _best(group)
     return (f"{total} {noun}s, {days}: {listed}. The link opens {best.title or 'untitled'}"
             + (f" ({best.outlet})" if best.outlet else ""))
 
 
-def draw_timeline(lanes: list[tuple[str, str]], counts: Iterable[DayCount], start: date,
-                  end: date, base: str) -> Drawing:
-    """The timeline of ``counts`` from ``start`` to ``end``: an events lane, then ``lanes``
-    (key, name) for statements; ``base`` is the page the axis's zoom links point to."""
+def _by_what(group: Sequence[DayTotal]) -> dict[str, int]:
+    if len(group) == 1:
+        return group[0].by_what
+    by_what: dict[str, int] = {}
+    for t in group:
+        for what, n in t.by_what.items():
+            by_what[what] = by_what.get(what, 0) + n
+    return by_what
+
+
+def _best(group: Sequence[DayTotal]) -> DayCount:
+    """The first count with the most (the days in order)."""
+    best = group[0].best
+    for t in group[1:]:
+        if t.best.number > best.number:
+            best = t.best
+    return best
+
+
+def draw_timeline(lanes: list[tuple[str, str]], counts: Iterable[DayCount] | DayTotals,
+                  start: date, end: date, base: str) -> Drawing:
+    """The timeline of ``counts`` (or of their totals by day, :func:`day_totals`, read faster)
+    from ``start`` to ``end``: an events lane, then ``lanes`` (key, name) for statements;
+    ``base`` is the page the axis's zoom links point to."""
+    totals = counts if isinstance(counts, DayTotals) else day_totals(counts)
     rows = [("events", "events"), *lanes]
     row_of = {key: i for i, (key, _) in enumerate(rows)}
     span = (end - start).days + 1
@@ -186,20 +204,12 @@ def draw_timeline(lanes: list[tuple[str, str]], counts: Iterable[DayCount], star
     plot = WIDTH - LEFT - RIGHT
     per_day = plot / span
     height = TOP + LANE * len(rows) + AXIS
-    groups: dict[tuple[int, int], list[DayCount]] = {}
-    before = after = undated = drawn = 0
-    for c in counts:
-        day = _day(c.date, end=False) if c.date and len(c.date) >= 10 else None
-        if day is None:
-            undated += c.number
-        elif day < start:
-            before += c.number
-        elif day > end:
-            after += c.number
-        else:
-            drawn += c.number
-            key = (row_of.get(c.lane, len(rows) - 1), (day - start).days // size)
-            groups.setdefault(key, []).append(c)
+    before, inside, after = totals.window(start, end)
+    groups: dict[tuple[int, int], list[DayTotal]] = {}
+    for t in inside:
+        key = (row_of.get(t.lane, len(rows) - 1), (t.day - start).days // size)
+        groups.setdefault(key, []).append(t)
+    drawn, undated = sum(t.number for t in inside), totals.undated
     parts = [f'<svg class="storyline-timeline" viewBox="0 0 {WIDTH} {height}" role="img"'
              ' xmlns="http://www.w3.org/2000/svg">',
              f"<title>Events and statements from {start.isoformat()} to {end.isoformat()}"
@@ -224,18 +234,18 @@ def draw_timeline(lanes: list[tuple[str, str]], counts: Iterable[DayCount], star
     for (row, bucket), group in sorted(groups.items()):
         first = start + timedelta(bucket * size)
         last = min(end, first + timedelta(size - 1))
-        total = sum(c.number for c in group)
-        best = max(group, key=lambda c: c.number)
+        total = sum(t.number for t in group)
+        best = _best(group)
         middle = (bucket * size + ((last - first).days + 1) / 2)
         x, y = LEFT + middle * per_day, TOP + LANE * row + LANE / 2
         r = min(LANE / 2 - 3, 4.5 + 2 * math.log2(total))
         if row == 0:
-            kind = max({c.what for c in group},
-                       key=lambda w: (sum(c.number for c in group if c.what == w), w))
+            by_what = _by_what(group)
+            kind = max(by_what, key=lambda w: (by_what[w], w))
             types.add(kind)
             shape = SHAPE_OF.get(kind, "circle")
             css = f"mark ev-{kind.lower()}" if kind in SHAPE_OF else "mark ev-other"
-            if all(c.status != "occurred" for c in group):
+            if not any(t.occurred for t in group):
                 css += " unconfirmed"
         else:
             shape = "circle"

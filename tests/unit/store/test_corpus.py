@@ -180,10 +180,13 @@ def test_opening_an_older_database_derives_the_new_tables(tmp_path, monkeypatch)
     db = tmp_path / "old.db"
     record = make_record()
     with monkeypatch.context() as m:  # a database written before migration 4 existed
-        # (with migrations 9, 11 and 13's columns and 12's kept findings, which
-        # today's insert writes)
+        # (with migrations 9, 11 and 13's columns, 12's kept findings and 18's kept views,
+        # which today's insert writes; 18's indexes need columns of later migrations)
+        views = ("CREATE TABLE kept_storyline_views (storyline_id TEXT PRIMARY KEY,"
+                 " version TEXT NOT NULL, computed_at TEXT NOT NULL, view TEXT NOT NULL)")
         m.setattr(corpus_module, "MIGRATIONS",
-                  [x for x in corpus_module.MIGRATIONS if x[0] <= 3 or x[0] in (9, 11, 12, 13)])
+                  [x for x in corpus_module.MIGRATIONS if x[0] <= 3 or x[0] in (9, 11, 12, 13)]
+                  + [(18, "kept storyline views", views)])
         m.setattr(Derivation, "derive", lambda self, record: None)
         with Corpus(db) as corpus:
             corpus.add(record)
