@@ -16,11 +16,12 @@ and a link taken from an article is only used when it is ``http(s)``. The pages 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from itertools import groupby
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import jinja2
 from fastapi import APIRouter, Depends, Query, Request
@@ -264,14 +265,21 @@ def storyline_page(request: Request, corpus: CorpusDep, storyline_id: str,
     since, until = _dates(since, until)
     found = browse.get_storyline(corpus, storyline_id)
     view = view_storyline(corpus, found.id)
-    start, end = day_range(since, until, found.first, found.last,
-                           (t.day.isoformat() for t in view.totals.dated))
+    days: Counter[str] = Counter()
+    for total in view.totals.dated:
+        days[total.day.isoformat()] += total.number
+    start, end = day_range(since, until, found.first, found.last, days)
     base = f"/storylines/{quote(found.id, safe='')}"
     drawing = draw_timeline(view.lanes, view.totals, start, end, base)
+    # the default window leaves out a few outlying items: the window that reaches them all
+    wide = day_range(None, None, found.first, found.last, days, share=1.0)
+    widen = None if since or until or wide == (start, end) else (
+        f"{base}?{urlencode({'since': wide[0].isoformat(), 'until': wide[1].isoformat()})}")
     return _page(request, "storyline.html", s=found, view=view, drawing=drawing,
                  disputes=view.disputes, base=base,
                  icons={t: legend_icon(t) for t in drawing.types}, start=start, end=end,
-                 zoomed=bool(since or until), form={"since": since, "until": until})
+                 zoomed=bool(since or until), widen=widen,
+                 form={"since": since, "until": until})
 
 
 @router.get("/storylines/{storyline_id}/brief")

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import calendar
 import math
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -29,10 +30,14 @@ from markupsafe import Markup, escape
 
 from onrecord.analysis.storyline_view import OTHER_LANE, DayCount, DayTotal, DayTotals, day_totals
 
-__all__ = ["MAX_BUCKETS", "REACH", "Drawing", "day_range", "draw_timeline", "legend_icon"]
+__all__ = ["CENTRAL_SHARE", "MAX_BUCKETS", "REACH", "Drawing", "day_range", "draw_timeline",
+           "legend_icon"]
 
 MAX_BUCKETS = 48
 REACH = 31  # days before and after its articles a storyline's axis reaches by default
+CENTRAL_SHARE = 0.9
+"""The share of its dated events and statements a storyline's default window reaches (the
+rest, in the tails, is counted and offered)."""
 _EARLIEST, _LATEST = date(1, 3, 1), date(9998, 12, 31)  # the widest window drawn
 WIDTH, LEFT, RIGHT = 900, 130, 16  # viewBox units
 LANE, TOP, AXIS = 34, 8, 44
@@ -60,22 +65,44 @@ class Drawing:
 
 
 def day_range(since: str | None, until: str | None, first: str | None, last: str | None,
-              dates: Iterable[str | None] = ()) -> tuple[date, date]:
+              dates: Iterable[str | None] | Mapping[str, int] = (),
+              share: float = CENTRAL_SHARE) -> tuple[date, date]:
     """The window shown: ``since`` (its first day) to ``until`` (its last day). Unset, they
     are the storyline's first and last publication days, widened to the days of ``dates``
-    (its events and statements) up to :data:`REACH` days beyond them (an attack reported the
-    next morning is drawn; "the 1991 treaty" does not stretch the axis over decades)."""
+    (its events and statements; a mapping gives each day's number of them) up to
+    :data:`REACH` days beyond them (an attack reported the next morning is drawn; "the 1991
+    treaty" does not stretch the axis over decades), as far as the central ``share`` of
+    those items reaches: a few items dated weeks before the story ("the incident last
+    month") do not squeeze its own days into a corner (the page counts them and offers the
+    wider window, ``share=1``)."""
     pub_start, pub_end = _day(first, end=False), _day(last, end=True)
     if pub_start is None or pub_end is None:
         pub_start = pub_end = date.today()
     low = max(_EARLIEST, pub_start) - timedelta(REACH)
     high = min(_LATEST, pub_end) + timedelta(REACH)
-    days = [d for d in (_day(v, end=False) for v in set(dates) if v and len(v) >= 10)
-            if d is not None and low <= d <= high]
-    start = _day(since, end=False) or min([pub_start, *days])
-    end = _day(until, end=True) or max([pub_end, *days])
+    counted = dates if isinstance(dates, Mapping) else Counter(v for v in dates if v)
+    days: Counter[date] = Counter()
+    for value, number in counted.items():
+        day = _day(value, end=False) if value and len(value) >= 10 else None
+        if day is not None and low <= day <= high:
+            days[day] += number
+    start = _day(since, end=False) or min([pub_start, *_central(days, share, first=True)])
+    end = _day(until, end=True) or max([pub_end, *_central(days, share, first=False)])
     start, end = (start, end) if start <= end else (end, start)
     return max(start, _EARLIEST), min(end, _LATEST)  # room for the ticks' arithmetic
+
+
+def _central(days: Counter[date], share: float, first: bool) -> list[date]:
+    """The first (or last) day of the central ``share`` of the items counted by day: the day
+    by which the items counted from that end outnumber their tail, half of the ``1 - share``
+    left out (none when nothing is counted)."""
+    outside = sum(days.values()) * (1 - share) / 2
+    seen = 0
+    for day in sorted(days, reverse=not first):
+        seen += days[day]
+        if seen > outside:
+            return [day]
+    return []
 
 
 @lru_cache(maxsize=8192)

@@ -118,3 +118,16 @@ def test_the_default_window_reaches_items_near_the_articles_only():
         date(2025, 3, 1), date(2025, 3, 20))
     assert day_range(None, "2025-04", "2025-03-01", "2025-03-10") == (
         date(2025, 3, 1), date(2025, 4, 30))
+
+
+def test_the_default_window_leaves_out_a_few_outlying_items_and_offers_them():
+    days = {"2025-02-17": 1, "2025-03-01": 1, **{f"2025-03-0{d}": 40 for d in range(3, 9)}}
+    story = (date(2025, 3, 3), date(2025, 3, 8))
+    assert day_range(None, None, "2025-03-03", "2025-03-08", days) == story
+    assert day_range(None, None, "2025-03-03", "2025-03-08", days, share=1.0) == (
+        date(2025, 2, 17), date(2025, 3, 8))
+    # a tail that is a real part of the story (over 5% of its items) is drawn
+    days["2025-02-20"] = 30
+    assert day_range(None, None, "2025-03-03", "2025-03-08", days)[0] == date(2025, 2, 20)
+    # asked dates are kept whatever the items
+    assert day_range("2025-02", None, "2025-03-03", "2025-03-08", days)[0] == date(2025, 2, 1)
