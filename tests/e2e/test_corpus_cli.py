@@ -187,3 +187,19 @@ def test_a_killed_ingest_resumes_with_nothing_lost_or_doubled(tmp_path):
     assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (12, 12)
     assert con.execute("SELECT count(*) FROM discarded").fetchone()[0] == 0
     assert f"stored {12 - before} new, {before} already stored" in result.output
+
+
+def test_the_example_storylines_cast_reads_sides_as_its_disputes_do(example_db):
+    from onrecord.analysis.storyline_view import view_storyline
+    from onrecord.store import Corpus
+
+    with Corpus(str(example_db)) as corpus:
+        (sid,) = [str(r[0]) for r in corpus.query("SELECT id FROM storylines")]
+        view = view_storyline(corpus, sid)
+    sides = {r["speaker"]: r["side"] for r in view.cast}
+    # the defence minister's record says only "Defence Minister"; his disputed claims are
+    # read with their sentences ("Greek Defence Minister ..."), as the disputes' parties are
+    assert sides["Nikos Theodorou"] == "GRC"
+    assert sides["Murat Kocabaş"] == "TUR"
+    parties = {p["party"] for d in view.disputes for p in d["parties"]}
+    assert {"GRC", "TUR"} <= parties
