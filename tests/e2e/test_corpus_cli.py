@@ -203,3 +203,8 @@ def test_the_example_storylines_cast_reads_sides_as_its_disputes_do(example_db):
     assert sides["Murat Kocabaş"] == "TUR"
     parties = {p["party"] for d in view.disputes for p in d["parties"]}
     assert {"GRC", "TUR"} <= parties
+    # the most widely carried disputes first, as the brief sets them out
+    carried = [len({c["article_id"] for p in d["parties"] for c in p["claims"]})
+               for d in view.disputes]
+    assert len(carried) >= 2 and carried == sorted(carried, reverse=True), carried
+    assert carried[0] > carried[-1]

@@ -262,6 +262,9 @@ def _kept_view(corpus: Corpus, storyline_id: str, version: str) -> StorylineView
 
 def _view(corpus: Corpus, storyline_id: str) -> StorylineView:
     found = find_disputes(corpus, storyline=storyline_id, limit=50)
+    # those whose claims come from the most articles first, as the brief sets them out; ties
+    # in find_disputes' order (the strongest link first)
+    found.sort(key=lambda d: -len({c.article_id for p in d.parties for c in p.claims}))
     lanes: dict[str, str] = {}
     for dispute in found:
         for party in dispute.parties:
