@@ -1,5 +1,5 @@
 """The read endpoints under ``/api``: articles, entities, statements, events, the timeline,
-contradictions, disputes, search, sourcing and a storyline's brief. Each parses its
+contradictions, disputes, search, sourcing, storylines and a storyline's brief. Each parses its
 parameters and calls one function of :mod:`onrecord.analysis` (or
 :mod:`onrecord.analysis.browse`), returning its rows as they are (a brief as JSON, or as a
 Markdown or HTML file to download).
