@@ -15,7 +15,6 @@ The clock and the sleep are injectable, so tests run rounds on a fake clock and 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -94,26 +93,28 @@ class Watcher:
         self.rounds = 0
         self._log = log or (lambda line: None)
         self._clock = clock
-        self._stopped = threading.Event()
+        self._stopped = False  # a plain flag: set from a signal handler (see stop)
         self._sleep = sleep or self._wait
         self._disputes: DisputeSnapshot | None = None
 
     # -- control -----------------------------------------------------------------------------
     def stop(self) -> None:
-        """End the loop after the source being checked (safe from a signal handler)."""
-        self._stopped.set()
+        """End the loop after the source being checked (safe from a signal handler: it only
+        sets a flag; a threading.Event's set() would take the lock its wait() may hold in
+        the very thread the handler interrupts, and deadlock)."""
+        self._stopped = True
 
     def _wait(self, seconds: float) -> None:
         """Sleep ``seconds``, or until stopped, waking every second: a signal may be delivered
         to another thread of the process (one a library started), and its Python handler
         only runs when the main thread next runs Python code."""
         end = time.monotonic() + seconds
-        while not self._stopped.is_set() and (left := end - time.monotonic()) > 0:
-            self._stopped.wait(min(left, _WAKE_EVERY))
+        while not self._stopped and (left := end - time.monotonic()) > 0:
+            time.sleep(min(left, _WAKE_EVERY))
 
     @property
     def stopping(self) -> bool:
-        return self._stopped.is_set()
+        return self._stopped
 
     def states(self) -> dict[str, WatchedSource]:
         """Each source's stored state (a source never checked: due now)."""
