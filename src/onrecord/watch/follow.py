@@ -64,9 +64,10 @@ def follow_links(items: Iterable[Article | Discarded], source: str, *, seen: set
     followed: list[FollowedLink] = []
     for item in items:
         link = followable(item)
-        if link is None or link in seen:
-            if link is None:
-                out.append(item)
+        if link is None or link == source:  # not a summary, or a watched page itself
+            out.append(item)
+            continue
+        if link in seen:
             continue  # followed in an earlier round: its article is stored already
         assert isinstance(item, Article)
         seen.add(link)

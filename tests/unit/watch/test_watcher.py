@@ -234,3 +234,14 @@ def test_without_following_a_summary_entry_is_stored_as_it_is(
             "The port of Velka reopened on Thursday.",
             "Harbour pilots in Velka walked out on Friday over night shifts."}
     assert [r.path for r in server.requests] == ["/summaries.xml"]
+
+
+def test_a_watched_page_is_not_followed_to_itself(
+        tmp_path: Path, server: FeedServer, clock: FakeClock) -> None:
+    page = f"{server.base}/story"
+    with Corpus(str(tmp_path / "page.db")) as corpus:
+        watcher = Watcher(corpus, [page], every=EVERY, allow_private=True, gap=5.0, clock=clock,
+                          sleep=clock.sleep, log=[].append, follow=True)
+        report = watcher.run_round()
+        assert len(report.new_articles) == 1 and report.followed == 0
+    assert [r.path for r in server.requests] == ["/story"]
