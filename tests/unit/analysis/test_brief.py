@@ -205,7 +205,7 @@ def test_a_dispute_sets_out_both_sides_with_their_sources(corpus):
                                 ("Tomas Ruiz", "Valley Post", "was not safe to drink until")):
         claim = sides[name]
         assert words in claim.text and claim.text.startswith(f"{name} (say), 2024-06-0")
-        assert outlet in {s.outlet for s in claim.sources}
+        assert claim.sources and outlet in {s.outlet for s in claim.sources}
         assert all(s.kind == "statement" and s.url and s.url.startswith("https://")
                    for s in claim.sources)
 
