@@ -340,16 +340,13 @@ def _cast(corpus: Corpus, rows: list[_StatementRow]) -> list[dict[str, Any]]:
         if d and (row["last"] is None or d > row["last"]):
             row["last"] = d
     ids = sorted({k for k, _ in cast if k})
-    actors: dict[str, str | None] = {}
     titles: dict[str, list[str]] = defaultdict(list)
-    if ids:
-        marks = ",".join("?" * len(ids))
-        actors = {str(i): a for i, a in corpus.query(
-            f"SELECT id, actor FROM corpus_entities WHERE id IN ({marks})", ids)}
-        for eid, title in corpus.query("SELECT DISTINCT corpus_entity_id, title FROM"
-                                       f" entity_titles WHERE corpus_entity_id IN ({marks})"
-                                       " ORDER BY 1, 2", ids):
-            titles[str(eid)].append(str(title))
+    actors: dict[str, str | None] = {str(i): a for i, a in corpus.query_in(
+        "SELECT id, actor FROM corpus_entities WHERE id IN", ids)}
+    for eid, title in sorted(corpus.query_in(
+            "SELECT DISTINCT corpus_entity_id, title FROM entity_titles"
+            " WHERE corpus_entity_id IN", ids)):
+        titles[str(eid)].append(str(title))
     for (k, name), row in cast.items():
         row["side"] = (side_of(name, None, titles.get(k, ()), actors.get(k)) if k
                        else side_of(None, name))

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from onrecord.errors import InputError
 from onrecord.ingest import load_fetched
-from onrecord.ingest.urls import fetch_url
+from onrecord.ingest.urls import DEFAULT_TIMEOUT, fetch_url
 from onrecord.models import Article, Discarded
 
 __all__ = ["FOLLOW_BELOW", "FollowedLink", "follow_links", "followable"]
@@ -53,7 +53,7 @@ def followable(item: Article | Discarded) -> str | None:
 
 def follow_links(items: Iterable[Article | Discarded], source: str, *, seen: set[str],
                  before_fetch: Callable[[str], None], allow_private: bool = False,
-                 timeout: float = 10.0,
+                 timeout: float = DEFAULT_TIMEOUT,
                  log: Callable[[str], None] = lambda line: None,
                  ) -> tuple[list[Article | Discarded], list[FollowedLink]]:
     """The entries of feed ``source`` with each short one's page in its place, and the links

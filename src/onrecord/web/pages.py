@@ -21,7 +21,7 @@ from collections.abc import Callable
 from itertools import groupby
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 import jinja2
 from fastapi import APIRouter, Depends, Query, Request
@@ -30,6 +30,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from onrecord.analysis import browse
+from onrecord.analysis.brief_render import http_url, render_html
 from onrecord.analysis.disputes import find_contradictions, find_disputes
 from onrecord.analysis.queries import check_date, find_statements, list_speakers, search
 from onrecord.analysis.sourcing import sourcing_shares
@@ -46,12 +47,8 @@ HERE = Path(__file__).parent
 PAGE = 50
 
 
-def safe_url(value: object) -> str | None:
-    """A link from an article, only when it is http(s) (never ``javascript:`` and the like)."""
-    if not isinstance(value, str):
-        return None
-    scheme = urlsplit(value.strip()).scheme.lower()
-    return value.strip() if scheme in ("http", "https") else None
+safe_url = http_url
+"""A link from an article, only when it is http(s) (never ``javascript:`` and the like)."""
 
 
 def when(row: dict[str, Any]) -> str:
@@ -286,7 +283,6 @@ def storyline_page(request: Request, corpus: CorpusDep, storyline_id: str,
 def storyline_brief(request: Request, corpus: CorpusDep, storyline_id: str) -> Response:
     """The storyline's brief (``onrecord brief``) as a page of the site, with its downloads."""
     from onrecord.analysis.brief import build_brief
-    from onrecord.analysis.brief_render import render_html
 
     brief = build_brief(corpus, browse.get_storyline_id(corpus, storyline_id))
     # the body is rendered with autoescape (every value from the record escaped) and no script
