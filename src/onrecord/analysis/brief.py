@@ -438,7 +438,8 @@ def _dispute_line(dispute: Dispute, articles: _Articles) -> BriefLine | None:
         lines = tuple(_claim_line(c, p.name, articles) for p, c in picked)
     more = _more(len(claims) - len(chosen), "claims")
     if outside:
-        more = f"{more}{'; ' if more else ''}{outside} claims in other storylines not shown"
+        more = (f"{more}{'; ' if more else ''}{_count(outside, 'claims')} in other storylines"
+                " not shown")
     return BriefLine(label, text, tuple(s for line in lines for s in line.sources), lines, more)
 
 
